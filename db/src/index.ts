@@ -1,0 +1,12 @@
+export {
+  createDatabase,
+  databaseFromEnv,
+  dataDirFromEnv,
+  dumpPglite,
+  migrationsFolder,
+  type Database,
+  type DatabaseOptions,
+  type Db,
+  type Tx,
+} from './database.ts';
+export { seedDatabase } from './seed/index.ts';

@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Tables owned by the contacts subgraph. No other subgraph may import this module. */
+export const contactsSchema = pgSchema('contacts');
+
+export const organizationKind = contactsSchema.enum('organization_kind', [
+  'CERT',
+  'CYBER_AGENCY',
+  'DATA_PROTECTION_AUTHORITY',
+  'MINISTRY',
+  'REGULATOR',
+  'RESEARCH_INSTITUTE',
+  'COMPANY',
+  'INDUSTRY_ASSOCIATION',
+  'UNIVERSITY',
+]);
+export const contactRole = contactsSchema.enum('contact_role', [
+  'INCIDENT_RESPONSE',
+  'THREAT_SHARING',
+  'DATA_FLOW_POLICY',
+  'AI_POLICY',
+  'DIPLOMATIC',
+  'TECHNICAL',
+]);
+export const verificationMethod = contactsSchema.enum('verification_method', [
+  'EMAIL_PING',
+  'PHONE_CALL',
+  'PGP_CHALLENGE',
+  'IN_PERSON',
+]);
+export const verificationOutcome = contactsSchema.enum('verification_outcome', [
+  'CONFIRMED',
+  'NO_RESPONSE',
+  'BOUNCED',
+  'WRONG_CONTACT',
+]);
+export const activityKind = contactsSchema.enum('activity_kind', [
+  'SEMINAR',
+  'TRAINING',
+  'JOINT_DRILL',
+  'EXCHANGE',
+]);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+};
+
+export const countries = contactsSchema.table('countries', {
+  code: char('code', { length: 2 }).primaryKey(),
+  alpha3: char('alpha3', { length: 3 }).notNull().unique(),
+  name: text('name').notNull(),
+  nativeName: text('native_name'),
+  aseanMemberSince: date('asean_member_since', { mode: 'string' }),
+  sourceUrl: text('source_url').notNull(),
+});
+
+export const organizations = contactsSchema.table(
+  'organizations',
+  {
+    id: text('id').primaryKey(),
+    countryCode: char('country_code', { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    name: text('name').notNull(),
+    acronym: text('acronym'),
+    kind: organizationKind('kind').notNull(),
+    website: text('website'),
+    constituency: text('constituency'),
+    sourceUrl: text('source_url'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [
+    index('organizations_country_name_idx').on(t.countryCode, t.name, t.id),
+    index('organizations_name_idx').on(t.name, t.id),
+  ],
+);
+
+export const contacts = contactsSchema.table(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    title: text('title'),
+    roles: contactRole('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    available24x7: boolean('available_24x7').notNull().default(false),
+    timezone: text('timezone').notNull(),
+    pgpFingerprint: char('pgp_fingerprint', { length: 40 }),
+    /** Last CONFIRMED verification, kept in step with contact_verifications in the same transaction. */
+    lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true, mode: 'date' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('contacts_organization_idx').on(t.organizationId, t.name, t.id),
+    index('contacts_name_idx').on(t.name, t.id),
+    index('contacts_roles_idx').using('gin', t.roles),
+  ],
+);
+
+export const contactVerifications = contactsSchema.table(
+  'contact_verifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true, mode: 'date' }).notNull(),
+    method: verificationMethod('method').notNull(),
+    outcome: verificationOutcome('outcome').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by'),
+  },
+  (t) => [index('contact_verifications_contact_idx').on(t.contactId, t.verifiedAt)],
+);
+
+export const activities = contactsSchema.table(
+  'activities',
+  {
+    id: text('id').primaryKey(),
+    kind: activityKind('kind').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    endsOn: date('ends_on', { mode: 'string' }),
+    hostOrganizationId: text('host_organization_id').references(() => organizations.id),
+    sourceUrl: text('source_url'),
+    ...timestamps,
+  },
+  (t) => [index('activities_starts_on_idx').on(t.startsOn, t.id)],
+);
+
+export const activityParticipants = contactsSchema.table(
+  'activity_participants',
+  {
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.organizationId] }),
+    index('activity_participants_org_idx').on(t.organizationId),
+  ],
+);
+
+export const activityCountries = contactsSchema.table(
+  'activity_countries',
+  {
+    activityId: text('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    countryCode: char('country_code', { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.countryCode] }),
+    index('activity_countries_country_idx').on(t.countryCode),
+  ],
+);
+
+/**
+ * Who changed what, written in the same transaction as the change. Append-only: the API has no
+ * mutation that touches it.
+ */
+export const auditLog = contactsSchema.table(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    actorSub: text('actor_sub').notNull(),
+    actorOrg: text('actor_org'),
+    operation: text('operation').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId)],
+);

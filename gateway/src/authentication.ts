@@ -1,0 +1,61 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { ErrorCode, type TokenVerifier } from '@cadg/platform';
+import { GraphQLError } from 'graphql';
+
+/** What the gateway adds to the runtime's per-operation context. */
+export interface GatewayContextAdditions {
+  /** Set for operations that arrived over graphql-ws, whose errors travel without HTTP metadata. */
+  readonly viaWebSocket?: boolean;
+}
+
+/** The challenge RFC 6750 asks for when a bearer token is refused. */
+const BEARER_CHALLENGE = 'Bearer error="invalid_token"';
+
+/**
+ * Verifies the caller's `Authorization` header on every operation, over HTTP and graphql-ws alike
+ * (the websocket server puts `connectionParams.authorization` into the operation's request).
+ *
+ * No header means anonymous: subgraphs decide what anonymous callers may read (TLP CLEAR).
+ * A header that does not verify ends the operation with UNAUTHENTICATED, never a silent
+ * downgrade to anonymous. Over HTTP the response is 401 with a `WWW-Authenticate` challenge and
+ * a GraphQL response body: the request is refused before execution, like a GraphQL-over-HTTP
+ * request error, and 401 is what HTTP prescribes for bad credentials (RFC 6750).
+ *
+ * The gateway only gates; it forwards the same header to subgraphs, which verify it again and
+ * enforce permissions themselves (subgraph-transports.ts).
+ */
+export function useClientAuthentication(verifier: TokenVerifier): GatewayPlugin<GatewayContextAdditions> {
+  return {
+    onParams({ request, context, setResult }) {
+      return verifier.verify(request.headers.get('authorization')).then(
+        () => undefined,
+        (error: unknown) => {
+          // Anything else (e.g. an unreachable JWKS endpoint) is unexpected and gets masked.
+          if (!isUnauthenticated(error)) throw error;
+          setResult({ errors: [refusal(error.message, overWebSocket(context))] });
+        },
+      );
+    },
+  };
+}
+
+// The hook's context type is the runtime's server context; the websocket server adds the flag.
+function overWebSocket(context: object): boolean {
+  return 'viaWebSocket' in context && context.viaWebSocket === true;
+}
+
+/** True for the UNAUTHENTICATED errors the verifier raises. */
+export function isUnauthenticated(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && error.extensions['code'] === ErrorCode.Unauthenticated;
+}
+
+function refusal(message: string, viaWebSocket: boolean): GraphQLError {
+  // Yoga turns `extensions.http` into the response status and headers, and strips it from the body.
+  const extensions = viaWebSocket
+    ? { code: ErrorCode.Unauthenticated }
+    : {
+        code: ErrorCode.Unauthenticated,
+        http: { status: 401, headers: { 'WWW-Authenticate': BEARER_CHALLENGE } },
+      };
+  return new GraphQLError(message, { extensions });
+}

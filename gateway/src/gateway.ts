@@ -1,0 +1,164 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  createGatewayRuntime,
+  createLoggerFromLogging,
+  type Logger,
+  type LogLevel,
+} from '@graphql-hive/gateway-runtime';
+import type { TokenVerifier } from '@cadg/platform';
+import httpTransport from '@graphql-mesh/transport-http';
+import wsTransport from '@graphql-mesh/transport-ws';
+import { useClientAuthentication, type GatewayContextAdditions } from './authentication.ts';
+import { createErrorMasking, REQUEST_ID_HEADER, UNEXPECTED_ERROR_MESSAGE } from './error-masking.ts';
+import { checkReadiness } from './health.ts';
+import { pathOf } from './http-paths.ts';
+import { subgraphUrlsInSupergraph, transportEntriesFor } from './subgraph-transports.ts';
+import { serveGraphQLOverWebSocket } from './websocket.ts';
+
+/** The path clients send GraphQL to, over HTTP and graphql-ws. */
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GatewayOptions {
+  /** The composed supergraph SDL (see compose.ts). */
+  supergraphSdl: string;
+  /**
+   * Subgraph URLs by subgraph name, overriding those baked into the supergraph, so ports and hosts
+   * are configuration. Subgraphs left out keep their baked URL; names the supergraph does not
+   * route to are ignored.
+   * @default {}
+   */
+  subgraphUrls?: Readonly<Record<string, string>> | undefined;
+  /** Verifies callers' bearer tokens (`createTokenVerifier` from `@cadg/platform`). */
+  verifier: TokenVerifier;
+  /**
+   * Time limit for each gateway→subgraph query or mutation call. Subscriptions are exempt: they
+   * are meant to stay open.
+   * @default 10000
+   */
+  subgraphTimeoutMs?: number | undefined;
+  /**
+   * Serve GraphiQL to browsers that open the GraphQL path.
+   * @default true
+   */
+  graphiql?: boolean | undefined;
+  /**
+   * `false` silences the gateway (tests), a level sets the threshold, or pass a Hive `Logger`.
+   * @default 'info'
+   */
+  logging?: boolean | LogLevel | Logger | undefined;
+}
+
+/** A gateway that is built but not necessarily listening. */
+export interface Gateway {
+  /** The node:http server answering GraphQL, graphql-ws, `/healthz` and `/readyz`. */
+  readonly httpServer: Server;
+  /**
+   * Loads the supergraph, then starts listening; port 0 picks a free port. Rejects when the port
+   * is taken or the supergraph cannot be served.
+   * @returns the URL of the GraphQL endpoint (with `localhost` for wildcard hosts).
+   */
+  listen(port: number, host?: string): Promise<{ url: string }>;
+  /**
+   * Closes websockets with 1001 Going Away, stops the HTTP server and disposes the runtime (which
+   * otherwise keeps the process alive and swallows SIGTERM). Safe to call more than once.
+   */
+  close(): Promise<void>;
+}
+
+const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+// Serialized once: liveness answers must cost nothing.
+const HEALTHY_BODY = JSON.stringify({ status: 'ok' });
+
+/**
+ * Builds the federated gateway on the Hive Gateway runtime: GraphQL over HTTP (GET and POST) and
+ * GraphiQL on `/graphql`, graphql-ws on the same path, identity verified per operation and
+ * forwarded to subgraphs, errors masked, and liveness (`/healthz`) and readiness (`/readyz`).
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const { verifier } = options;
+  const log = createLoggerFromLogging(options.logging ?? 'info');
+  const masking = createErrorMasking();
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+
+  const bakedUrls = subgraphUrlsInSupergraph(options.supergraphSdl);
+  const overrides = Object.fromEntries(
+    Object.entries(options.subgraphUrls ?? {}).filter(([name]) => name in bakedUrls),
+  );
+  const subgraphUrls: Readonly<Record<string, string>> = { ...bakedUrls, ...overrides };
+
+  const runtime = createGatewayRuntime<GatewayContextAdditions>({
+    supergraph: options.supergraphSdl,
+    graphqlEndpoint: GRAPHQL_PATH,
+    transports: { http: httpTransport, ws: wsTransport },
+    transportEntries: transportEntriesFor(overrides),
+    upstreamTimeout: ({ executionRequest }) =>
+      executionRequest?.operationType === 'subscription' ? undefined : subgraphTimeoutMs,
+    maskedErrors: { maskError: masking.maskError, errorMessage: UNEXPECTED_ERROR_MESSAGE },
+    requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: masking.generateRequestId },
+    // Subgraph errors keep the code the subgraph gave them (no DOWNSTREAM_SERVICE_ERROR relabelling);
+    // masking then decides which codes clients see.
+    subgraphErrors: false,
+    graphiql: options.graphiql ?? true,
+    landingPage: false,
+    logging: log,
+    plugins: () => [useClientAuthentication(verifier), masking.plugin],
+  });
+
+  const httpServer = createServer((req, res) => {
+    const path = pathOf(req);
+    if (path === '/healthz') return sendJson(res, 200, HEALTHY_BODY);
+    if (path === '/readyz') return void answerReadiness(res, subgraphUrls);
+    return runtime.requestListener(req, res);
+  });
+  const webSocketServer = serveGraphQLOverWebSocket(httpServer, runtime, verifier);
+
+  let closing: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
+    const serverClosed = httpServer.listening
+      ? new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      : Promise.resolve();
+    httpServer.closeIdleConnections();
+    await webSocketServer.close();
+    // Aborts in-flight subgraph calls and upstream websockets, so open requests finish now.
+    await runtime.dispose();
+    httpServer.closeAllConnections();
+    await serverClosed;
+  }
+
+  return {
+    httpServer,
+    async listen(port, host) {
+      // The runtime loads the supergraph lazily, on the first HTTP request. graphql-ws operations do
+      // not trigger that load and would meet no schema, so load it before the first client arrives
+      // (which also makes a broken supergraph fail here, not on a client's request).
+      await runtime.getSchema();
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          httpServer.off('error', reject);
+          resolve({ url: `${baseUrlOf(httpServer.address() as AddressInfo)}${GRAPHQL_PATH}` });
+        });
+      });
+    },
+    close() {
+      closing ??= shutDown();
+      return closing;
+    },
+  };
+}
+
+function sendJson(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+async function answerReadiness(res: ServerResponse, subgraphUrls: Readonly<Record<string, string>>) {
+  const readiness = await checkReadiness(subgraphUrls);
+  sendJson(res, readiness.status === 'ready' ? 200 : 503, JSON.stringify(readiness));
+}
+
+function baseUrlOf({ address, family, port }: AddressInfo): string {
+  if (address === '0.0.0.0' || address === '::') return `http://localhost:${port}`;
+  return family === 'IPv6' ? `http://[${address}]:${port}` : `http://${address}:${port}`;
+}

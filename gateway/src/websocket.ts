@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { TokenVerifier } from '@cadg/platform';
+import { CloseCode } from 'graphql-ws';
+import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { isUnauthenticated, type GatewayContextAdditions } from './authentication.ts';
+import { REQUEST_ID_HEADER } from './error-masking.ts';
+import { pathOf } from './http-paths.ts';
+
+/** How long closing clients get to finish the close handshake before their sockets are cut. */
+const CLOSE_HANDSHAKE_TIMEOUT_MS = 1000;
+
+/** The graphql-ws endpoint of a gateway, sharing its HTTP server and path. */
+export interface GraphQLWebSocketServer {
+  /** Closes every client with 1001 Going Away and stops accepting connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves graphql-ws on the runtime's GraphQL path of `httpServer`.
+ *
+ * Operations run through the runtime's own pipeline (`getGraphQLWSOptions`, as the Hive gateway
+ * CLI's node server does), so plugins, validation, masking and authentication apply exactly as they
+ * do over HTTP. Identity comes from `connectionParams.authorization` (browsers cannot set headers on
+ * a websocket): it is verified once when the client connects, and a token that does not verify
+ * refuses the connection with 4403 Forbidden. Each operation then carries it as its request's
+ * Authorization header, so it is verified again per operation (a token can expire on a long-lived
+ * connection) and forwarded to subgraphs like an HTTP caller's.
+ */
+export function serveGraphQLOverWebSocket(
+  httpServer: Server,
+  runtime: GatewayRuntime<GatewayContextAdditions>,
+  verifier: TokenVerifier,
+): GraphQLWebSocketServer {
+  // `noServer`: with `server:` the ws server re-emits the HTTP server's errors (a taken port), which
+  // graphql-ws answers by logging and closing itself.
+  const wsServer = new WebSocketServer({ noServer: true });
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (pathOf(request) !== runtime.graphqlEndpoint) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
+  };
+  httpServer.on('upgrade', onUpgrade);
+  const { Request } = runtime.fetchAPI;
+
+  const runtimeOptions = getGraphQLWSOptions<GatewayContextAdditions, Extra>(runtime, (ctx) => {
+    const authorization = authorizationIn(ctx.connectionParams);
+    const headers: Record<string, string> = { [REQUEST_ID_HEADER]: randomUUID() };
+    if (typeof authorization === 'string') headers['authorization'] = authorization;
+    return {
+      viaWebSocket: true,
+      req: ctx.extra.request,
+      request: new Request(new URL(ctx.extra.request.url ?? '/', 'http://localhost'), { headers }),
+    };
+  });
+
+  const server = useServer(
+    {
+      ...runtimeOptions,
+      // Errors that escape the runtime must not reach clients as they are; the runtime masks the rest.
+      isProd: true,
+      async onConnect(ctx) {
+        const authorization = authorizationIn(ctx.connectionParams);
+        if (authorization === MALFORMED) {
+          ctx.extra.socket.close(CloseCode.Forbidden, 'connectionParams.authorization must be a string.');
+          return false;
+        }
+        try {
+          await verifier.verify(authorization);
+        } catch (error) {
+          if (!isUnauthenticated(error)) throw error;
+          ctx.extra.socket.close(CloseCode.Forbidden, error.message);
+          return false;
+        }
+        return true;
+      },
+    },
+    wsServer,
+  );
+
+  return {
+    async close() {
+      httpServer.off('upgrade', onUpgrade);
+      const fuse = setTimeout(() => {
+        for (const client of wsServer.clients) client.terminate();
+      }, CLOSE_HANDSHAKE_TIMEOUT_MS);
+      fuse.unref();
+      try {
+        await server.dispose();
+      } finally {
+        clearTimeout(fuse);
+      }
+    },
+  };
+}
+
+const MALFORMED = Symbol('malformed authorization');
+
+/** Clients spell the key either way; anything but a string is refused rather than ignored. */
+function authorizationIn(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+): string | undefined | typeof MALFORMED {
+  const value = connectionParams?.['authorization'] ?? connectionParams?.['Authorization'];
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : MALFORMED;
+}

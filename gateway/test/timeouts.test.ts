@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { composeSupergraph, createGateway, type Gateway } from '../src/index.ts';
+import { postGraphQL, webSocketClient } from './support/clients.ts';
+import { echoTypeDefs, startEchoSubgraph, type EchoSubgraph } from './support/echo-subgraph.ts';
+import { createTestIdentity, type TestIdentity } from './support/identity.ts';
+
+const SUBGRAPH_TIMEOUT_MS = 300;
+
+let identity: TestIdentity;
+let subgraph: EchoSubgraph;
+let gateway: Gateway;
+let url: string;
+
+beforeAll(async () => {
+  identity = await createTestIdentity();
+  subgraph = await startEchoSubgraph();
+  gateway = createGateway({
+    supergraphSdl: composeSupergraph([{ name: 'echo', url: subgraph.url, typeDefs: echoTypeDefs }]),
+    verifier: identity.verifier,
+    subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
+    graphiql: false,
+    logging: false,
+  });
+  ({ url } = await gateway.listen(0, '127.0.0.1'));
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  await subgraph?.stop();
+  await identity?.cleanUp();
+});
+
+// A graphql-ws operation comes first on purpose: the gateway must serve one before any HTTP request.
+it('cuts a subgraph call that outlives the timeout, yet keeps a subscription open past it', async () => {
+  const client = webSocketClient(url);
+  try {
+    const events = client.iterate({ query: 'subscription { gatedTicks }' });
+    expect((await events.next()).value).toEqual({ data: { gatedTicks: 1 } });
+
+    const started = Date.now();
+    const { body } = await postGraphQL(url, '{ gated }');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(SUBGRAPH_TIMEOUT_MS - 50);
+    expect(body.data).toEqual({ gated: null });
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Unexpected error.',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.any(String) },
+      }),
+    ]);
+
+    // The subscription has now lived longer than the timeout and still delivers.
+    subgraph.openGate();
+    expect((await events.next()).value).toEqual({ data: { gatedTicks: 2 } });
+    expect((await events.next()).done).toBe(true);
+  } finally {
+    await client.dispose();
+  }
+});

@@ -1,0 +1,81 @@
+import { badUserInput } from './errors.ts';
+
+/**
+ * Opaque keyset cursors: the sort key of the last row, base64url-encoded JSON. Clients must treat
+ * them as opaque; we only promise that a cursor from a page works as `after` for the same query.
+ */
+export type CursorKey = readonly (string | number)[];
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): CursorKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw badUserInput('after', 'The cursor is not one this API issued.');
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length !== arity ||
+    !parsed.every((part) => typeof part === 'string' || typeof part === 'number')
+  ) {
+    throw badUserInput('after', 'The cursor is not one this API issued.');
+  }
+  return parsed as CursorKey;
+}
+
+/** Largest page a client may ask for; larger lists must be paged. */
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export function pageSize(first: number | null | undefined): number {
+  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw badUserInput('first', `first must be an integer between 0 and ${MAX_PAGE_SIZE}.`);
+  }
+  return first;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * Builds a connection from rows fetched with `limit + 1`: the extra row only tells whether there
+ * is a next page. `totalCount` is a thunk so the count query runs only when a client asks for it.
+ */
+export function toConnection<T>(
+  rows: readonly T[],
+  limit: number,
+  keyOf: (row: T) => CursorKey,
+  hasPrevious: boolean,
+  totalCount: () => Promise<number>,
+): Connection<T> {
+  const page = rows.slice(0, limit);
+  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > limit,
+      hasPreviousPage: hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount,
+  };
+}

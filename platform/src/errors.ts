@@ -1,0 +1,52 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The stable `extensions.code` values clients can branch on. Nothing else is thrown to clients:
+ * an error without one of these codes is masked as INTERNAL_SERVER_ERROR.
+ */
+export const ErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  BadUserInput: 'BAD_USER_INPUT',
+  Conflict: 'CONFLICT',
+  RateLimited: 'RATE_LIMITED',
+  QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  InternalServerError: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const publicCodes = new Set<string>(Object.values(ErrorCode));
+
+function coded(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
+}
+
+/** Carries HTTP 401; Apollo Server and Yoga both read `extensions.http` and strip it from the response. */
+export const unauthenticated = (message = 'A valid bearer token is required.') =>
+  coded(ErrorCode.Unauthenticated, message, { http: { status: 401 } });
+
+export const forbidden = (message: string) => coded(ErrorCode.Forbidden, message);
+
+export const notFound = (what: string, id: string) =>
+  coded(ErrorCode.NotFound, `${what} "${id}" was not found.`, { what, id });
+
+/** `field` names the input path that was wrong, so forms can point at it. */
+export const badUserInput = (field: string, message: string) =>
+  coded(ErrorCode.BadUserInput, message, { field });
+
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
+  coded(ErrorCode.Conflict, message, extensions);
+
+/**
+ * True when the error is one we raised on purpose and may show to the client as it is. Checked by
+ * shape, not `instanceof`: graphql's ESM and CommonJS builds can both be loaded (Apollo requires
+ * one, we import the other), and their GraphQLError classes differ.
+ */
+export function isPublicError(error: unknown): error is GraphQLError {
+  if (typeof error !== 'object' || error === null || !('extensions' in error)) return false;
+  const extensions = (error as { extensions?: unknown }).extensions;
+  if (typeof extensions !== 'object' || extensions === null) return false;
+  const code = (extensions as Record<string, unknown>)['code'];
+  return typeof code === 'string' && publicCodes.has(code) && code !== ErrorCode.InternalServerError;
+}

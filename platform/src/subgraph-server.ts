@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { ErrorCode, isPublicError } from './errors.ts';
+import type { Caller, TokenVerifier } from './identity.ts';
+
+export interface SubgraphServerOptions<TContext extends BaseContext> {
+  /** Used in logs only. */
+  name: string;
+  schema: GraphQLSchema;
+  verifier: TokenVerifier;
+  /** Builds the per-request context (loaders live here, never at module level). */
+  createContext: (caller: Caller) => TContext;
+  /** Largest request body accepted. @default 1_048_576 */
+  maxBodyBytes?: number;
+  /** Where unexpected errors are reported. @default console.error */
+  logError?: (message: string, details: Record<string, unknown>) => void;
+}
+
+export interface SubgraphServer<TContext extends BaseContext> {
+  readonly apollo: ApolloServer<TContext>;
+  readonly httpServer: Server;
+  /** Resolves once listening; rejects if the port is taken. Port 0 picks a free one. */
+  listen(port: number, host?: string): Promise<{ url: string; port: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Hides anything that is not one of our coded errors (or a GraphQL validation error) behind a
+ * generic message with a request id, and logs the original under that id.
+ */
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: (message: string, details: Record<string, unknown>) => void,
+): GraphQLFormattedError {
+  const original =
+    typeof error === 'object' && error !== null && 'originalError' in error && error.originalError
+      ? (error.originalError as unknown)
+      : error;
+  const code = formatted.extensions?.['code'];
+  if (isPublicError(original) || isPublicError(error)) return withoutStack(formatted);
+  // Parse/validation errors from graphql-js and Apollo are about the request, not our internals.
+  if (typeof code === 'string' && code.startsWith('GRAPHQL_')) return withoutStack(formatted);
+  if (code === 'BAD_USER_INPUT' || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'BAD_REQUEST') {
+    return withoutStack(formatted);
+  }
+  const requestId = randomUUID();
+  log('unexpected error', {
+    requestId,
+    error: original instanceof Error ? original.stack : String(original),
+  });
+  return {
+    message: 'Internal server error.',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.InternalServerError, requestId },
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
+  const { stacktrace: _dropped, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
+/** Serves one subgraph: Apollo Server over a plain node:http server, identity verified per request. */
+export async function createSubgraphServer<TContext extends BaseContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<SubgraphServer<TContext>> {
+  const log =
+    options.logError ?? ((message, details) => console.error(`[${options.name}] ${message}`, details));
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) => maskError(formatted, error, log),
+  });
+  await apollo.start();
+  const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://subgraph');
+    if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'not found' });
+
+    const raw = await readBody(req, maxBodyBytes);
+    if (raw === null) return sendJson(res, 413, { errors: [{ message: 'Request body too large.' }] });
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown = raw;
+    if (raw.length > 0 && (headers.get('content-type') ?? '').includes('json')) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        return sendJson(res, 400, {
+          errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+        });
+      }
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: async () => options.createContext(await options.verifier.verify(req.headers.authorization)),
+    });
+    res.statusCode = response.status ?? 200;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const httpServer = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log('request failed', { error: error instanceof Error ? error.stack : String(error) });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error.' }] });
+      else res.destroy();
+    });
+  });
+
+  return {
+    apollo,
+    httpServer,
+    listen: (port, host = '127.0.0.1') => listen(httpServer, port, host),
+    async close() {
+      await apollo.stop();
+      await new Promise<void>((resolve) => {
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+    },
+  };
+}
+
+/** Listens, rejecting (instead of hanging) when the port is taken. */
+export function listen(server: Server, port: number, host: string): Promise<{ url: string; port: number }> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+      resolve({ url: `http://${shownHost}:${actualPort}/graphql`, port: actualPort });
+    });
+  });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}

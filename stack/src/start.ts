@@ -1,0 +1,36 @@
+import { databaseFromEnv, dataDirFromEnv, seedDatabase } from '@cadg/db';
+import { subgraphs } from '@cadg/gateway';
+import { closeOnSignals, createTokenVerifier, identityConfigFromEnv, portFromEnv } from '@cadg/platform';
+import { startStack } from './stack.ts';
+
+// `npm start`: the whole graph in one process, for trying it out and for development.
+const started = performance.now();
+const env = process.env;
+const dataDir = dataDirFromEnv(env);
+const database = await databaseFromEnv(env);
+await database.migrate();
+await seedDatabase(database.db);
+const identity = identityConfigFromEnv(env, dataDir);
+const verifier = await createTokenVerifier(identity);
+
+const ports: Record<string, number> = { gateway: portFromEnv(env, 'GATEWAY_PORT', 4000) };
+for (const subgraph of subgraphs) {
+  ports[subgraph.name] = portFromEnv(env, `${subgraph.name.toUpperCase()}_PORT`, subgraph.defaultPort);
+}
+const stack = await startStack({ db: database.db, verifier, host: env['HOST'] || '127.0.0.1', ports });
+
+const lines = [
+  `China–ASEAN cooperation graph ready in ${Math.round(performance.now() - started)} ms`,
+  `  database  ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}/pglite`}`,
+  `  gateway   ${stack.gatewayUrl}   (GraphiQL in a browser; graphql-ws on the same path)`,
+  ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${name.padEnd(9)} ${url}`),
+  identity.devKeyDir
+    ? `  tokens    npm run token -- --org my-mycert --roles ORG_ADMIN,MEMBER`
+    : `  tokens    from your identity provider (${identity.issuer})`,
+];
+console.log(lines.join('\n'));
+
+closeOnSignals(async () => {
+  await stack.close();
+  await database.close();
+});

@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, exists, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  badUserInput,
+  decodeCursor,
+  notFound,
+  toConnection,
+  type Connection,
+  type Identity,
+} from '@cadg/platform';
+import type { Db, Tx } from '@cadg/db';
+import * as t from '@cadg/db/contacts';
+import { writeAudit } from './audit.ts';
+import type { ActivityKind, ActivityRow } from './rows.ts';
+import * as valid from './validation.ts';
+
+export interface ActivityFilter {
+  kinds?: readonly ActivityKind[] | null;
+  countryCode?: string | null;
+  organizationId?: string | null;
+  startsFrom?: string | null;
+  startsTo?: string | null;
+  text?: string | null;
+}
+
+function conditions(filter: ActivityFilter | null | undefined): SQL[] {
+  const where: SQL[] = [];
+  if (!filter) return where;
+  if (filter.kinds) where.push(inArray(t.activities.kind, [...filter.kinds]));
+  if (filter.countryCode) {
+    const code = valid.countryCode('filter.countryCode', filter.countryCode);
+    where.push(
+      exists(
+        sql`(select 1 from ${t.activityCountries} where ${t.activityCountries.activityId} = ${t.activities.id} and ${t.activityCountries.countryCode} = ${code})`,
+      ),
+    );
+  }
+  if (filter.organizationId) {
+    const id = filter.organizationId;
+    const involved = or(
+      eq(t.activities.hostOrganizationId, id),
+      exists(
+        sql`(select 1 from ${t.activityParticipants} where ${t.activityParticipants.activityId} = ${t.activities.id} and ${t.activityParticipants.organizationId} = ${id})`,
+      ),
+    );
+    if (involved) where.push(involved);
+  }
+  if (filter.startsFrom) where.push(gte(t.activities.startsOn, filter.startsFrom));
+  if (filter.startsTo) where.push(lte(t.activities.startsOn, filter.startsTo));
+  if (filter.text?.trim()) {
+    const pattern = valid.likePattern(filter.text);
+    const text = or(ilike(t.activities.title, pattern), ilike(t.activities.description, pattern));
+    if (text) where.push(text);
+  }
+  return where;
+}
+
+/** Activities newest first, keyset-paginated on (startsOn, id) descending. */
+export async function listActivities(
+  db: Db,
+  filter: ActivityFilter | null | undefined,
+  limit: number,
+  after: string | null | undefined,
+): Promise<Connection<ActivityRow>> {
+  const where = conditions(filter);
+  const page = [...where];
+  if (after) {
+    const [startsOn, id] = decodeCursor(after, 2);
+    page.push(sql`(${t.activities.startsOn}, ${t.activities.id}) < (${startsOn}::date, ${id})`);
+  }
+  const rows =
+    limit === 0
+      ? []
+      : await db
+          .select()
+          .from(t.activities)
+          .where(and(...page))
+          .orderBy(desc(t.activities.startsOn), desc(t.activities.id))
+          .limit(limit + 1);
+  return toConnection(
+    rows,
+    limit,
+    (r) => [r.startsOn, r.id],
+    Boolean(after),
+    async () => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(t.activities)
+        .where(and(...where));
+      return row?.n ?? 0;
+    },
+  );
+}
+
+/** Throws NOT_FOUND naming the first organization id that does not exist. */
+async function requireOrganizations(tx: Tx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await tx
+    .select({ id: t.organizations.id })
+    .from(t.organizations)
+    .where(inArray(t.organizations.id, [...ids]));
+  const known = new Set(found.map((r) => r.id));
+  const missing = ids.find((id) => !known.has(id));
+  if (missing !== undefined) throw notFound('Organization', missing);
+}
+
+export interface ScheduleActivityInput {
+  kind: ActivityKind;
+  title: string;
+  description?: string | null;
+  startsOn: string;
+  endsOn?: string | null;
+  hostOrganizationId: string;
+  countryCodes?: readonly string[] | null;
+  participantOrganizationIds?: readonly string[] | null;
+}
+
+export async function scheduleActivity(
+  db: Db,
+  actor: Identity,
+  input: ScheduleActivityInput,
+): Promise<ActivityRow> {
+  if (input.endsOn && input.endsOn < input.startsOn) {
+    throw badUserInput('input.endsOn', 'An activity cannot end before it starts.');
+  }
+  const countryCodes = [
+    ...new Set((input.countryCodes ?? []).map((c) => valid.countryCode('input.countryCodes', c))),
+  ];
+  const participants = [...new Set(input.participantOrganizationIds ?? [])];
+  const values = {
+    id: randomUUID(),
+    kind: input.kind,
+    title: valid.requiredText('input.title', input.title),
+    description: valid.optionalText('input.description', input.description, 5000),
+    startsOn: input.startsOn,
+    endsOn: input.endsOn ?? null,
+    hostOrganizationId: input.hostOrganizationId,
+  };
+  return db.transaction(async (tx) => {
+    await requireOrganizations(tx, [input.hostOrganizationId]);
+    await requireOrganizations(tx, participants);
+    if (countryCodes.length > 0) {
+      const found = await tx
+        .select({ code: t.countries.code })
+        .from(t.countries)
+        .where(inArray(t.countries.code, countryCodes));
+      const known = new Set(found.map((r) => r.code));
+      const missing = countryCodes.find((c) => !known.has(c));
+      if (missing) throw notFound('Country', missing);
+    }
+    const [row] = await tx.insert(t.activities).values(values).returning();
+    if (!row) throw new Error('insert returned no row');
+    if (participants.length > 0) {
+      await tx
+        .insert(t.activityParticipants)
+        .values(participants.map((organizationId) => ({ activityId: row.id, organizationId })));
+    }
+    if (countryCodes.length > 0) {
+      await tx
+        .insert(t.activityCountries)
+        .values(countryCodes.map((countryCode) => ({ activityId: row.id, countryCode })));
+    }
+    await writeAudit(tx, actor, {
+      operation: 'scheduleActivity',
+      targetType: 'Activity',
+      targetId: row.id,
+      summary: `Scheduled ${values.kind} "${values.title}" on ${values.startsOn}, hosted by ${values.hostOrganizationId}.`,
+    });
+    return row;
+  });
+}
+
+export async function findActivity(db: Db, id: string): Promise<ActivityRow> {
+  const [row] = await db.select().from(t.activities).where(eq(t.activities.id, id));
+  if (!row) throw notFound('Activity', id);
+  return row;
+}
+
+export async function addParticipants(
+  db: Db,
+  actor: Identity,
+  activity: ActivityRow,
+  organizationIds: readonly string[],
+): Promise<ActivityRow> {
+  const ids = [...new Set(organizationIds)];
+  if (ids.length === 0) throw badUserInput('organizationIds', 'Name at least one organization.');
+  return db.transaction(async (tx) => {
+    await requireOrganizations(tx, ids);
+    const added = await tx
+      .insert(t.activityParticipants)
+      .values(ids.map((organizationId) => ({ activityId: activity.id, organizationId })))
+      .onConflictDoNothing()
+      .returning({ organizationId: t.activityParticipants.organizationId });
+    await writeAudit(tx, actor, {
+      operation: 'addActivityParticipants',
+      targetType: 'Activity',
+      targetId: activity.id,
+      summary:
+        added.length > 0
+          ? `Added participants ${added.map((r) => r.organizationId).join(', ')}.`
+          : 'No new participants (all were already taking part).',
+    });
+    return activity;
+  });
+}

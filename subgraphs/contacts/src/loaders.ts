@@ -1,0 +1,132 @@
+import DataLoader from 'dataloader';
+import { asc, desc, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '@cadg/db';
+import * as t from '@cadg/db/contacts';
+import type { ActivityRow, ContactRow, CountryRow, OrganizationRow, VerificationRow } from './rows.ts';
+
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function groupBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/**
+ * One DataLoader per access path, created per request so a cache never outlives the caller whose
+ * permissions it was filled under. Each turns N lookups in one tick into one statement.
+ */
+export function createLoaders(db: Db) {
+  return {
+    countryByCode: new DataLoader<string, CountryRow | null>(async (codes) =>
+      byKey(
+        codes,
+        await db
+          .select()
+          .from(t.countries)
+          .where(inArray(t.countries.code, [...codes])),
+        (r) => r.code,
+      ),
+    ),
+    organizationById: new DataLoader<string, OrganizationRow | null>(async (ids) =>
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(t.organizations)
+          .where(inArray(t.organizations.id, [...ids])),
+        (r) => r.id,
+      ),
+    ),
+    organizationsByCountry: new DataLoader<string, OrganizationRow[]>(async (codes) =>
+      groupBy(
+        codes,
+        await db
+          .select()
+          .from(t.organizations)
+          .where(inArray(t.organizations.countryCode, [...codes]))
+          .orderBy(asc(t.organizations.name), asc(t.organizations.id)),
+        (r) => r.countryCode,
+      ),
+    ),
+    contactsByOrganization: new DataLoader<string, ContactRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(t.contacts)
+          .where(inArray(t.contacts.organizationId, [...ids]))
+          .orderBy(asc(t.contacts.name), asc(t.contacts.id)),
+        (r) => r.organizationId,
+      ),
+    ),
+    verificationsByContact: new DataLoader<string, VerificationRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(t.contactVerifications)
+          .where(inArray(t.contactVerifications.contactId, [...ids]))
+          .orderBy(desc(t.contactVerifications.verifiedAt), desc(t.contactVerifications.id)),
+        (r) => r.contactId,
+      ),
+    ),
+    activitiesByOrganization: new DataLoader<string, ActivityRow[]>(async (ids) => {
+      const list = [...ids];
+      const rows = await db
+        .select({ activity: t.activities, participantId: t.activityParticipants.organizationId })
+        .from(t.activities)
+        .leftJoin(t.activityParticipants, eq(t.activityParticipants.activityId, t.activities.id))
+        .where(
+          or(
+            inArray(t.activities.hostOrganizationId, list),
+            inArray(t.activityParticipants.organizationId, list),
+          ),
+        )
+        .orderBy(desc(t.activities.startsOn), desc(t.activities.id));
+      // Keyed by activity id, because a host that also participates appears on two rows.
+      const grouped = new Map<string, Map<string, ActivityRow>>(list.map((id) => [id, new Map()]));
+      for (const { activity, participantId } of rows) {
+        for (const organizationId of [activity.hostOrganizationId, participantId]) {
+          if (organizationId) grouped.get(organizationId)?.set(activity.id, activity);
+        }
+      }
+      return list.map((id) => [...(grouped.get(id)?.values() ?? [])]);
+    }),
+    participantIdsByActivity: new DataLoader<string, string[]>(async (ids) =>
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(t.activityParticipants)
+          .where(inArray(t.activityParticipants.activityId, [...ids]))
+          .orderBy(asc(t.activityParticipants.organizationId)),
+        (r) => r.activityId,
+      ).map((rows) => rows.map((r) => r.organizationId)),
+    ),
+    countryCodesByActivity: new DataLoader<string, string[]>(async (ids) =>
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(t.activityCountries)
+          .where(inArray(t.activityCountries.activityId, [...ids]))
+          .orderBy(asc(t.activityCountries.countryCode)),
+        (r) => r.activityId,
+      ).map((rows) => rows.map((r) => r.countryCode)),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** `loadMany` that rethrows the first failure instead of returning it, and drops unknown keys. */
+export async function loadExisting<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[]): Promise<V[]> {
+  const values = await loader.loadMany(keys);
+  const failure = values.find((value): value is Error => value instanceof Error);
+  if (failure) throw failure;
+  return values.filter((value): value is V => value !== null && !(value instanceof Error));
+}

@@ -1,0 +1,216 @@
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  badUserInput,
+  conflict,
+  decodeCursor,
+  notFound,
+  toConnection,
+  type Connection,
+  type Identity,
+} from '@cadg/platform';
+import type { Db } from '@cadg/db';
+import * as t from '@cadg/db/contacts';
+import { changedFields, writeAudit } from './audit.ts';
+import type { OrganizationKind, OrganizationRow } from './rows.ts';
+import * as valid from './validation.ts';
+
+export interface OrganizationFilter {
+  countryCodes?: readonly string[] | null;
+  kinds?: readonly OrganizationKind[] | null;
+  text?: string | null;
+}
+
+function conditions(filter: OrganizationFilter | null | undefined): SQL[] {
+  const where: SQL[] = [];
+  if (filter?.countryCodes) {
+    where.push(
+      inArray(
+        t.organizations.countryCode,
+        filter.countryCodes.map((c) => valid.countryCode('filter.countryCodes', c)),
+      ),
+    );
+  }
+  if (filter?.kinds) where.push(inArray(t.organizations.kind, [...filter.kinds]));
+  if (filter?.text?.trim()) {
+    const pattern = valid.likePattern(filter.text);
+    const text = or(
+      ilike(t.organizations.name, pattern),
+      ilike(t.organizations.acronym, pattern),
+      ilike(t.organizations.constituency, pattern),
+    );
+    if (text) where.push(text);
+  }
+  return where;
+}
+
+/** Organizations by name, keyset-paginated on (name, id). */
+export async function listOrganizations(
+  db: Db,
+  filter: OrganizationFilter | null | undefined,
+  limit: number,
+  after: string | null | undefined,
+): Promise<Connection<OrganizationRow>> {
+  const where = conditions(filter);
+  const page = [...where];
+  if (after) {
+    const [name, id] = decodeCursor(after, 2);
+    page.push(sql`(${t.organizations.name}, ${t.organizations.id}) > (${name}, ${id})`);
+  }
+  const rows =
+    limit === 0
+      ? []
+      : await db
+          .select()
+          .from(t.organizations)
+          .where(and(...page))
+          .orderBy(asc(t.organizations.name), asc(t.organizations.id))
+          .limit(limit + 1);
+  return toConnection(
+    rows,
+    limit,
+    (r) => [r.name, r.id],
+    Boolean(after),
+    async () => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(t.organizations)
+        .where(and(...where));
+      return row?.n ?? 0;
+    },
+  );
+}
+
+export interface CreateOrganizationInput {
+  countryCode: string;
+  name: string;
+  acronym?: string | null;
+  kind: OrganizationKind;
+  website?: string | null;
+  constituency?: string | null;
+  sourceUrl?: string | null;
+}
+
+/** Readable ids like `sg-csa`; a numeric suffix keeps them unique. */
+function slug(countryCode: string, label: string): string {
+  const base = label
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 40);
+  return `${countryCode.toLowerCase()}-${base || 'org'}`;
+}
+
+async function requireCountry(db: Db, field: string, code: string): Promise<string> {
+  const normalised = valid.countryCode(field, code);
+  const [row] = await db
+    .select({ code: t.countries.code })
+    .from(t.countries)
+    .where(eq(t.countries.code, normalised));
+  if (!row) throw notFound('Country', normalised);
+  return normalised;
+}
+
+export async function createOrganization(
+  db: Db,
+  actor: Identity,
+  input: CreateOrganizationInput,
+): Promise<OrganizationRow> {
+  const countryCode = await requireCountry(db, 'input.countryCode', input.countryCode);
+  const values = {
+    countryCode,
+    name: valid.requiredText('input.name', input.name),
+    acronym: valid.optionalText('input.acronym', input.acronym, 40),
+    kind: input.kind,
+    website: input.website ? valid.httpsUrl('input.website', input.website) : null,
+    constituency: valid.optionalText('input.constituency', input.constituency),
+    sourceUrl: input.sourceUrl ? valid.httpsUrl('input.sourceUrl', input.sourceUrl) : null,
+  };
+  return db.transaction(async (tx) => {
+    const base = slug(countryCode, values.acronym ?? values.name);
+    const taken = await tx
+      .select({ id: t.organizations.id })
+      .from(t.organizations)
+      .where(or(eq(t.organizations.id, base), sql`${t.organizations.id} like ${`${base}-%`}`));
+    const ids = new Set(taken.map((r) => r.id));
+    let id = base;
+    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+    const [row] = await tx
+      .insert(t.organizations)
+      .values({ id, ...values })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    await writeAudit(tx, actor, {
+      operation: 'createOrganization',
+      targetType: 'Organization',
+      targetId: id,
+      summary: `Registered ${values.kind} "${values.name}" (${countryCode}).`,
+    });
+    return row;
+  });
+}
+
+export interface UpdateOrganizationInput {
+  id: string;
+  expectedVersion?: number | null;
+  name?: string | null;
+  acronym?: string | null;
+  kind?: OrganizationKind | null;
+  website?: string | null;
+  constituency?: string | null;
+}
+
+export async function updateOrganization(
+  db: Db,
+  actor: Identity,
+  input: UpdateOrganizationInput,
+): Promise<OrganizationRow> {
+  const changes: Partial<typeof t.organizations.$inferInsert> = {};
+  if (input.name !== undefined) {
+    if (input.name === null) throw badUserInput('input.name', 'name cannot be cleared.');
+    changes.name = valid.requiredText('input.name', input.name);
+  }
+  if (input.acronym !== undefined) changes.acronym = valid.optionalText('input.acronym', input.acronym, 40);
+  if (input.kind !== undefined) {
+    if (input.kind === null) throw badUserInput('input.kind', 'kind cannot be cleared.');
+    changes.kind = input.kind;
+  }
+  if (input.website !== undefined)
+    changes.website = input.website ? valid.httpsUrl('input.website', input.website) : null;
+  if (input.constituency !== undefined)
+    changes.constituency = valid.optionalText('input.constituency', input.constituency);
+
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(t.organizations)
+      .where(eq(t.organizations.id, input.id))
+      .for('update');
+    if (!current) throw notFound('Organization', input.id);
+    if (
+      input.expectedVersion !== undefined &&
+      input.expectedVersion !== null &&
+      input.expectedVersion !== current.version
+    ) {
+      throw conflict(
+        `Organization "${input.id}" is at version ${current.version}, not ${input.expectedVersion}.`,
+        {
+          currentVersion: current.version,
+        },
+      );
+    }
+    const [row] = await tx
+      .update(t.organizations)
+      .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
+      .where(eq(t.organizations.id, input.id))
+      .returning();
+    if (!row) throw notFound('Organization', input.id);
+    await writeAudit(tx, actor, {
+      operation: 'updateOrganization',
+      targetType: 'Organization',
+      targetId: input.id,
+      summary: `Changed ${changedFields(changes)}.`,
+    });
+    return row;
+  });
+}

@@ -1,0 +1,21 @@
+import type { ContactsContext } from '../context.ts';
+import { maySeePersonalDetails } from '../permissions.ts';
+import type { ContactRow } from '../rows.ts';
+import { verificationStatus } from '../verification.ts';
+
+/** Personal details resolve to null for anonymous callers rather than failing the whole list. */
+const personal =
+  <K extends 'email' | 'phone' | 'pgpFingerprint'>(field: K) =>
+  (contact: ContactRow, _: unknown, { caller }: ContactsContext): ContactRow[K] | null =>
+    maySeePersonalDetails(caller) ? contact[field] : null;
+
+export const Contact = {
+  organization: (contact: ContactRow, _: unknown, { loaders }: ContactsContext) =>
+    loaders.organizationById.load(contact.organizationId),
+  email: personal('email'),
+  phone: personal('phone'),
+  pgpFingerprint: personal('pgpFingerprint'),
+  verificationStatus: (contact: ContactRow) => verificationStatus(contact.lastVerifiedAt),
+  verifications: async (contact: ContactRow, _: unknown, { caller, loaders }: ContactsContext) =>
+    maySeePersonalDetails(caller) ? loaders.verificationsByContact.load(contact.id) : [],
+};

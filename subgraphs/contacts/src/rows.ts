@@ -1,0 +1,10 @@
+import type * as t from '@cadg/db/contacts';
+
+export type CountryRow = typeof t.countries.$inferSelect;
+export type OrganizationRow = typeof t.organizations.$inferSelect;
+export type ContactRow = typeof t.contacts.$inferSelect;
+export type VerificationRow = typeof t.contactVerifications.$inferSelect;
+export type ActivityRow = typeof t.activities.$inferSelect;
+export type OrganizationKind = OrganizationRow['kind'];
+export type ContactRole = ContactRow['roles'][number];
+export type ActivityKind = ActivityRow['kind'];

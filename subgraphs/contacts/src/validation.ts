@@ -1,0 +1,92 @@
+import { badUserInput } from '@cadg/platform';
+
+/**
+ * Input rules for the contacts subgraph, free of GraphQL and the database. Each returns the
+ * normalised value or throws BAD_USER_INPUT naming the field.
+ */
+
+export function countryCode(field: string, value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code))
+    throw badUserInput(field, `"${value}" is not an ISO 3166-1 alpha-2 country code.`);
+  return code;
+}
+
+// Deliberately simple: one @, a dotted domain, no spaces. Real deliverability is what verification checks.
+const EMAIL =
+  /^[^\s@"<>(),;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+export function email(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length > 254 || !EMAIL.test(trimmed))
+    throw badUserInput(field, `"${value}" is not an e-mail address.`);
+  const at = trimmed.lastIndexOf('@');
+  // The local part may be case-sensitive; the domain is not.
+  return `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
+}
+
+/**
+ * Any zone the runtime's IANA database knows, by region/city name. Checked through
+ * Intl.DateTimeFormat rather than Intl.supportedValuesOf, which lists only CLDR's canonical names
+ * (Asia/Rangoon, not Asia/Yangon) and would refuse the current ones.
+ */
+export function timezone(field: string, value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === 'UTC' || /^[A-Za-z]+(?:\/[A-Za-z0-9_+-]+)+$/.test(trimmed)) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: trimmed });
+      return trimmed;
+    } catch {
+      // not a zone the runtime knows: refused below
+    }
+  }
+  throw badUserInput(field, `"${value}" is not an IANA time zone such as Asia/Singapore.`);
+}
+
+export function pgpFingerprint(field: string, value: string): string {
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  if (!/^[0-9A-F]{40}$/.test(compact)) {
+    throw badUserInput(field, 'A PGP fingerprint is 40 hexadecimal digits (spaces allowed).');
+  }
+  return compact;
+}
+
+export function phone(field: string, value: string): string {
+  const trimmed = value.trim();
+  const digits = trimmed.replace(/[\s.()-]/g, '');
+  if (!/^\+[1-9]\d{6,14}$/.test(digits)) {
+    throw badUserInput(field, 'A phone number must be in international format, e.g. +65 6000 0000.');
+  }
+  return trimmed;
+}
+
+export function httpsUrl(field: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw badUserInput(field, `"${value}" is not a URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw badUserInput(field, 'Only http(s) URLs are accepted.');
+  return url.toString();
+}
+
+export function requiredText(field: string, value: string, max = 300): string {
+  const trimmed = value.trim();
+  if (trimmed === '') throw badUserInput(field, `${field} must not be empty.`);
+  if (trimmed.length > max) throw badUserInput(field, `${field} must be at most ${max} characters.`);
+  return trimmed;
+}
+
+export function optionalText(field: string, value: string | null | undefined, max = 2000): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed.length > max) throw badUserInput(field, `${field} must be at most ${max} characters.`);
+  return trimmed === '' ? null : trimmed;
+}
+
+/** Escapes LIKE wildcards so a user's `%` or `_` matches itself. */
+export function likePattern(text: string): string {
+  return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openTestDatabase } from '@cadg/db/testing';
+import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, signDevToken, type Role } from '@cadg/platform';
+import { startStack } from '@cadg/stack';
+import type { GraphQLFormattedError } from 'graphql';
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: GraphQLFormattedError[];
+}
+
+/**
+ * The whole graph on free ports, on a private copy of the seeded test database, with a dev issuer
+ * whose key lives in a temporary directory. Tests talk to it only over HTTP and websockets.
+ */
+export async function startGraph() {
+  const keyDir = await mkdtemp(join(tmpdir(), 'cadg-e2e-keys-'));
+  const testDb = await openTestDatabase();
+  const verifier = await createTokenVerifier({
+    issuer: DEV_ISSUER,
+    audience: DEFAULT_AUDIENCE,
+    devKeyDir: keyDir,
+  });
+  const stack = await startStack({ db: testDb.database.db, verifier, logging: false });
+  const gatewayUrl = stack.gatewayUrl;
+
+  return {
+    gatewayUrl,
+    wsUrl: gatewayUrl.replace(/^http/, 'ws'),
+    baseUrl: new URL('/', gatewayUrl).toString(),
+    subgraphUrls: stack.subgraphUrls,
+    token: (org: string | null, roles: Role[], expiresIn = '10m') =>
+      signDevToken(keyDir, { sub: `e2e-${org ?? 'none'}-${roles.join('-')}`, org, roles, expiresIn }),
+    async query<T = Record<string, unknown>>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      token?: string,
+      url = gatewayUrl,
+    ): Promise<GraphQLResponse<T> & { status: number }> {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/graphql-response+json, application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as GraphQLResponse<T>) };
+    },
+    async close() {
+      await stack.close();
+      await testDb.dispose();
+      await rm(keyDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type Graph = Awaited<ReturnType<typeof startGraph>>;
+
+export const codesOf = (response: { errors?: GraphQLFormattedError[] }): unknown[] =>
+  (response.errors ?? []).map((error) => error.extensions?.['code']);

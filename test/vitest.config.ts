@@ -1,0 +1,14 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../vitest.shared.ts';
+
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      include: ['e2e/**/*.test.ts'],
+      globalSetup: ['../db/src/testing/global-setup.ts'],
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  }),
+);
