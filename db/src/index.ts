@@ -10,3 +10,4 @@ export {
   type Tx,
 } from './database.ts';
 export { seedDatabase } from './seed/index.ts';
+export { changedFields, writeAudit, type AuditActor, type AuditEntry } from './audit.ts';

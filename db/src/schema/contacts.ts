@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   boolean,
   char,
   date,
@@ -12,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { auditLogTable } from './audit.ts';
 
 /** Tables owned by the contacts subgraph. No other subgraph may import this module. */
 export const contactsSchema = pgSchema('contacts');
@@ -183,21 +183,5 @@ export const activityCountries = contactsSchema.table(
   ],
 );
 
-/**
- * Who changed what, written in the same transaction as the change. Append-only: the API has no
- * mutation that touches it.
- */
-export const auditLog = contactsSchema.table(
-  'audit_log',
-  {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    actorSub: text('actor_sub').notNull(),
-    actorOrg: text('actor_org'),
-    operation: text('operation').notNull(),
-    targetType: text('target_type').notNull(),
-    targetId: text('target_id').notNull(),
-    summary: text('summary').notNull(),
-  },
-  (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId)],
-);
+/** Who changed what in this subgraph (see audit.ts). */
+export const auditLog = auditLogTable(contactsSchema);

@@ -10,7 +10,7 @@ import {
 } from '@cadg/platform';
 import type { Db, Tx } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
-import { writeAudit } from './audit.ts';
+import { audit } from './audit.ts';
 import type { ActivityKind, ActivityRow } from './rows.ts';
 import * as valid from './validation.ts';
 
@@ -160,7 +160,7 @@ export async function scheduleActivity(
         .insert(t.activityCountries)
         .values(countryCodes.map((countryCode) => ({ activityId: row.id, countryCode })));
     }
-    await writeAudit(tx, actor, {
+    await audit(tx, actor, {
       operation: 'scheduleActivity',
       targetType: 'Activity',
       targetId: row.id,
@@ -191,7 +191,7 @@ export async function addParticipants(
       .values(ids.map((organizationId) => ({ activityId: activity.id, organizationId })))
       .onConflictDoNothing()
       .returning({ organizationId: t.activityParticipants.organizationId });
-    await writeAudit(tx, actor, {
+    await audit(tx, actor, {
       operation: 'addActivityParticipants',
       targetType: 'Activity',
       targetId: activity.id,

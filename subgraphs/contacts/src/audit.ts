@@ -1,21 +1,11 @@
-import type { Identity } from '@cadg/platform';
-import type { Tx } from '@cadg/db';
+import { writeAudit, type AuditActor, type AuditEntry, type Tx } from '@cadg/db';
 import { auditLog } from '@cadg/db/contacts';
 
-export interface AuditEntry {
-  operation: string;
-  targetType: 'Organization' | 'Contact' | 'Activity';
-  targetId: string;
-  summary: string;
-}
+export { changedFields } from '@cadg/db';
 
-/** Must be called inside the transaction that makes the change, so the two commit or fail together. */
-export async function writeAudit(tx: Tx, actor: Identity, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({ actorSub: actor.sub, actorOrg: actor.org, ...entry });
-}
-
-/** "name, email" style list of the fields an input set, for the audit summary (values are left out). */
-export function changedFields(input: Record<string, unknown>, ignore: readonly string[] = ['id']): string {
-  const fields = Object.keys(input).filter((key) => !ignore.includes(key) && input[key] !== undefined);
-  return fields.length > 0 ? fields.join(', ') : 'nothing';
-}
+/** Records a contacts mutation in this subgraph's audit table, inside the change's transaction. */
+export const audit = (
+  tx: Tx,
+  actor: AuditActor,
+  entry: AuditEntry & { targetType: 'Organization' | 'Contact' | 'Activity' },
+) => writeAudit(tx, auditLog, actor, entry);

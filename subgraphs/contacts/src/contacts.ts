@@ -9,7 +9,7 @@ import {
 } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
-import { changedFields, writeAudit } from './audit.ts';
+import { audit, changedFields } from './audit.ts';
 import type { ContactRole, ContactRow } from './rows.ts';
 import * as valid from './validation.ts';
 import { verifiedSince, type VerificationStatus } from './verification.ts';
@@ -133,7 +133,7 @@ export async function addContact(db: Db, actor: Identity, input: AddContactInput
     if (!organization) throw notFound('Organization', input.organizationId);
     const [row] = await tx.insert(t.contacts).values(values).returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, actor, {
+    await audit(tx, actor, {
       operation: 'addContact',
       targetType: 'Contact',
       targetId: row.id,
@@ -190,7 +190,7 @@ export async function updateContact(
       .where(eq(t.contacts.id, current.id))
       .returning();
     if (!row) throw notFound('Contact', current.id);
-    await writeAudit(tx, actor, {
+    await audit(tx, actor, {
       operation: 'updateContact',
       targetType: 'Contact',
       targetId: current.id,
@@ -207,7 +207,7 @@ export async function removeContact(db: Db, actor: Identity, current: ContactRow
       .where(eq(t.contacts.id, current.id))
       .returning({ id: t.contacts.id });
     if (removed.length === 0) throw notFound('Contact', current.id);
-    await writeAudit(tx, actor, {
+    await audit(tx, actor, {
       operation: 'removeContact',
       targetType: 'Contact',
       targetId: current.id,
@@ -261,7 +261,7 @@ export async function recordVerification(
       .where(eq(t.contacts.id, current.id))
       .returning();
     if (!row) throw notFound('Contact', current.id);
-    await writeAudit(tx, actor, {
+    await audit(tx, actor, {
       operation: 'recordContactVerification',
       targetType: 'Contact',
       targetId: current.id,

@@ -10,7 +10,7 @@ import {
 } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
-import { changedFields, writeAudit } from './audit.ts';
+import { audit, changedFields } from './audit.ts';
 import type { OrganizationKind, OrganizationRow } from './rows.ts';
 import * as valid from './validation.ts';
 
@@ -140,7 +140,7 @@ export async function createOrganization(
       .values({ id, ...values })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    await writeAudit(tx, actor, {
+    await audit(tx, actor, {
       operation: 'createOrganization',
       targetType: 'Organization',
       targetId: id,
@@ -205,7 +205,7 @@ export async function updateOrganization(
       .where(eq(t.organizations.id, input.id))
       .returning();
     if (!row) throw notFound('Organization', input.id);
-    await writeAudit(tx, actor, {
+    await audit(tx, actor, {
       operation: 'updateOrganization',
       targetType: 'Organization',
       targetId: input.id,
