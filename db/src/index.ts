@@ -11,3 +11,4 @@ export {
 } from './database.ts';
 export { seedDatabase } from './seed/index.ts';
 export { changedFields, writeAudit, type AuditActor, type AuditEntry } from './audit.ts';
+export { listen, type Listening } from './notifications.ts';

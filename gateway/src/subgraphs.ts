@@ -15,7 +15,10 @@ export interface SubgraphDefinition {
  * and the readiness check pick it up from this list.
  */
 export const subgraphs: readonly SubgraphDefinition[] = [
+  { name: 'aipolicy', defaultPort: 4004, schemaFile: 'subgraphs/aipolicy/schema.graphql' },
   { name: 'contacts', defaultPort: 4001, schemaFile: 'subgraphs/contacts/schema.graphql' },
+  { name: 'dataflows', defaultPort: 4003, schemaFile: 'subgraphs/dataflows/schema.graphql' },
+  { name: 'incidents', defaultPort: 4002, schemaFile: 'subgraphs/incidents/schema.graphql' },
 ];
 
 // Found from this file's location, so paths hold whatever the working directory is.

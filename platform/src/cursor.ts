@@ -79,3 +79,29 @@ export function toConnection<T>(
     totalCount,
   };
 }
+
+function compareKeys(a: CursorKey, b: CursorKey): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * Pages a small, already sorted (ascending by `keyOf`) list in memory, e.g. the timeline of one
+ * incident that a DataLoader fetched together with its neighbours' in one statement.
+ */
+export function pageInMemory<T>(
+  rows: readonly T[],
+  limit: number,
+  after: string | null | undefined,
+  keyOf: (row: T) => CursorKey,
+  arity: number,
+): Connection<T> {
+  const start = after ? decodeCursor(after, arity) : null;
+  const rest = start ? rows.filter((row) => compareKeys(keyOf(row), start) > 0) : rows;
+  return toConnection(rest.slice(0, limit + 1), limit, keyOf, Boolean(after), async () => rows.length);
+}

@@ -12,6 +12,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   RateLimited: 'RATE_LIMITED',
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
+  /** A service this one depends on did not answer; retrying later may succeed. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -50,3 +52,5 @@ export function isPublicError(error: unknown): error is GraphQLError {
   const code = (extensions as Record<string, unknown>)['code'];
   return typeof code === 'string' && publicCodes.has(code) && code !== ErrorCode.InternalServerError;
 }
+
+export const serviceUnavailable = (message: string) => coded(ErrorCode.ServiceUnavailable, message);

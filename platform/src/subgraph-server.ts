@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApolloServer, HeaderMap, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { ErrorCode, isPublicError } from './errors.ts';
 import type { Caller, TokenVerifier } from './identity.ts';
 
@@ -12,7 +14,13 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   schema: GraphQLSchema;
   verifier: TokenVerifier;
   /** Builds the per-request context (loaders live here, never at module level). */
-  createContext: (caller: Caller) => TContext;
+  createContext: (caller: Caller, transport: 'http' | 'ws') => TContext;
+  /**
+   * Serve graphql-ws on the same path, for subscriptions (the gateway talks graphql-ws to
+   * subgraphs). The token comes from `connectionParams.authorization` or the upgrade request.
+   * @default false
+   */
+  subscriptions?: boolean;
   /** Largest request body accepted. @default 1_048_576 */
   maxBodyBytes?: number;
   /** Where unexpected errors are reported. @default console.error */
@@ -103,7 +111,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     }
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => options.createContext(await options.verifier.verify(req.headers.authorization)),
+      context: async () =>
+        options.createContext(await options.verifier.verify(req.headers.authorization), 'http'),
     });
     res.statusCode = response.status ?? 200;
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -123,16 +132,84 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     });
   });
 
+  const sockets = options.subscriptions
+    ? serveGraphQLOverWebSocket(
+        httpServer,
+        options.schema,
+        options.verifier,
+        (caller) => options.createContext(caller, 'ws'),
+        log,
+      )
+    : null;
+
   return {
     apollo,
     httpServer,
     listen: (port, host = '127.0.0.1') => listen(httpServer, port, host),
     async close() {
+      await sockets?.close();
       await apollo.stop();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeAllConnections();
       });
+    },
+  };
+}
+
+/**
+ * graphql-ws on `/graphql` of the same server. A connection with a bad token is refused with 4403;
+ * a valid one (or none: anonymous) is verified once per connection, and every operation gets a
+ * fresh context.
+ */
+function serveGraphQLOverWebSocket<TContext>(
+  httpServer: Server,
+  schema: GraphQLSchema,
+  verifier: TokenVerifier,
+  createContext: (caller: Caller) => TContext,
+  log: (message: string, details: Record<string, unknown>) => void,
+): { close(): Promise<void> } {
+  const wss = new WebSocketServer({ noServer: true });
+  httpServer.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://subgraph').pathname !== '/graphql') {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+  const callers = new WeakMap<object, Caller>();
+  const server = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const fromParams = ctx.connectionParams?.['authorization'] ?? ctx.connectionParams?.['Authorization'];
+        const header = typeof fromParams === 'string' ? fromParams : ctx.extra.request.headers.authorization;
+        try {
+          callers.set(ctx.extra, await verifier.verify(header));
+          return true;
+        } catch (error) {
+          if (isPublicError(error)) return false;
+          throw error;
+        }
+      },
+      context: (ctx) => createContext(callers.get(ctx.extra) ?? null) as Record<string, unknown>,
+      // The same masking as over HTTP, for operation errors and for errors inside results.
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => maskError(error.toJSON(), error, log)),
+      onNext(_ctx, _id, _payload, _args, result) {
+        if (!result.errors?.length) return undefined;
+        return {
+          data: result.data ?? null,
+          errors: result.errors.map((error) => maskError(error.toJSON(), error, log)),
+        };
+      },
+    },
+    wss,
+  );
+  return {
+    async close() {
+      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      await server.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }

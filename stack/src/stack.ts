@@ -1,5 +1,8 @@
-import type { Db } from '@cadg/db';
+import type { Database, Db } from '@cadg/db';
+import { createAipolicyServer } from '@cadg/aipolicy/server';
 import { createContactsServer } from '@cadg/contacts/server';
+import { createDataflowsServer } from '@cadg/dataflows/server';
+import { createIncidentsServer } from '@cadg/incidents/server';
 import { composeFromSchemaFiles, createGateway, subgraphs as composedSubgraphs } from '@cadg/gateway';
 import type { TokenVerifier } from '@cadg/platform';
 
@@ -9,13 +12,28 @@ interface Service {
   close(): Promise<void>;
 }
 
+/** What a subgraph may need besides the drizzle handle and the verifier. */
+interface StackEnvironment {
+  /** The raw database, for LISTEN/NOTIFY. */
+  database: Database;
+  /** URLs of the subgraphs started before this one (the list's order). */
+  subgraphUrls: Readonly<Record<string, string>>;
+}
+
 /** How the runner builds each subgraph it hosts; a new subgraph joins the stack with one line here. */
-const subgraphFactories: Record<string, (db: Db, verifier: TokenVerifier) => Promise<Service>> = {
+const subgraphFactories: Record<
+  string,
+  (db: Db, verifier: TokenVerifier, environment: StackEnvironment) => Promise<Service>
+> = {
   contacts: createContactsServer,
+  aipolicy: createAipolicyServer,
+  dataflows: createDataflowsServer,
+  incidents: (_db, verifier, { database, subgraphUrls }) =>
+    createIncidentsServer({ database, verifier, contactsUrl: subgraphUrls['contacts'] ?? '' }),
 };
 
 export interface StackOptions {
-  db: Db;
+  database: Database;
   verifier: TokenVerifier;
   /** Interface to listen on. @default '127.0.0.1' */
   host?: string | undefined;
@@ -45,7 +63,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const definition of composedSubgraphs) {
       const create = subgraphFactories[definition.name];
       if (!create) throw new Error(`The stack does not know how to start subgraph "${definition.name}".`);
-      const server = await create(options.db, options.verifier);
+      const server = await create(options.database.db, options.verifier, {
+        database: options.database,
+        subgraphUrls,
+      });
       servers.push(server);
       subgraphUrls[definition.name] = (await server.listen(options.ports?.[definition.name] ?? 0, host)).url;
     }

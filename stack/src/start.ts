@@ -17,7 +17,7 @@ const ports: Record<string, number> = { gateway: portFromEnv(env, 'GATEWAY_PORT'
 for (const subgraph of subgraphs) {
   ports[subgraph.name] = portFromEnv(env, `${subgraph.name.toUpperCase()}_PORT`, subgraph.defaultPort);
 }
-const stack = await startStack({ db: database.db, verifier, host: env['HOST'] || '127.0.0.1', ports });
+const stack = await startStack({ database, verifier, host: env['HOST'] || '127.0.0.1', ports });
 
 const lines = [
   `China–ASEAN cooperation graph ready in ${Math.round(performance.now() - started)} ms`,

@@ -23,7 +23,7 @@ export async function startGraph() {
     audience: DEFAULT_AUDIENCE,
     devKeyDir: keyDir,
   });
-  const stack = await startStack({ db: testDb.database.db, verifier, logging: false });
+  const stack = await startStack({ database: testDb.database, verifier, logging: false });
   const gatewayUrl = stack.gatewayUrl;
 
   return {
@@ -31,6 +31,10 @@ export async function startGraph() {
     wsUrl: gatewayUrl.replace(/^http/, 'ws'),
     baseUrl: new URL('/', gatewayUrl).toString(),
     subgraphUrls: stack.subgraphUrls,
+    /** The test's PostgreSQL database (null on PGlite), for starting more processes on it. */
+    databaseUrl: testDb.url,
+    /** Where the dev issuer's key lives: another process given it as DATA_DIR accepts the same tokens. */
+    keyDir,
     token: (org: string | null, roles: Role[], expiresIn = '10m') =>
       signDevToken(keyDir, { sub: `e2e-${org ?? 'none'}-${roles.join('-')}`, org, roles, expiresIn }),
     async query<T = Record<string, unknown>>(

@@ -1,0 +1,2 @@
+CREATE TYPE "dataflows"."transfer_direction" AS ENUM('OUTBOUND', 'INBOUND');--> statement-breakpoint
+ALTER TABLE "dataflows"."transfer_rules" ADD COLUMN "direction" "dataflows"."transfer_direction" DEFAULT 'OUTBOUND' NOT NULL;

@@ -1,0 +1,316 @@
+import { sql } from 'drizzle-orm';
+import { char, date, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { auditLogTable } from './audit.ts';
+
+/**
+ * Tables owned by the dataflows subgraph. No other subgraph may import this module, and this
+ * module never refers to another subgraph's tables: country codes and organization ids are plain
+ * values here, resolved through federation entities.
+ */
+export const dataflowsSchema = pgSchema('dataflows');
+
+export const mechanismKind = dataflowsSchema.enum('mechanism_kind', [
+  'ASEAN_MCC_C2P',
+  'ASEAN_MCC_C2C',
+  'CN_STANDARD_CONTRACT',
+  'CN_CERTIFICATION',
+  'CN_SECURITY_ASSESSMENT',
+  'CONTRACTUAL_CLAUSES',
+  'BINDING_CORPORATE_RULES',
+  'APEC_CBPR',
+  'APEC_PRP',
+  'DATA_SUBJECT_CONSENT',
+]);
+export const dataCategory = dataflowsSchema.enum('data_category', ['PERSONAL', 'IMPORTANT', 'NON_PERSONAL']);
+export const sensitivity = dataflowsSchema.enum('sensitivity', ['ANY', 'SENSITIVE', 'NON_SENSITIVE']);
+export const transferDirection = dataflowsSchema.enum('transfer_direction', ['OUTBOUND', 'INBOUND']);
+export const exporterProfile = dataflowsSchema.enum('exporter_profile', ['ANY', 'CIIO', 'NON_CIIO']);
+export const thresholdOutcome = dataflowsSchema.enum('threshold_outcome', ['EXEMPT', 'ANY_OF_MECHANISMS']);
+export const comparisonSection = dataflowsSchema.enum('comparison_section', [
+  'GENERAL',
+  'CONTROLLER_TO_CONTROLLER',
+  'CONTROLLER_TO_PROCESSOR',
+]);
+export const comparisonTopic = dataflowsSchema.enum('comparison_topic', [
+  'FORM_AND_MODIFICATION',
+  'GOVERNING_LAW',
+  'DISPUTE_RESOLUTION',
+  'FILING_REGISTRATION',
+  'SUPERVISORY_AUTHORITY',
+  'IMPACT_ASSESSMENT',
+  'PURPOSE_LIMITATION',
+  'SECURITY',
+  'ONWARD_TRANSFER',
+  'DATA_SUBJECT_RIGHTS',
+  'BREACH_NOTIFICATION',
+  'LIABILITY',
+  'TERMINATION',
+]);
+export const clauseAlignment = dataflowsSchema.enum('clause_alignment', [
+  'EQUIVALENT',
+  'SIMILAR',
+  'DIFFERENT',
+  'ONLY_IN_A',
+  'ONLY_IN_B',
+]);
+export const pilotStatus = dataflowsSchema.enum('pilot_status', [
+  'PROPOSED',
+  'APPROVED',
+  'ACTIVE',
+  'SUSPENDED',
+  'CONCLUDED',
+]);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+};
+
+/** One row per participating country; fields left null are unknown, not "none". */
+export const policies = dataflowsSchema.table('policies', {
+  countryCode: char('country_code', { length: 2 }).primaryKey(),
+  summary: text('summary').notNull(),
+  /** An organization id owned by the contacts subgraph; null when the regulator is unknown. */
+  regulatorOrganizationId: text('regulator_organization_id'),
+  regulatorNote: text('regulator_note'),
+  localisation: text('localisation'),
+  filingObligations: text('filing_obligations'),
+  unknowns: text('unknowns')
+    .array()
+    .notNull()
+    .default(sql`'{}'`),
+  lastReviewedOn: date('last_reviewed_on', { mode: 'string' }).notNull(),
+  sourceUrl: text('source_url').notNull(),
+  version: integer('version').notNull().default(1),
+  ...timestamps,
+});
+
+export const laws = dataflowsSchema.table(
+  'laws',
+  {
+    id: text('id').primaryKey(),
+    countryCode: char('country_code', { length: 2 }).notNull(),
+    name: text('name').notNull(),
+    year: integer('year'),
+    inForceOn: date('in_force_on', { mode: 'string' }),
+    summary: text('summary').notNull(),
+    sourceUrl: text('source_url').notNull(),
+  },
+  (t) => [index('laws_country_idx').on(t.countryCode, t.year, t.id)],
+);
+
+export const mechanisms = dataflowsSchema.table('mechanisms', {
+  kind: mechanismKind('kind').primaryKey(),
+  title: text('title').notNull(),
+  issuer: text('issuer').notNull(),
+  adoptedOn: date('adopted_on', { mode: 'string' }),
+  inForceOn: date('in_force_on', { mode: 'string' }),
+  version: text('version'),
+  summary: text('summary').notNull(),
+  sourceUrl: text('source_url').notNull(),
+});
+
+/** Which mechanisms a country's law recognises for sending data out, and on what basis. */
+export const policyMechanisms = dataflowsSchema.table(
+  'policy_mechanisms',
+  {
+    countryCode: char('country_code', { length: 2 })
+      .notNull()
+      .references(() => policies.countryCode),
+    mechanismKind: mechanismKind('mechanism_kind')
+      .notNull()
+      .references(() => mechanisms.kind),
+    basis: text('basis').notNull(),
+    sourceUrl: text('source_url').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countryCode, t.mechanismKind] })],
+);
+
+/**
+ * Dated volume thresholds for sending data out of a country: what a transfer of so many people's
+ * data requires, from when until when. `transferRequirements` derives its answer from these rows;
+ * there are no threshold constants in code.
+ */
+export const thresholds = dataflowsSchema.table(
+  'thresholds',
+  {
+    id: text('id').primaryKey(),
+    countryCode: char('country_code', { length: 2 })
+      .notNull()
+      .references(() => policies.countryCode),
+    dataCategory: dataCategory('data_category').notNull(),
+    /** Whether the row counts sensitive personal information, the rest, or both. */
+    sensitivity: sensitivity('sensitivity').notNull().default('ANY'),
+    exporterProfile: exporterProfile('exporter_profile').notNull().default('ANY'),
+    /** Inclusive lower bound of the number of people; null = no lower bound. */
+    minSubjects: integer('min_subjects'),
+    /** Exclusive upper bound; null = no upper bound. */
+    maxSubjects: integer('max_subjects'),
+    countingPeriod: text('counting_period'),
+    outcome: thresholdOutcome('outcome').notNull(),
+    mechanismKinds: mechanismKind('mechanism_kinds')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    summary: text('summary').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** Exclusive; null while still in force. */
+    effectiveTo: date('effective_to', { mode: 'string' }),
+    sourceUrl: text('source_url').notNull(),
+  },
+  (t) => [index('thresholds_country_idx').on(t.countryCode, t.dataCategory, t.effectiveFrom)],
+);
+
+/**
+ * Transfer duties that apply whatever the volume (consent, notice, assessments, filings): OUTBOUND
+ * rules bind data leaving the country, INBOUND rules data arriving. `whenMechanism` limits a rule to
+ * transfers relying on that mechanism (e.g. filing a standard contract).
+ */
+export const transferRules = dataflowsSchema.table(
+  'transfer_rules',
+  {
+    id: text('id').primaryKey(),
+    countryCode: char('country_code', { length: 2 })
+      .notNull()
+      .references(() => policies.countryCode),
+    direction: transferDirection('direction').notNull().default('OUTBOUND'),
+    dataCategories: dataCategory('data_categories').array().notNull(),
+    whenMechanism: mechanismKind('when_mechanism'),
+    summary: text('summary').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    effectiveTo: date('effective_to', { mode: 'string' }),
+    sourceUrl: text('source_url').notNull(),
+  },
+  (t) => [index('transfer_rules_country_idx').on(t.countryCode, t.effectiveFrom)],
+);
+
+/** A clause-by-clause working comparison of two mechanisms (never an official joint guide). */
+export const comparisons = dataflowsSchema.table(
+  'comparisons',
+  {
+    id: text('id').primaryKey(),
+    mechanismA: mechanismKind('mechanism_a')
+      .notNull()
+      .references(() => mechanisms.kind),
+    mechanismB: mechanismKind('mechanism_b')
+      .notNull()
+      .references(() => mechanisms.kind),
+    title: text('title').notNull(),
+    disclaimer: text('disclaimer').notNull(),
+    preparedOn: date('prepared_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [index('comparisons_pair_idx').on(t.mechanismA, t.mechanismB)],
+);
+
+export const comparisonRows = dataflowsSchema.table(
+  'comparison_rows',
+  {
+    id: text('id').primaryKey(),
+    comparisonId: text('comparison_id')
+      .notNull()
+      .references(() => comparisons.id, { onDelete: 'cascade' }),
+    section: comparisonSection('section').notNull(),
+    position: integer('position').notNull(),
+    topic: comparisonTopic('topic').notNull(),
+    aClause: text('a_clause'),
+    aSummary: text('a_summary').notNull(),
+    aSourceUrl: text('a_source_url').notNull(),
+    bClause: text('b_clause'),
+    bSummary: text('b_summary').notNull(),
+    bSourceUrl: text('b_source_url').notNull(),
+    alignment: clauseAlignment('alignment').notNull(),
+    practicalNote: text('practical_note').notNull(),
+  },
+  (t) => [index('comparison_rows_order_idx').on(t.comparisonId, t.section, t.position)],
+);
+
+export const pilots = dataflowsSchema.table(
+  'pilots',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description').notNull(),
+    status: pilotStatus('status').notNull().default('PROPOSED'),
+    sectors: text('sectors')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    dataCategories: dataCategory('data_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    outcomes: text('outcomes'),
+    sourceUrl: text('source_url'),
+    proposedBy: text('proposed_by'),
+    version: integer('version').notNull().default(1),
+    ...timestamps,
+  },
+  (t) => [index('pilots_name_idx').on(t.name, t.id), index('pilots_status_idx').on(t.status)],
+);
+
+export const pilotCountries = dataflowsSchema.table(
+  'pilot_countries',
+  {
+    pilotId: text('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    countryCode: char('country_code', { length: 2 })
+      .notNull()
+      .references(() => policies.countryCode),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.countryCode] }),
+    index('pilot_countries_country_idx').on(t.countryCode),
+  ],
+);
+
+/** Participating organizations (ids owned by contacts); the source of pilot permissions. */
+export const pilotOrganizations = dataflowsSchema.table(
+  'pilot_organizations',
+  {
+    pilotId: text('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pilotId, t.organizationId] }),
+    index('pilot_organizations_org_idx').on(t.organizationId),
+  ],
+);
+
+export const pilotMechanisms = dataflowsSchema.table(
+  'pilot_mechanisms',
+  {
+    pilotId: text('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    mechanismKind: mechanismKind('mechanism_kind')
+      .notNull()
+      .references(() => mechanisms.kind),
+  },
+  (t) => [primaryKey({ columns: [t.pilotId, t.mechanismKind] })],
+);
+
+export const pilotMilestones = dataflowsSchema.table(
+  'pilot_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    pilotId: text('pilot_id')
+      .notNull()
+      .references(() => pilots.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    note: text('note'),
+    ...timestamps,
+  },
+  (t) => [index('pilot_milestones_pilot_idx').on(t.pilotId, t.dueOn)],
+);
+
+/** Who changed what in this subgraph (see audit.ts). */
+export const auditLog = auditLogTable(dataflowsSchema);

@@ -1,0 +1,237 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  char,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { auditLogTable } from './audit.ts';
+
+/** Tables owned by the incidents subgraph. No other subgraph may import this module. */
+export const incidentsSchema = pgSchema('incidents');
+
+// Declaration order matters: PostgreSQL compares enum values by it, so `severity >= 'HIGH'` works.
+export const severity = incidentsSchema.enum('severity', [
+  'BASELINE',
+  'LOW',
+  'MEDIUM',
+  'HIGH',
+  'SEVERE',
+  'EMERGENCY',
+]);
+export const tlp = incidentsSchema.enum('tlp', ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED']);
+export const incidentCategory = incidentsSchema.enum('incident_category', [
+  'PHISHING',
+  'MALWARE',
+  'RANSOMWARE',
+  'DDOS',
+  'INTRUSION',
+  'DATA_BREACH',
+  'VULNERABILITY_EXPLOITATION',
+  'WEB_DEFACEMENT',
+  'OTHER',
+]);
+export const incidentStatus = incidentsSchema.enum('incident_status', [
+  'REPORTED',
+  'TRIAGED',
+  'IN_PROGRESS',
+  'CONTAINED',
+  'RESOLVED',
+  'CLOSED',
+  'REJECTED',
+]);
+export const assistanceKind = incidentsSchema.enum('assistance_kind', [
+  'ANALYSIS',
+  'TAKEDOWN',
+  'LOG_PRESERVATION',
+  'MITIGATION',
+  'COORDINATION',
+]);
+export const assistanceStatus = incidentsSchema.enum('assistance_status', [
+  'OPEN',
+  'ACCEPTED',
+  'DECLINED',
+  'COMPLETED',
+]);
+export const indicatorType = incidentsSchema.enum('indicator_type', [
+  'URL',
+  'DOMAIN',
+  'IPV4',
+  'IPV6',
+  'EMAIL',
+  'FILE_SHA256',
+  'FILE_MD5',
+]);
+export const incidentEventType = incidentsSchema.enum('incident_event_type', [
+  'REPORTED',
+  'UPDATED',
+  'STATUS_CHANGED',
+  'SEVERITY_CHANGED',
+  'UPDATE_POSTED',
+  'SHARED',
+  'ASSISTANCE_REQUESTED',
+  'ASSISTANCE_ANSWERED',
+]);
+
+/**
+ * Affected countries and recipients are arrays on the row, not join tables: every read checks
+ * TLP visibility (`shared_with @> array[org]`) and most filter by country, and both stay one
+ * GIN-indexed predicate on one table that way.
+ */
+export const incidents = incidentsSchema.table(
+  'incidents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    category: incidentCategory('category').notNull(),
+    severity: severity('severity').notNull(),
+    status: incidentStatus('status').notNull().default('REPORTED'),
+    tlp: tlp('tlp').notNull(),
+    reportedByOrg: text('reported_by_org').notNull(),
+    reportedBySub: text('reported_by_sub').notNull(),
+    affectedCountries: char('affected_countries', { length: 2 }).array().notNull(),
+    crossBorder: boolean('cross_border')
+      .notNull()
+      .generatedAlwaysAs(sql`cardinality(affected_countries) > 1`),
+    sharedWith: text('shared_with')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    detectedAt: timestamp('detected_at', { withTimezone: true, mode: 'date' }),
+    reportedAt: timestamp('reported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('incidents_reported_idx').on(t.reportedAt.desc(), t.id.desc()),
+    index('incidents_reporter_idx').on(t.reportedByOrg, t.reportedAt.desc(), t.id.desc()),
+    index('incidents_countries_idx').using('gin', t.affectedCountries),
+    index('incidents_shared_with_idx').using('gin', t.sharedWith),
+    index('incidents_severity_idx').on(t.severity, t.reportedAt.desc(), t.id.desc()),
+  ],
+);
+
+export const incidentUpdates = incidentsSchema.table(
+  'incident_updates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    authorOrg: text('author_org').notNull(),
+    authorSub: text('author_sub').notNull(),
+    body: text('body').notNull(),
+    previousSeverity: severity('previous_severity'),
+    severity: severity('severity'),
+    previousStatus: incidentStatus('previous_status'),
+    status: incidentStatus('status'),
+    postedAt: timestamp('posted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('incident_updates_incident_idx').on(t.incidentId, t.postedAt.desc(), t.id.desc())],
+);
+
+export const assistanceRequests = incidentsSchema.table(
+  'assistance_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    requestedByOrg: text('requested_by_org').notNull(),
+    requestedOfOrg: text('requested_of_org').notNull(),
+    kinds: assistanceKind('kinds').array().notNull(),
+    description: text('description').notNull(),
+    status: assistanceStatus('status').notNull().default('OPEN'),
+    responseNote: text('response_note'),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    respondedAt: timestamp('responded_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('assistance_requests_incident_idx').on(t.incidentId, t.requestedAt),
+    index('assistance_requests_of_idx').on(t.requestedOfOrg, t.status),
+  ],
+);
+
+export const advisories = incidentsSchema.table(
+  'advisories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    severity: severity('severity').notNull(),
+    tlp: tlp('tlp').notNull(),
+    publishedByOrg: text('published_by_org').notNull(),
+    sharedWith: text('shared_with')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    cveIds: text('cve_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    affectedProducts: text('affected_products')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('advisories_published_idx').on(t.publishedAt.desc(), t.id.desc()),
+    index('advisories_shared_with_idx').using('gin', t.sharedWith),
+  ],
+);
+
+/** An indicator belongs to exactly one incident or one advisory and inherits its visibility. */
+export const indicators = incidentsSchema.table(
+  'indicators',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    type: indicatorType('type').notNull(),
+    value: text('value').notNull(),
+    description: text('description'),
+    firstSeen: timestamp('first_seen', { withTimezone: true, mode: 'date' }),
+    incidentId: uuid('incident_id').references(() => incidents.id),
+    advisoryId: uuid('advisory_id').references(() => advisories.id),
+    addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('indicators_value_idx').on(t.value),
+    index('indicators_incident_idx').on(t.incidentId),
+    index('indicators_advisory_idx').on(t.advisoryId),
+  ],
+);
+
+/**
+ * The transactional outbox: one row per change, written in the change's transaction. Ids are
+ * handed out under a transaction-scoped advisory lock, so they commit in id order and a
+ * subscriber resuming "after id N" can never miss a later-committing smaller id.
+ */
+export const incidentEvents = incidentsSchema.table(
+  'incident_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    incidentId: uuid('incident_id')
+      .notNull()
+      .references(() => incidents.id),
+    type: incidentEventType('type').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Severity after the change, and before it, so subscribers can tell when one drops below their threshold. */
+    severity: severity('severity').notNull(),
+    previousSeverity: severity('previous_severity'),
+    affectedCountries: char('affected_countries', { length: 2 }).array().notNull(),
+    actorOrg: text('actor_org'),
+    actorSub: text('actor_sub').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('incident_events_incident_idx').on(t.incidentId, t.id)],
+);
+
+/** Who changed what in this subgraph (see audit.ts). */
+export const auditLog = auditLogTable(incidentsSchema);

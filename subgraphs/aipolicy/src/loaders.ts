@@ -1,0 +1,190 @@
+import DataLoader from 'dataloader';
+import { and, asc, desc, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '@cadg/db';
+import * as t from '@cadg/db/aipolicy';
+import type {
+  CountryRow,
+  ForumRow,
+  FrameworkRow,
+  InstrumentRow,
+  PositionRow,
+  PrincipleRow,
+  TopicRow,
+} from './rows.ts';
+
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function groupBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** The history key of a position: one current position per country, topic and forum. */
+export const historyKey = (p: Pick<PositionRow, 'countryCode' | 'topicSlug' | 'forumSlug'>): string =>
+  `${p.countryCode}|${p.topicSlug}|${p.forumSlug ?? ''}`;
+
+const newestFirst = [
+  desc(t.policyPositions.statedOn),
+  desc(t.policyPositions.recordedAt),
+  desc(t.policyPositions.id),
+];
+
+/**
+ * One DataLoader per access path, created per request so a cache never outlives the caller it was
+ * filled for. Each turns N lookups in one tick into one statement.
+ */
+export function createLoaders(db: Db) {
+  return {
+    countryByCode: new DataLoader<string, CountryRow | null>(async (codes) =>
+      byKey(
+        codes,
+        await db
+          .select()
+          .from(t.countries)
+          .where(inArray(t.countries.code, [...codes])),
+        (r) => r.code,
+      ),
+    ),
+    topicBySlug: new DataLoader<string, TopicRow | null>(async (slugs) =>
+      byKey(
+        slugs,
+        await db
+          .select()
+          .from(t.topics)
+          .where(inArray(t.topics.slug, [...slugs])),
+        (r) => r.slug,
+      ),
+    ),
+    forumBySlug: new DataLoader<string, ForumRow | null>(async (slugs) =>
+      byKey(
+        slugs,
+        await db
+          .select()
+          .from(t.forums)
+          .where(inArray(t.forums.slug, [...slugs])),
+        (r) => r.slug,
+      ),
+    ),
+    frameworkBySlug: new DataLoader<string, FrameworkRow | null>(async (slugs) =>
+      byKey(
+        slugs,
+        await db
+          .select()
+          .from(t.frameworks)
+          .where(inArray(t.frameworks.slug, [...slugs])),
+        (r) => r.slug,
+      ),
+    ),
+    principlesByFramework: new DataLoader<string, PrincipleRow[]>(async (slugs) =>
+      groupBy(
+        slugs,
+        await db
+          .select()
+          .from(t.principles)
+          .where(inArray(t.principles.frameworkSlug, [...slugs]))
+          .orderBy(asc(t.principles.ordinal)),
+        (r) => r.frameworkSlug,
+      ),
+    ),
+    positionById: new DataLoader<string, PositionRow | null>(async (ids) =>
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(t.policyPositions)
+          .where(inArray(t.policyPositions.id, [...ids])),
+        (r) => r.id,
+      ),
+    ),
+    currentPositionsByCountry: new DataLoader<string, PositionRow[]>(async (codes) =>
+      groupBy(
+        codes,
+        await db
+          .select()
+          .from(t.policyPositions)
+          .where(
+            and(inArray(t.policyPositions.countryCode, [...codes]), isNull(t.policyPositions.supersededAt)),
+          )
+          .orderBy(...newestFirst),
+        (r) => r.countryCode,
+      ),
+    ),
+    allPositionsByCountry: new DataLoader<string, PositionRow[]>(async (codes) =>
+      groupBy(
+        codes,
+        await db
+          .select()
+          .from(t.policyPositions)
+          .where(inArray(t.policyPositions.countryCode, [...codes]))
+          .orderBy(...newestFirst),
+        (r) => r.countryCode,
+      ),
+    ),
+    /** Every statement for a country/topic/forum key (see `historyKey`), newest first. */
+    positionsByHistoryKey: new DataLoader<string, PositionRow[]>(async (keys) =>
+      groupBy(
+        keys,
+        await db
+          .select()
+          .from(t.policyPositions)
+          .where(
+            inArray(
+              sql`${t.policyPositions.countryCode} || '|' || ${t.policyPositions.topicSlug} || '|' || coalesce(${t.policyPositions.forumSlug}, '')`,
+              [...keys],
+            ),
+          )
+          .orderBy(...newestFirst),
+        historyKey,
+      ),
+    ),
+    instrumentById: new DataLoader<string, InstrumentRow | null>(async (ids) =>
+      byKey(
+        ids,
+        await db
+          .select()
+          .from(t.policyInstruments)
+          .where(inArray(t.policyInstruments.id, [...ids])),
+        (r) => r.id,
+      ),
+    ),
+    instrumentsByCountry: new DataLoader<string, InstrumentRow[]>(async (codes) =>
+      groupBy(
+        codes,
+        await db
+          .select()
+          .from(t.policyInstruments)
+          .where(inArray(t.policyInstruments.countryCode, [...codes]))
+          .orderBy(
+            desc(sql`coalesce(${t.policyInstruments.adoptedOn}, '0001-01-01'::date)`),
+            desc(t.policyInstruments.id),
+          ),
+        (r) => r.countryCode ?? '',
+      ),
+    ),
+    topicSlugsByInstrument: new DataLoader<string, string[]>(async (ids) =>
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(t.instrumentTopics)
+          .where(inArray(t.instrumentTopics.instrumentId, [...ids]))
+          .orderBy(asc(t.instrumentTopics.topicSlug)),
+        (r) => r.instrumentId,
+      ).map((rows) => rows.map((r) => r.topicSlug)),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** `loadMany` that rethrows the first failure instead of returning it, and drops unknown keys. */
+export async function loadExisting<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[]): Promise<V[]> {
+  const values = await loader.loadMany(keys);
+  const failure = values.find((value): value is Error => value instanceof Error);
+  if (failure) throw failure;
+  return values.filter((value): value is V => value !== null && !(value instanceof Error));
+}

@@ -1,0 +1,40 @@
+import { and, eq } from 'drizzle-orm';
+import { forbidden, hasRole, Role, unauthenticated, type Caller, type Identity } from '@cadg/platform';
+import type { Db } from '@cadg/db';
+import * as t from '@cadg/db/aipolicy';
+
+/** Mutations need a token; anonymous callers get UNAUTHENTICATED, not FORBIDDEN. */
+export function requireIdentity(caller: Caller): Identity {
+  if (!caller) throw unauthenticated('Changes need a bearer token.');
+  return caller;
+}
+
+export function requireSecretariat(caller: Caller): Identity {
+  const identity = requireIdentity(caller);
+  if (!hasRole(identity, Role.Secretariat)) throw forbidden('Only the SECRETARIAT may do this.');
+  return identity;
+}
+
+/**
+ * SECRETARIAT may record any country's AI policy; an ORG_ADMIN only a country whose AI-policy
+ * delegate (aipolicy's own `country_delegates`) is the caller's organization.
+ */
+export async function requireCountryDelegate(db: Db, caller: Caller, countryCode: string): Promise<Identity> {
+  const identity = requireIdentity(caller);
+  if (hasRole(identity, Role.Secretariat)) return identity;
+  if (hasRole(identity, Role.OrgAdmin) && identity.org) {
+    const [delegate] = await db
+      .select({ countryCode: t.countryDelegates.countryCode })
+      .from(t.countryDelegates)
+      .where(
+        and(
+          eq(t.countryDelegates.countryCode, countryCode),
+          eq(t.countryDelegates.organizationId, identity.org),
+        ),
+      );
+    if (delegate) return identity;
+  }
+  throw forbidden(
+    `Only the SECRETARIAT or an ORG_ADMIN of ${countryCode}'s AI-policy delegate organization may do this.`,
+  );
+}

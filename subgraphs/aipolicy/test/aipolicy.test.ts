@@ -1,0 +1,478 @@
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '@cadg/platform';
+import * as t from '@cadg/db/aipolicy';
+import { as, errorCodes, startAipolicy } from './harness.ts';
+
+let subgraph: Awaited<ReturnType<typeof startAipolicy>>;
+beforeAll(async () => {
+  subgraph = await startAipolicy();
+});
+afterAll(() => subgraph.close());
+
+const TWELVE = ['BN', 'CN', 'ID', 'KH', 'LA', 'MM', 'MY', 'PH', 'SG', 'TH', 'TL', 'VN'];
+const secretariat = () => as(null, Role.Secretariat);
+
+const RECORD = /* GraphQL */ `
+  mutation Record($input: RecordPolicyPositionInput!) {
+    recordPolicyPosition(input: $input) {
+      id
+      stance
+      current
+      statedOn
+      forum {
+        slug
+      }
+      history {
+        id
+        stance
+        current
+        supersededBy {
+          id
+        }
+      }
+    }
+  }
+`;
+const statement = (overrides: Record<string, unknown> = {}) => ({
+  countryCode: 'MY',
+  topic: 'security-standards',
+  forum: 'g20',
+  stance: 'SUPPORTS',
+  summary: 'Test statement (fictional, for the test suite).',
+  statedOn: '2025-01-10',
+  sourceTitle: 'Test source',
+  sourceUrl: 'https://example.org/statement',
+  ...overrides,
+});
+
+async function auditCount(operation: string): Promise<number> {
+  const [row] = await subgraph.db
+    .select({ n: count() })
+    .from(t.auditLog)
+    .where(eq(t.auditLog.operation, operation));
+  return row?.n ?? 0;
+}
+
+describe('reading topics, positions and alignment', () => {
+  it('lists topics with slug and name', async () => {
+    const result = await subgraph.exec<{ topics: { slug: string; name: string }[] }>(
+      `{ topics { slug name } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const slugs = result.data!.topics.map((topic) => topic.slug);
+    expect(slugs).toEqual(
+      expect.arrayContaining(['risk-management', 'capacity-building', 'un-ai-institution']),
+    );
+  });
+
+  it('gives all twelve countries an entry in an alignment, with NO_STATED_POSITION where nothing is recorded', async () => {
+    const result = await subgraph.exec<{
+      positionAlignment: {
+        entries: { stance: string; country: { code: string }; position: { id: string } | null }[];
+        statedCount: number;
+        supportingCount: number;
+        supportShare: number;
+        prevailingStance: string | null;
+        divergentCountries: { code: string }[];
+      };
+    }>(
+      `{ positionAlignment(topic: "capacity-building", forum: "unga") { entries { stance country { code } position { id } } statedCount supportingCount supportShare prevailingStance divergentCountries { code } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const alignment = result.data!.positionAlignment;
+    expect(alignment.entries.map((e) => e.country.code)).toEqual(TWELVE);
+    const supporters = alignment.entries.filter((e) => e.stance === 'SUPPORTS').map((e) => e.country.code);
+    expect(supporters.sort()).toEqual(['CN', 'ID', 'LA', 'SG']);
+    for (const entry of alignment.entries.filter((e) => e.stance === 'NO_STATED_POSITION')) {
+      expect(entry.position).toBeNull();
+    }
+    expect(alignment).toMatchObject({
+      statedCount: 4,
+      supportingCount: 4,
+      prevailingStance: 'SUPPORTS',
+      divergentCountries: [],
+    });
+    expect(alignment.supportShare).toBeCloseTo(4 / 12);
+  });
+
+  it('builds an alignment matrix with the same country order in every row', async () => {
+    const result = await subgraph.exec<{
+      alignmentMatrix: { topic: { slug: string }; entries: { country: { code: string } }[] }[];
+    }>(
+      `{ alignmentMatrix(topics: ["risk-management", "safety-testing"]) { topic { slug } entries { country { code } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.alignmentMatrix.map((row) => row.topic.slug)).toEqual([
+      'risk-management',
+      'safety-testing',
+    ]);
+    for (const row of result.data!.alignmentMatrix)
+      expect(row.entries.map((e) => e.country.code)).toEqual(TWELVE);
+  });
+
+  it('refuses an alignment for an unknown topic or forum with NOT_FOUND', async () => {
+    expect(
+      errorCodes(await subgraph.exec(`{ positionAlignment(topic: "no-such-topic") { statedCount } }`)),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(
+        await subgraph.exec(
+          `{ positionAlignment(topic: "risk-management", forum: "nowhere") { statedCount } }`,
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
+  });
+
+  it('pages positions by keyset with no overlap and a total that matches the filter', async () => {
+    const query = `query($after: String) { positions(first: 5, after: $after) { totalCount edges { node { id statedOn } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = {
+      positions: {
+        totalCount: number;
+        edges: { node: { id: string; statedOn: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+    const seen: { id: string; statedOn: string }[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 30; i++) {
+      const result: Awaited<ReturnType<typeof subgraph.exec<Page>>> = await subgraph.exec<Page>(query, {
+        after,
+      });
+      expect(result.errors).toBeUndefined();
+      total = result.data!.positions.totalCount;
+      seen.push(...result.data!.positions.edges.map((e) => e.node));
+      if (!result.data!.positions.pageInfo.hasNextPage) break;
+      after = result.data!.positions.pageInfo.endCursor;
+    }
+    const [row] = await subgraph.db
+      .select({ n: count() })
+      .from(t.policyPositions)
+      .where(isNull(t.policyPositions.supersededAt));
+    expect(total).toBe(row?.n);
+    expect(new Set(seen.map((p) => p.id)).size).toBe(total);
+    const days = seen.map((p) => p.statedOn);
+    expect(days).toEqual([...days].sort().reverse());
+  });
+
+  it('refuses a cursor it did not issue', async () => {
+    expect(
+      errorCodes(await subgraph.exec(`{ positions(after: "bm90LWEtY3Vyc29y") { totalCount } }`)),
+    ).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('filters instruments by country, topic and international scope', async () => {
+    const result = await subgraph.exec<{
+      cn: { edges: { node: { country: { code: string } | null } }[] };
+      international: { edges: { node: { id: string; country: null } }[] };
+      labelling: { totalCount: number };
+    }>(
+      `{ cn: instruments(filter: { countryCodes: ["cn"] }) { edges { node { country { code } } } }
+         international: instruments(filter: { international: true }) { edges { node { id country { code } } } }
+         labelling: instruments(filter: { topic: "generated-content-labelling" }) { totalCount } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.cn.edges.length).toBeGreaterThanOrEqual(3);
+    for (const { node } of result.data!.cn.edges) expect(node.country).toEqual({ code: 'CN' });
+    expect(result.data!.international.edges.map((e) => e.node.id)).toEqual(
+      expect.arrayContaining(['asean-guide-ai-governance-ethics-2024', 'iso-iec-42001-2023']),
+    );
+    expect(result.data!.labelling.totalCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives every seeded position, instrument and principle a source URL and a title', async () => {
+    const result = await subgraph.exec<{
+      positions: { edges: { node: { source: { url: string; title: string } } }[] };
+      instruments: { edges: { node: { source: { url: string; title: string } } }[] };
+      frameworks: { principles: { source: { url: string } }[] }[];
+    }>(
+      `{ positions(first: 500) { edges { node { source { url title } } } }
+         instruments(first: 500) { edges { node { source { url title } } } }
+         frameworks { principles { source { url } } } }`,
+    );
+    expect(result.errors).toBeUndefined();
+    const sources = [
+      ...result.data!.positions.edges.map((e) => e.node.source),
+      ...result.data!.instruments.edges.map((e) => e.node.source),
+      ...result.data!.frameworks.flatMap((f) => f.principles.map((p) => p.source)),
+    ];
+    expect(sources.length).toBeGreaterThan(40);
+    for (const source of sources) expect(source.url).toMatch(/^https?:\/\//);
+  });
+});
+
+describe('the standards crosswalk', () => {
+  it('maps the ASEAN Guide to ISO/IEC 42001, oriented from the framework asked for', async () => {
+    const query = `query($from: String!, $to: String!) { crosswalk(from: $from, to: $to) { from { name framework { slug } } to { name framework { slug } } relation note } }`;
+    type Result = {
+      crosswalk: {
+        from: { name: string; framework: { slug: string } };
+        to: { name: string; framework: { slug: string } };
+        relation: string;
+      }[];
+    };
+    const forward = await subgraph.exec<Result>(query, { from: 'ASEAN_GUIDE', to: 'ISO_IEC_42001' });
+    expect(forward.errors).toBeUndefined();
+    expect(forward.data!.crosswalk.length).toBeGreaterThanOrEqual(5);
+    for (const mapping of forward.data!.crosswalk) {
+      expect(mapping.from.framework.slug).toBe('ASEAN_GUIDE');
+      expect(mapping.to.framework.slug).toBe('ISO_IEC_42001');
+    }
+    const backward = await subgraph.exec<Result>(query, { from: 'ISO_IEC_42001', to: 'ASEAN_GUIDE' });
+    expect(backward.data!.crosswalk).toHaveLength(forward.data!.crosswalk.length);
+    for (const mapping of backward.data!.crosswalk) expect(mapping.from.framework.slug).toBe('ISO_IEC_42001');
+  });
+
+  it('refuses an unknown framework with NOT_FOUND', async () => {
+    expect(
+      errorCodes(await subgraph.exec(`{ crosswalk(from: "ASEAN_GUIDE", to: "NIST_RMF") { relation } }`)),
+    ).toEqual(['NOT_FOUND']);
+  });
+
+  it('lets only the SECRETARIAT add a mapping, refuses duplicates either way round, and audits it', async () => {
+    const mutation = `mutation($input: AddPrincipleMappingInput!) { addPrincipleMapping(input: $input) { id relation from { id } to { id } } }`;
+    const input = {
+      fromPrincipleId: 'gaigi-7',
+      toPrincipleId: 'oecd-ai-principles-1',
+      relation: 'RELATED',
+      note: 'Both look to broad benefit (test mapping).',
+    };
+    expect(errorCodes(await subgraph.exec(mutation, { input }))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await subgraph.exec(mutation, { input }, as('cn-cac', Role.OrgAdmin)))).toEqual([
+      'FORBIDDEN',
+    ]);
+    const before = await auditCount('addPrincipleMapping');
+    const added = await subgraph.exec<{ addPrincipleMapping: { relation: string; from: { id: string } } }>(
+      mutation,
+      { input },
+      secretariat(),
+    );
+    expect(added.errors).toBeUndefined();
+    expect(added.data!.addPrincipleMapping).toMatchObject({ relation: 'RELATED', from: { id: 'gaigi-7' } });
+    expect(await auditCount('addPrincipleMapping')).toBe(before + 1);
+    const reversed = { ...input, fromPrincipleId: input.toPrincipleId, toPrincipleId: input.fromPrincipleId };
+    expect(errorCodes(await subgraph.exec(mutation, { input: reversed }, secretariat()))).toEqual([
+      'CONFLICT',
+    ]);
+  });
+
+  it('refuses mappings to an unknown principle or within one framework', async () => {
+    const mutation = `mutation($input: AddPrincipleMappingInput!) { addPrincipleMapping(input: $input) { id } }`;
+    const base = { relation: 'RELATED', note: 'test' };
+    expect(
+      errorCodes(
+        await subgraph.exec(
+          mutation,
+          { input: { ...base, fromPrincipleId: 'asean-guide-1', toPrincipleId: 'nope' } },
+          secretariat(),
+        ),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    const same = await subgraph.exec(
+      mutation,
+      { input: { ...base, fromPrincipleId: 'asean-guide-1', toPrincipleId: 'asean-guide-2' } },
+      secretariat(),
+    );
+    expect(errorCodes(same)).toEqual(['BAD_USER_INPUT']);
+    expect(same.errors?.[0]?.extensions?.['field']).toBe('input.toPrincipleId');
+  });
+});
+
+describe('recording positions', () => {
+  it('supersedes the current position for the same country, topic and forum and keeps it as history', async () => {
+    const admin = as('my-nacsa', Role.OrgAdmin);
+    const first = await subgraph.exec<{ recordPolicyPosition: { id: string; current: boolean } }>(
+      RECORD,
+      { input: statement({ stance: 'NEUTRAL', statedOn: '2025-01-10' }) },
+      admin,
+    );
+    expect(first.errors).toBeUndefined();
+    const before = await auditCount('recordPolicyPosition');
+    const second = await subgraph.exec<{
+      recordPolicyPosition: {
+        id: string;
+        current: boolean;
+        history: { id: string; stance: string; current: boolean; supersededBy: { id: string } }[];
+      };
+    }>(RECORD, { input: statement({ stance: 'SUPPORTS', statedOn: '2025-06-01' }) }, admin);
+    expect(second.errors).toBeUndefined();
+    const recorded = second.data!.recordPolicyPosition;
+    expect(recorded.current).toBe(true);
+    expect(recorded.history).toEqual([
+      {
+        id: first.data!.recordPolicyPosition.id,
+        stance: 'NEUTRAL',
+        current: false,
+        supersededBy: { id: recorded.id },
+      },
+    ]);
+    expect(await auditCount('recordPolicyPosition')).toBe(before + 1);
+    const current = await subgraph.db
+      .select({ id: t.policyPositions.id })
+      .from(t.policyPositions)
+      .where(
+        and(
+          eq(t.policyPositions.countryCode, 'MY'),
+          eq(t.policyPositions.topicSlug, 'security-standards'),
+          eq(t.policyPositions.forumSlug, 'g20'),
+          isNull(t.policyPositions.supersededAt),
+        ),
+      );
+    expect(current).toEqual([{ id: recorded.id }]);
+  });
+
+  it('keeps exactly one current position when statements for the same key arrive at once', async () => {
+    const input = (stance: string) =>
+      statement({ countryCode: 'PH', topic: 'misuse-prevention', stance, statedOn: '2025-04-01' });
+    const results = await Promise.all(
+      ['SUPPORTS', 'NEUTRAL', 'SUPPORTS_WITH_RESERVATIONS'].map((stance) =>
+        subgraph.exec(RECORD, { input: input(stance) }, secretariat()),
+      ),
+    );
+    for (const result of results) expect(result.errors).toBeUndefined();
+    const rows = await subgraph.db
+      .select({ supersededAt: t.policyPositions.supersededAt })
+      .from(t.policyPositions)
+      .where(
+        and(eq(t.policyPositions.countryCode, 'PH'), eq(t.policyPositions.topicSlug, 'misuse-prevention')),
+      );
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((r) => r.supersededAt === null)).toHaveLength(1);
+  });
+
+  it('keeps positions in different forums apart', async () => {
+    const result = await subgraph.exec<{ recordPolicyPosition: { history: unknown[]; forum: null } }>(
+      RECORD,
+      { input: statement({ forum: null, statedOn: '2025-02-01' }) },
+      as('my-nacsa', Role.OrgAdmin),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.recordPolicyPosition).toMatchObject({ forum: null, history: [] });
+  });
+
+  it('refuses a statement older than the current one with CONFLICT', async () => {
+    const result = await subgraph.exec(
+      RECORD,
+      { input: statement({ statedOn: '2024-01-01' }) },
+      secretariat(),
+    );
+    expect(errorCodes(result)).toEqual(['CONFLICT']);
+  });
+
+  it('shows a country its current positions and, on request, the superseded ones', async () => {
+    const query = `query($include: Boolean) { _entities(representations: [{ __typename: "Country", code: "MY" }]) { ... on Country { aiPolicyPositions(topic: "security-standards", includeSuperseded: $include) { stance current } } } }`;
+    type Result = { _entities: { aiPolicyPositions: { stance: string; current: boolean }[] }[] };
+    const current = await subgraph.exec<Result>(query, { include: false });
+    expect(current.errors).toBeUndefined();
+    expect(current.data!._entities[0]!.aiPolicyPositions.every((p) => p.current)).toBe(true);
+    const all = await subgraph.exec<Result>(query, { include: true });
+    expect(all.data!._entities[0]!.aiPolicyPositions.some((p) => !p.current)).toBe(true);
+  });
+
+  it('asks anonymous callers for a token and refuses other organizations and plain members', async () => {
+    expect(errorCodes(await subgraph.exec(RECORD, { input: statement() }))).toEqual(['UNAUTHENTICATED']);
+    expect(
+      errorCodes(await subgraph.exec(RECORD, { input: statement() }, as('sg-pdpc', Role.OrgAdmin))),
+    ).toEqual(['FORBIDDEN']);
+    expect(
+      errorCodes(await subgraph.exec(RECORD, { input: statement() }, as('my-nacsa', Role.Member))),
+    ).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses invalid input with BAD_USER_INPUT naming the field, and unknown topics with NOT_FOUND', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ stance: 'NO_STATED_POSITION' }, 'input.stance'],
+      [{ summary: '   ' }, 'input.summary'],
+      [{ statedOn: '2999-01-01' }, 'input.statedOn'],
+      [{ sourceUrl: 'javascript:alert(1)' }, 'input.sourceUrl'],
+      [{ countryCode: 'MYS' }, 'input.countryCode'],
+    ];
+    for (const [overrides, field] of cases) {
+      const result = await subgraph.exec(RECORD, { input: statement(overrides) }, secretariat());
+      expect(errorCodes(result), field).toEqual(['BAD_USER_INPUT']);
+      expect(result.errors?.[0]?.extensions?.['field'], field).toBe(field);
+    }
+    expect(
+      errorCodes(
+        await subgraph.exec(RECORD, { input: statement({ topic: 'teleportation' }) }, secretariat()),
+      ),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(await subgraph.exec(RECORD, { input: statement({ forum: 'nato' }) }, secretariat())),
+    ).toEqual(['NOT_FOUND']);
+    expect(
+      errorCodes(await subgraph.exec(RECORD, { input: statement({ countryCode: 'US' }) }, secretariat())),
+    ).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('adding instruments', () => {
+  const ADD = `mutation($input: AddPolicyInstrumentInput!) { addPolicyInstrument(input: $input) { id title country { code } topics { slug } issuingOrganization { id } } }`;
+  const instrument = (overrides: Record<string, unknown> = {}) => ({
+    countryCode: 'SG',
+    title: 'Test guideline (fictional)',
+    kind: 'GUIDELINE',
+    status: 'PUBLISHED',
+    adoptedOn: '2025-05-01',
+    issuingOrganizationId: 'sg-pdpc',
+    topics: ['risk-management', 'data-governance'],
+    summary: 'A fictional instrument for the test suite.',
+    sourceTitle: 'Test source',
+    sourceUrl: 'https://example.org/guideline',
+    ...overrides,
+  });
+
+  it('lets the country’s delegate add a national instrument with its topics, and audits it', async () => {
+    const before = await auditCount('addPolicyInstrument');
+    const result = await subgraph.exec<{
+      addPolicyInstrument: {
+        country: { code: string };
+        topics: { slug: string }[];
+        issuingOrganization: { id: string };
+      };
+    }>(ADD, { input: instrument() }, as('sg-pdpc', Role.OrgAdmin));
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.addPolicyInstrument).toMatchObject({
+      country: { code: 'SG' },
+      topics: [{ slug: 'data-governance' }, { slug: 'risk-management' }],
+      issuingOrganization: { id: 'sg-pdpc' },
+    });
+    expect(await auditCount('addPolicyInstrument')).toBe(before + 1);
+  });
+
+  it('keeps regional instruments for the SECRETARIAT and refuses unknown topics with NOT_FOUND', async () => {
+    expect(
+      errorCodes(
+        await subgraph.exec(ADD, { input: instrument({ countryCode: null }) }, as('sg-pdpc', Role.OrgAdmin)),
+      ),
+    ).toEqual(['FORBIDDEN']);
+    const regional = await subgraph.exec(ADD, { input: instrument({ countryCode: null }) }, secretariat());
+    expect(regional.errors).toBeUndefined();
+    expect(
+      errorCodes(await subgraph.exec(ADD, { input: instrument({ topics: ['astrology'] }) }, secretariat())),
+    ).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('federation', () => {
+  it('resolves Country entities for the gateway, null for countries that do not take part', async () => {
+    const result = await subgraph.exec<{
+      _entities: ({ code: string; aiPolicyInstruments: { title: string }[] } | null)[];
+    }>(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { code aiPolicyInstruments { title } } } }`,
+      {
+        r: [
+          { __typename: 'Country', code: 'VN' },
+          { __typename: 'Country', code: 'ZZ' },
+        ],
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities[0]?.code).toBe('VN');
+    expect(result.data!._entities[0]?.aiPolicyInstruments.map((i) => i.title).join(' ')).toMatch(
+      /127\/QD-TTg/,
+    );
+    expect(result.data!._entities[1]).toBeNull();
+  });
+});

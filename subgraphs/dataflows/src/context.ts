@@ -1,0 +1,13 @@
+import type { Caller } from '@cadg/platform';
+import type { Db } from '@cadg/db';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+export interface DataflowsContext {
+  db: Db;
+  caller: Caller;
+  loaders: Loaders;
+}
+
+export function createContext(db: Db, caller: Caller): DataflowsContext {
+  return { db, caller, loaders: createLoaders(db) };
+}

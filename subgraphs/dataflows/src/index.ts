@@ -1,0 +1,18 @@
+import { databaseFromEnv, dataDirFromEnv } from '@cadg/db';
+import { closeOnSignals, createTokenVerifier, identityConfigFromEnv, portFromEnv } from '@cadg/platform';
+import { createDataflowsServer, DEFAULT_PORT } from './server.ts';
+
+// Production entry: one dataflows replica. Run as many as needed against one PostgreSQL.
+const database = await databaseFromEnv(process.env);
+await database.migrate();
+const verifier = await createTokenVerifier(identityConfigFromEnv(process.env, dataDirFromEnv(process.env)));
+const server = await createDataflowsServer(database.db, verifier);
+const { url } = await server.listen(
+  portFromEnv(process.env, 'DATAFLOWS_PORT', DEFAULT_PORT),
+  process.env['HOST'] || '0.0.0.0',
+);
+console.log(`dataflows subgraph ready at ${url}`);
+closeOnSignals(async () => {
+  await server.close();
+  await database.close();
+});

@@ -1,0 +1,30 @@
+import { forbidden, hasRole, Role, unauthenticated, type Caller, type Identity } from '@cadg/platform';
+
+/** Mutations need a token; anonymous callers get UNAUTHENTICATED, not FORBIDDEN. */
+export function requireIdentity(caller: Caller): Identity {
+  if (!caller) throw unauthenticated('Changes need a bearer token.');
+  return caller;
+}
+
+/**
+ * SECRETARIAT may run any pilot; an ORG_ADMIN only a pilot its organization takes part in. The
+ * participants come from this subgraph's own pilot records and the token's `org` claim, never from
+ * another subgraph's tables.
+ */
+export function mayRunPilot(caller: Caller, participantIds: readonly string[]): boolean {
+  if (hasRole(caller, Role.Secretariat)) return true;
+  const org = caller?.org;
+  return hasRole(caller, Role.OrgAdmin) && org !== null && org !== undefined && participantIds.includes(org);
+}
+
+export function requirePilotParticipant(identity: Identity, participantIds: readonly string[]): Identity {
+  if (!mayRunPilot(identity, participantIds)) {
+    throw forbidden('Only the SECRETARIAT or an ORG_ADMIN of a participating organization may do this.');
+  }
+  return identity;
+}
+
+export function requireSecretariat(identity: Identity, what: string): Identity {
+  if (!hasRole(identity, Role.Secretariat)) throw forbidden(`Only the SECRETARIAT may ${what}.`);
+  return identity;
+}

@@ -1,0 +1,17 @@
+import type * as t from '@cadg/db/dataflows';
+
+export type PolicyRow = typeof t.policies.$inferSelect;
+export type LawRow = typeof t.laws.$inferSelect;
+export type MechanismRow = typeof t.mechanisms.$inferSelect;
+export type RecognitionRow = typeof t.policyMechanisms.$inferSelect;
+export type ThresholdRow = typeof t.thresholds.$inferSelect;
+export type TransferRuleRow = typeof t.transferRules.$inferSelect;
+export type ComparisonRow = typeof t.comparisons.$inferSelect;
+export type ComparisonRowRow = typeof t.comparisonRows.$inferSelect;
+export type PilotRow = typeof t.pilots.$inferSelect;
+export type MilestoneRow = typeof t.pilotMilestones.$inferSelect;
+export type MechanismKind = MechanismRow['kind'];
+export type DataCategory = ThresholdRow['dataCategory'];
+export type PilotStatus = PilotRow['status'];
+export type ComparisonModule = ComparisonRowRow['section'];
+export type Alignment = ComparisonRowRow['alignment'];

@@ -1,0 +1,126 @@
+import { and, desc, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { decodeCursor, toConnection, type Caller, type Connection } from '@cadg/platform';
+import { writeAudit, type Db } from '@cadg/db';
+import * as t from '@cadg/db/incidents';
+import type { Directory } from './directory.ts';
+import type { OrgIdentity } from './permissions.ts';
+import type { AdvisoryRow, Severity, Tlp } from './rows.ts';
+import * as valid from './validation.ts';
+import { readableBy } from './visibility.ts';
+
+export const advisoryReadableBy = (caller: Caller): SQL =>
+  readableBy(caller, {
+    tlp: t.advisories.tlp,
+    ownerOrg: t.advisories.publishedByOrg,
+    sharedWith: t.advisories.sharedWith,
+  });
+
+export interface AdvisoryFilter {
+  minSeverity?: Severity | null;
+  cveId?: string | null;
+  publishedFrom?: Date | null;
+  text?: string | null;
+}
+
+export async function listAdvisories(
+  db: Db,
+  caller: Caller,
+  filter: AdvisoryFilter | null | undefined,
+  limit: number,
+  after: string | null | undefined,
+): Promise<Connection<AdvisoryRow>> {
+  const where: SQL[] = [advisoryReadableBy(caller)];
+  if (filter?.minSeverity) where.push(gte(t.advisories.severity, filter.minSeverity));
+  if (filter?.cveId) {
+    const [cve] = valid.cveIds('filter.cveId', [filter.cveId]);
+    where.push(sql`${t.advisories.cveIds} @> array[${cve}]::text[]`);
+  }
+  if (filter?.publishedFrom) where.push(gte(t.advisories.publishedAt, filter.publishedFrom));
+  if (filter?.text?.trim()) {
+    const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = or(ilike(t.advisories.title, pattern), ilike(t.advisories.body, pattern));
+    if (text) where.push(text);
+  }
+  const page = [...where];
+  if (after) {
+    const [publishedAt, id] = decodeCursor(after, 2);
+    page.push(
+      sql`(${t.advisories.publishedAt}, ${t.advisories.id}) < (${publishedAt}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  const rows =
+    limit === 0
+      ? []
+      : await db
+          .select()
+          .from(t.advisories)
+          .where(and(...page))
+          .orderBy(desc(t.advisories.publishedAt), desc(t.advisories.id))
+          .limit(limit + 1);
+  return toConnection(
+    rows,
+    limit,
+    (r) => [r.publishedAt.toISOString(), r.id],
+    Boolean(after),
+    async () => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(t.advisories)
+        .where(and(...where));
+      return row?.n ?? 0;
+    },
+  );
+}
+
+export interface PublishAdvisoryInput {
+  title: string;
+  body: string;
+  severity: Severity;
+  tlp: Tlp;
+  cveIds?: readonly string[] | null;
+  affectedProducts?: readonly string[] | null;
+  indicators?: readonly valid.IndicatorInput[] | null;
+  sharedWithOrganizationIds?: readonly string[] | null;
+}
+
+export async function publishAdvisory(
+  db: Db,
+  directory: Directory,
+  actor: OrgIdentity,
+  input: PublishAdvisoryInput,
+): Promise<AdvisoryRow> {
+  const values = {
+    title: valid.text('input.title', input.title, 300),
+    body: valid.text('input.body', input.body, 50_000),
+    severity: input.severity,
+    tlp: input.tlp,
+    publishedByOrg: actor.org,
+    cveIds: valid.cveIds('input.cveIds', input.cveIds),
+    affectedProducts: [
+      ...new Set(
+        (input.affectedProducts ?? []).map((p, i) => valid.text(`input.affectedProducts.${i}`, p, 300)),
+      ),
+    ],
+    sharedWith: valid
+      .organizationIds('input.sharedWithOrganizationIds', input.sharedWithOrganizationIds)
+      .filter((id) => id !== actor.org),
+  };
+  const indicators = valid.indicators('input.indicators', input.indicators);
+  await directory.requireOrganizations([actor.org, ...values.sharedWith]);
+  return db.transaction(async (tx) => {
+    const [advisory] = await tx.insert(t.advisories).values(values).returning();
+    if (!advisory) throw new Error('insert returned no row');
+    if (indicators.length > 0) {
+      await tx
+        .insert(t.indicators)
+        .values(indicators.map((indicator) => ({ ...indicator, advisoryId: advisory.id })));
+    }
+    await writeAudit(tx, t.auditLog, actor, {
+      operation: 'publishAdvisory',
+      targetType: 'Advisory',
+      targetId: advisory.id,
+      summary: `Published ${values.severity} advisory "${values.title}" (TLP:${values.tlp}).`,
+    });
+    return advisory;
+  });
+}

@@ -1,0 +1,149 @@
+import { eq } from 'drizzle-orm';
+import { badUserInput, conflict, forbidden, hasRole, notFound, Role, type Caller } from '@cadg/platform';
+import { writeAudit, type Db } from '@cadg/db';
+import * as t from '@cadg/db/incidents';
+import type { Directory } from './directory.ts';
+import { appendEvent } from './events/outbox.ts';
+import { findVisibleIncident, isUuid } from './incidents.ts';
+import { canMoveAssistance } from './lifecycle.ts';
+import type { OrgIdentity } from './permissions.ts';
+import type { AssistanceKind, AssistanceRequestRow, AssistanceStatus, IncidentRow } from './rows.ts';
+import * as valid from './validation.ts';
+import { canRead, canShare } from './visibility.ts';
+
+/**
+ * Who asks whom for help is itself sensitive: besides incident readers' own requests, only the
+ * reporting organization and the SECRETARIAT see all requests of an incident.
+ */
+export function canSeeRequest(caller: Caller, incident: IncidentRow, request: AssistanceRequestRow): boolean {
+  if (hasRole(caller, Role.Secretariat) || caller?.org === incident.reportedByOrg) return true;
+  return (
+    caller?.org !== undefined &&
+    (caller.org === request.requestedByOrg || caller.org === request.requestedOfOrg)
+  );
+}
+
+export interface RequestAssistanceInput {
+  incidentId: string;
+  organizationId: string;
+  kinds: readonly AssistanceKind[];
+  description: string;
+}
+
+export async function requestAssistance(
+  db: Db,
+  directory: Directory,
+  actor: OrgIdentity,
+  input: RequestAssistanceInput,
+): Promise<AssistanceRequestRow> {
+  const description = valid.text('input.description', input.description, 20_000);
+  const kinds = [...new Set(input.kinds)];
+  if (kinds.length === 0) throw badUserInput('input.kinds', 'Say what help is asked for.');
+  if (input.organizationId === actor.org)
+    throw badUserInput('input.organizationId', 'An organization cannot ask itself.');
+  await directory.requireOrganizations([input.organizationId]);
+  return db.transaction(async (tx) => {
+    let incident = await findVisibleIncident(tx, actor, input.incidentId, true);
+    if (actor.org !== incident.reportedByOrg && !hasRole(actor, Role.Secretariat)) {
+      throw forbidden(
+        'Only the reporting organization or the SECRETARIAT may ask for assistance with this incident.',
+      );
+    }
+    const marked = { tlp: incident.tlp, ownerOrg: incident.reportedByOrg, sharedWith: incident.sharedWith };
+    const helper = { sub: 'helper', org: input.organizationId, roles: [] };
+    if (!canRead(helper, marked)) {
+      // The organization asked must be able to read what it is asked about.
+      if (!canShare(actor, marked)) {
+        throw forbidden(
+          `${input.organizationId} cannot read this TLP:${incident.tlp} incident and only its originator may share it.`,
+        );
+      }
+      const [shared] = await tx
+        .update(t.incidents)
+        .set({
+          sharedWith: [...incident.sharedWith, input.organizationId],
+          version: incident.version + 1,
+          updatedAt: new Date(),
+        })
+        .where(eq(t.incidents.id, incident.id))
+        .returning();
+      if (!shared) throw new Error('update returned no row');
+      incident = shared;
+      await appendEvent(tx, incident, 'SHARED', actor, null, { organizationIds: [input.organizationId] });
+    }
+    const [request] = await tx
+      .insert(t.assistanceRequests)
+      .values({
+        incidentId: incident.id,
+        requestedByOrg: actor.org,
+        requestedOfOrg: input.organizationId,
+        kinds,
+        description,
+      })
+      .returning();
+    if (!request) throw new Error('insert returned no row');
+    await writeAudit(tx, t.auditLog, actor, {
+      operation: 'requestAssistance',
+      targetType: 'AssistanceRequest',
+      targetId: request.id,
+      summary: `Asked ${input.organizationId} for ${kinds.join(', ')} on incident ${incident.id}.`,
+    });
+    await appendEvent(tx, incident, 'ASSISTANCE_REQUESTED', actor, null, {
+      requestId: request.id,
+      organizationId: input.organizationId,
+    });
+    return request;
+  });
+}
+
+export interface RespondInput {
+  requestId: string;
+  status: AssistanceStatus;
+  note?: string | null;
+}
+
+export async function respondToAssistanceRequest(
+  db: Db,
+  actor: OrgIdentity,
+  input: RespondInput,
+): Promise<AssistanceRequestRow> {
+  const note = valid.optionalText('input.note', input.note, 20_000);
+  if (!isUuid(input.requestId)) throw notFound('AssistanceRequest', input.requestId);
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(t.assistanceRequests)
+      .where(eq(t.assistanceRequests.id, input.requestId))
+      .for('update');
+    if (!current) throw notFound('AssistanceRequest', input.requestId);
+    const incident = await findVisibleIncident(tx, actor, current.incidentId).catch(() => {
+      throw notFound('AssistanceRequest', input.requestId);
+    });
+    if (!canSeeRequest(actor, incident, current)) throw notFound('AssistanceRequest', input.requestId);
+    if (actor.org !== current.requestedOfOrg)
+      throw forbidden('Only the organization asked may answer this request.');
+    if (!canMoveAssistance(current.status, input.status)) {
+      throw conflict(`An assistance request cannot go from ${current.status} to ${input.status}.`, {
+        from: current.status,
+        to: input.status,
+      });
+    }
+    const [request] = await tx
+      .update(t.assistanceRequests)
+      .set({ status: input.status, responseNote: note ?? current.responseNote, respondedAt: new Date() })
+      .where(eq(t.assistanceRequests.id, current.id))
+      .returning();
+    if (!request) throw new Error('update returned no row');
+    await writeAudit(tx, t.auditLog, actor, {
+      operation: 'respondToAssistanceRequest',
+      targetType: 'AssistanceRequest',
+      targetId: request.id,
+      summary: `${current.status} → ${request.status}.`,
+    });
+    await appendEvent(tx, incident, 'ASSISTANCE_ANSWERED', actor, null, {
+      requestId: request.id,
+      status: request.status,
+    });
+    return request;
+  });
+}

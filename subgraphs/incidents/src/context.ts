@@ -1,0 +1,31 @@
+import type { Caller } from '@cadg/platform';
+import type { Db } from '@cadg/db';
+import type { Directory } from './directory.ts';
+import type { EventHub } from './events/hub.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+export interface IncidentsContext {
+  db: Db;
+  caller: Caller;
+  loaders: Loaders;
+  directory: Directory;
+  hub: EventHub;
+}
+
+export interface IncidentsServices {
+  db: Db;
+  directory: Directory;
+  hub: EventHub;
+}
+
+export function createContext(
+  services: IncidentsServices,
+  caller: Caller,
+  transport: 'http' | 'ws' = 'http',
+): IncidentsContext {
+  return {
+    ...services,
+    caller,
+    loaders: createLoaders(services.db, caller, { cache: transport === 'http' }),
+  };
+}

@@ -1,0 +1,346 @@
+import { eq } from 'drizzle-orm';
+import { badUserInput, conflict, forbidden, type Identity } from '@cadg/platform';
+import { changedFields, writeAudit, type Db, type Tx } from '@cadg/db';
+import * as t from '@cadg/db/incidents';
+import type { Directory } from './directory.ts';
+import { appendEvent } from './events/outbox.ts';
+import { findVisibleIncident } from './incidents.ts';
+import { canMoveIncident } from './lifecycle.ts';
+import { requireMayChangeIncident, type OrgIdentity } from './permissions.ts';
+import type {
+  IncidentCategory,
+  IncidentRow,
+  IncidentStatus,
+  IncidentUpdateRow,
+  Severity,
+  Tlp,
+} from './rows.ts';
+import * as valid from './validation.ts';
+import { canShare } from './visibility.ts';
+
+const audit = (tx: Tx, actor: Identity, operation: string, incident: IncidentRow, summary: string) =>
+  writeAudit(tx, t.auditLog, actor, { operation, targetType: 'Incident', targetId: incident.id, summary });
+
+function requireVersion(incident: IncidentRow, expected: number | null | undefined): void {
+  if (expected === null || expected === undefined || expected === incident.version) return;
+  throw conflict(
+    `Incident ${incident.id} is at version ${incident.version}, not ${expected}; reload it and try again.`,
+    {
+      currentVersion: incident.version,
+    },
+  );
+}
+
+function requireTransition(incident: IncidentRow, to: IncidentStatus): void {
+  if (incident.status === to || canMoveIncident(incident.status, to)) return;
+  throw conflict(`An incident cannot go from ${incident.status} to ${to}.`, { from: incident.status, to });
+}
+
+export interface ReportIncidentInput {
+  title: string;
+  summary: string;
+  category: IncidentCategory;
+  severity: Severity;
+  tlp: Tlp;
+  affectedCountryCodes: readonly string[];
+  sharedWithOrganizationIds?: readonly string[] | null;
+  detectedAt?: Date | null;
+  indicators?: readonly valid.IndicatorInput[] | null;
+}
+
+export async function reportIncident(
+  db: Db,
+  directory: Directory,
+  actor: OrgIdentity,
+  input: ReportIncidentInput,
+): Promise<IncidentRow> {
+  const values = {
+    title: valid.text('input.title', input.title, 300),
+    summary: valid.text('input.summary', input.summary, 20_000),
+    category: input.category,
+    severity: input.severity,
+    tlp: input.tlp,
+    affectedCountries: valid.countryCodes('input.affectedCountryCodes', input.affectedCountryCodes, {
+      required: true,
+    }),
+    sharedWith: valid
+      .organizationIds('input.sharedWithOrganizationIds', input.sharedWithOrganizationIds)
+      .filter((id) => id !== actor.org),
+    detectedAt: valid.notInFuture('input.detectedAt', input.detectedAt),
+    reportedByOrg: actor.org,
+    reportedBySub: actor.sub,
+  };
+  const indicators = valid.indicators('input.indicators', input.indicators);
+  await directory.requireCountries(values.affectedCountries);
+  await directory.requireOrganizations([actor.org, ...values.sharedWith]);
+
+  return db.transaction(async (tx) => {
+    const [incident] = await tx.insert(t.incidents).values(values).returning();
+    if (!incident) throw new Error('insert returned no row');
+    if (indicators.length > 0) {
+      await tx
+        .insert(t.indicators)
+        .values(indicators.map((indicator) => ({ ...indicator, incidentId: incident.id })));
+    }
+    await audit(
+      tx,
+      actor,
+      'reportIncident',
+      incident,
+      `Reported ${values.severity} ${values.category} incident "${values.title}" (TLP:${values.tlp}).`,
+    );
+    await appendEvent(tx, incident, 'REPORTED', actor, null, { indicators: indicators.length });
+    return incident;
+  });
+}
+
+export interface UpdateIncidentInput {
+  id: string;
+  expectedVersion: number;
+  title?: string | null;
+  summary?: string | null;
+  category?: IncidentCategory | null;
+  severity?: Severity | null;
+  tlp?: Tlp | null;
+  affectedCountryCodes?: readonly string[] | null;
+  detectedAt?: Date | null;
+}
+
+function required<T>(field: string, value: T | null): T {
+  if (value === null) throw badUserInput(field, `${field} cannot be cleared.`);
+  return value;
+}
+
+export async function updateIncident(
+  db: Db,
+  directory: Directory,
+  actor: Identity,
+  input: UpdateIncidentInput,
+): Promise<IncidentRow> {
+  const changes: Partial<typeof t.incidents.$inferInsert> = {};
+  if (input.title !== undefined)
+    changes.title = valid.text('input.title', required('input.title', input.title), 300);
+  if (input.summary !== undefined)
+    changes.summary = valid.text('input.summary', required('input.summary', input.summary), 20_000);
+  if (input.category !== undefined) changes.category = required('input.category', input.category);
+  if (input.severity !== undefined) changes.severity = required('input.severity', input.severity);
+  if (input.tlp !== undefined) changes.tlp = required('input.tlp', input.tlp);
+  if (input.affectedCountryCodes !== undefined) {
+    const codes = required('input.affectedCountryCodes', input.affectedCountryCodes);
+    changes.affectedCountries = valid.countryCodes('input.affectedCountryCodes', codes, { required: true });
+    await directory.requireCountries(changes.affectedCountries);
+  }
+  if (input.detectedAt !== undefined)
+    changes.detectedAt = valid.notInFuture('input.detectedAt', input.detectedAt);
+
+  return db.transaction(async (tx) => {
+    const current = await findVisibleIncident(tx, actor, input.id, true);
+    requireMayChangeIncident(actor, current);
+    if (changes.tlp !== undefined && changes.tlp !== current.tlp && actor.org !== current.reportedByOrg) {
+      throw forbidden('Only the reporting organization may change the TLP marking of its incident.');
+    }
+    requireVersion(current, input.expectedVersion);
+    const [incident] = await tx
+      .update(t.incidents)
+      .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
+      .where(eq(t.incidents.id, current.id))
+      .returning();
+    if (!incident) throw new Error('update returned no row');
+    const severityChanged = incident.severity !== current.severity;
+    const fields = changedFields(changes);
+    const tlpNote = incident.tlp !== current.tlp ? ` TLP:${current.tlp} → TLP:${incident.tlp}.` : '';
+    await audit(tx, actor, 'updateIncident', incident, `Changed ${fields}.${tlpNote}`);
+    await appendEvent(
+      tx,
+      incident,
+      severityChanged ? 'SEVERITY_CHANGED' : 'UPDATED',
+      actor,
+      severityChanged ? current.severity : null,
+      {
+        fields: Object.keys(changes),
+        ...(incident.tlp !== current.tlp ? { tlp: { from: current.tlp, to: incident.tlp } } : {}),
+      },
+    );
+    return incident;
+  });
+}
+
+export interface ChangeStatusInput {
+  id: string;
+  expectedVersion: number;
+  status: IncidentStatus;
+  note?: string | null;
+}
+
+export async function changeIncidentStatus(
+  db: Db,
+  actor: OrgIdentity,
+  input: ChangeStatusInput,
+): Promise<IncidentRow> {
+  const note = valid.optionalText('input.note', input.note, 20_000);
+  return db.transaction(async (tx) => {
+    const current = await findVisibleIncident(tx, actor, input.id, true);
+    requireMayChangeIncident(actor, current);
+    requireVersion(current, input.expectedVersion);
+    if (current.status === input.status) return current;
+    requireTransition(current, input.status);
+    const [incident] = await tx
+      .update(t.incidents)
+      .set({ status: input.status, version: current.version + 1, updatedAt: new Date() })
+      .where(eq(t.incidents.id, current.id))
+      .returning();
+    if (!incident) throw new Error('update returned no row');
+    await tx.insert(t.incidentUpdates).values({
+      incidentId: incident.id,
+      authorOrg: actor.org,
+      authorSub: actor.sub,
+      body: note ?? `Status changed from ${current.status} to ${incident.status}.`,
+      previousStatus: current.status,
+      status: incident.status,
+    });
+    await audit(
+      tx,
+      actor,
+      'changeIncidentStatus',
+      incident,
+      `Status ${current.status} → ${incident.status}.`,
+    );
+    await appendEvent(tx, incident, 'STATUS_CHANGED', actor, null, {
+      from: current.status,
+      to: incident.status,
+    });
+    return incident;
+  });
+}
+
+export interface PostUpdateInput {
+  incidentId: string;
+  body: string;
+  severity?: Severity | null;
+  status?: IncidentStatus | null;
+  expectedVersion?: number | null;
+}
+
+export async function postIncidentUpdate(
+  db: Db,
+  actor: OrgIdentity,
+  input: PostUpdateInput,
+): Promise<IncidentUpdateRow> {
+  const body = valid.text('input.body', input.body, 20_000);
+  return db.transaction(async (tx) => {
+    const current = await findVisibleIncident(tx, actor, input.incidentId, true);
+    const severity = input.severity && input.severity !== current.severity ? input.severity : null;
+    const status = input.status && input.status !== current.status ? input.status : null;
+    if (severity || status) requireMayChangeIncident(actor, current);
+    requireVersion(current, input.expectedVersion);
+    if (status) requireTransition(current, status);
+    let incident = current;
+    if (severity || status) {
+      const [changed] = await tx
+        .update(t.incidents)
+        .set({
+          ...(severity ? { severity } : {}),
+          ...(status ? { status } : {}),
+          version: current.version + 1,
+          updatedAt: new Date(),
+        })
+        .where(eq(t.incidents.id, current.id))
+        .returning();
+      if (!changed) throw new Error('update returned no row');
+      incident = changed;
+    }
+    const [update] = await tx
+      .insert(t.incidentUpdates)
+      .values({
+        incidentId: incident.id,
+        authorOrg: actor.org,
+        authorSub: actor.sub,
+        body,
+        previousSeverity: severity ? current.severity : null,
+        severity,
+        previousStatus: status ? current.status : null,
+        status,
+      })
+      .returning();
+    if (!update) throw new Error('insert returned no row');
+    const changes = [
+      severity && `severity ${current.severity} → ${severity}`,
+      status && `status ${current.status} → ${status}`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    await audit(
+      tx,
+      actor,
+      'postIncidentUpdate',
+      incident,
+      `Posted a timeline entry${changes ? ` (${changes})` : ''}.`,
+    );
+    await appendEvent(tx, incident, 'UPDATE_POSTED', actor, severity ? current.severity : null, {
+      updateId: update.id,
+      ...(status ? { status: { from: current.status, to: status } } : {}),
+    });
+    return update;
+  });
+}
+
+export async function shareIncident(
+  db: Db,
+  directory: Directory,
+  actor: OrgIdentity,
+  id: string,
+  organizationIds: readonly string[],
+): Promise<IncidentRow> {
+  const ids = valid.organizationIds('organizationIds', organizationIds);
+  if (ids.length === 0) throw badUserInput('organizationIds', 'Name at least one organization.');
+  await directory.requireOrganizations(ids);
+  return db.transaction(async (tx) => {
+    const current = await findVisibleIncident(tx, actor, id, true);
+    if (
+      !canShare(actor, { tlp: current.tlp, ownerOrg: current.reportedByOrg, sharedWith: current.sharedWith })
+    ) {
+      throw forbidden(`Only the reporting organization may share a TLP:${current.tlp} incident.`);
+    }
+    const added = ids.filter((org) => org !== current.reportedByOrg && !current.sharedWith.includes(org));
+    if (added.length === 0) return current;
+    const [incident] = await tx
+      .update(t.incidents)
+      .set({
+        sharedWith: [...current.sharedWith, ...added],
+        version: current.version + 1,
+        updatedAt: new Date(),
+      })
+      .where(eq(t.incidents.id, current.id))
+      .returning();
+    if (!incident) throw new Error('update returned no row');
+    await audit(tx, actor, 'shareIncident', incident, `Shared with ${added.join(', ')}.`);
+    await appendEvent(tx, incident, 'SHARED', actor, null, { organizationIds: added });
+    return incident;
+  });
+}
+
+export async function addIncidentIndicators(
+  db: Db,
+  actor: OrgIdentity,
+  id: string,
+  inputs: readonly valid.IndicatorInput[],
+): Promise<IncidentRow> {
+  const indicators = valid.indicators('indicators', inputs);
+  if (indicators.length === 0) throw badUserInput('indicators', 'Give at least one indicator.');
+  return db.transaction(async (tx) => {
+    const current = await findVisibleIncident(tx, actor, id, true);
+    requireMayChangeIncident(actor, current);
+    await tx
+      .insert(t.indicators)
+      .values(indicators.map((indicator) => ({ ...indicator, incidentId: current.id })));
+    const [incident] = await tx
+      .update(t.incidents)
+      .set({ version: current.version + 1, updatedAt: new Date() })
+      .where(eq(t.incidents.id, current.id))
+      .returning();
+    if (!incident) throw new Error('update returned no row');
+    await audit(tx, actor, 'addIncidentIndicators', incident, `Added ${indicators.length} indicator(s).`);
+    await appendEvent(tx, incident, 'UPDATED', actor, null, { indicators: indicators.length });
+    return incident;
+  });
+}

@@ -1,0 +1,134 @@
+import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { decodeCursor, notFound, toConnection, type Caller, type Connection } from '@cadg/platform';
+import type { Db, Tx } from '@cadg/db';
+import * as t from '@cadg/db/incidents';
+import type { IncidentCategory, IncidentRow, IncidentStatus, Severity } from './rows.ts';
+import * as valid from './validation.ts';
+import { readableBy } from './visibility.ts';
+
+export interface IncidentFilter {
+  countryCodes?: readonly string[] | null;
+  minSeverity?: Severity | null;
+  statuses?: readonly IncidentStatus[] | null;
+  categories?: readonly IncidentCategory[] | null;
+  crossBorder?: boolean | null;
+  reportedFrom?: Date | null;
+  reportedTo?: Date | null;
+  text?: string | null;
+}
+
+/** Narrows a list to one country's or one reporter's incidents (the entity fields). */
+export interface IncidentScope {
+  countryCode?: string;
+  reportedByOrg?: string;
+}
+
+/** The caller's visibility, the scope and the filter, as SQL. Visibility is never optional. */
+export function incidentConditions(
+  caller: Caller,
+  filter: IncidentFilter | null | undefined,
+  scope: IncidentScope = {},
+): SQL[] {
+  const where: SQL[] = [
+    readableBy(caller, {
+      tlp: t.incidents.tlp,
+      ownerOrg: t.incidents.reportedByOrg,
+      sharedWith: t.incidents.sharedWith,
+    }),
+  ];
+  if (scope.countryCode)
+    where.push(sql`${t.incidents.affectedCountries} @> array[${scope.countryCode}]::char(2)[]`);
+  if (scope.reportedByOrg) where.push(eq(t.incidents.reportedByOrg, scope.reportedByOrg));
+  if (!filter) return where;
+  if (filter.countryCodes?.length) {
+    const codes = valid.countryCodes('filter.countryCodes', filter.countryCodes, { required: false });
+    where.push(sql`${t.incidents.affectedCountries} && ${`{${codes.join(',')}}`}::char(2)[]`);
+  }
+  if (filter.minSeverity) where.push(gte(t.incidents.severity, filter.minSeverity));
+  if (filter.statuses?.length) where.push(inArray(t.incidents.status, [...filter.statuses]));
+  if (filter.categories?.length) where.push(inArray(t.incidents.category, [...filter.categories]));
+  if (filter.crossBorder !== undefined && filter.crossBorder !== null)
+    where.push(eq(t.incidents.crossBorder, filter.crossBorder));
+  if (filter.reportedFrom) where.push(gte(t.incidents.reportedAt, filter.reportedFrom));
+  if (filter.reportedTo) where.push(lt(t.incidents.reportedAt, filter.reportedTo));
+  if (filter.text?.trim()) {
+    const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = or(ilike(t.incidents.title, pattern), ilike(t.incidents.summary, pattern));
+    if (text) where.push(text);
+  }
+  return where;
+}
+
+/** Incidents the caller may see, newest first, keyset-paginated on (reportedAt, id). */
+export async function listIncidents(
+  db: Db,
+  caller: Caller,
+  filter: IncidentFilter | null | undefined,
+  limit: number,
+  after: string | null | undefined,
+  scope: IncidentScope = {},
+): Promise<Connection<IncidentRow>> {
+  const where = incidentConditions(caller, filter, scope);
+  const page = [...where];
+  if (after) {
+    const [reportedAt, id] = decodeCursor(after, 2);
+    page.push(
+      sql`(${t.incidents.reportedAt}, ${t.incidents.id}) < (${reportedAt}::timestamptz, ${id}::uuid)`,
+    );
+  }
+  const rows =
+    limit === 0
+      ? []
+      : await db
+          .select()
+          .from(t.incidents)
+          .where(and(...page))
+          .orderBy(desc(t.incidents.reportedAt), desc(t.incidents.id))
+          .limit(limit + 1);
+  return toConnection(
+    rows,
+    limit,
+    (r) => [r.reportedAt.toISOString(), r.id],
+    Boolean(after),
+    async () => {
+      const [row] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(t.incidents)
+        .where(and(...where));
+      return row?.n ?? 0;
+    },
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (id: string): boolean => UUID.test(id);
+
+/**
+ * An incident the caller may see, locked for the rest of the transaction when changing it.
+ * One the caller may not see is NOT_FOUND, exactly like one that does not exist: the error
+ * must not tell who has incidents they cannot read.
+ */
+export async function findVisibleIncident(
+  db: Db | Tx,
+  caller: Caller,
+  id: string,
+  lock = false,
+): Promise<IncidentRow> {
+  if (!isUuid(id)) throw notFound('Incident', id);
+  const query = db
+    .select()
+    .from(t.incidents)
+    .where(
+      and(
+        eq(t.incidents.id, id),
+        readableBy(caller, {
+          tlp: t.incidents.tlp,
+          ownerOrg: t.incidents.reportedByOrg,
+          sharedWith: t.incidents.sharedWith,
+        }),
+      ),
+    );
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('Incident', id);
+  return row;
+}

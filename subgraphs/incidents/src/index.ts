@@ -1,0 +1,23 @@
+import { databaseFromEnv, dataDirFromEnv } from '@cadg/db';
+import { closeOnSignals, createTokenVerifier, identityConfigFromEnv, portFromEnv } from '@cadg/platform';
+import { createIncidentsServer, DEFAULT_PORT } from './server.ts';
+
+// Production entry: one incidents replica. Run as many as needed against one PostgreSQL: each
+// LISTENs for committed events and serves its own subscribers.
+const database = await databaseFromEnv(process.env);
+await database.migrate();
+const verifier = await createTokenVerifier(identityConfigFromEnv(process.env, dataDirFromEnv(process.env)));
+const server = await createIncidentsServer({
+  database,
+  verifier,
+  contactsUrl: process.env['CONTACTS_URL'] || 'http://localhost:4001/graphql',
+});
+const { url } = await server.listen(
+  portFromEnv(process.env, 'INCIDENTS_PORT', DEFAULT_PORT),
+  process.env['HOST'] || '0.0.0.0',
+);
+console.log(`incidents subgraph ready at ${url}`);
+closeOnSignals(async () => {
+  await server.close();
+  await database.close();
+});

@@ -1,0 +1,106 @@
+import DataLoader from 'dataloader';
+import { and, asc, inArray } from 'drizzle-orm';
+import type { Caller } from '@cadg/platform';
+import type { Db } from '@cadg/db';
+import * as t from '@cadg/db/incidents';
+import { advisoryReadableBy } from './advisories.ts';
+import type {
+  AdvisoryRow,
+  AssistanceRequestRow,
+  IncidentEventRow,
+  IncidentRow,
+  IncidentUpdateRow,
+  IndicatorRow,
+} from './rows.ts';
+import { readableBy } from './visibility.ts';
+
+function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+function groupBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K | null): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) groups.get(key)?.push(row);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One DataLoader per access path, per request (or per subscription event: `cache: false` there, so
+ * a long-lived subscription never serves stale rows). Entity lookups apply the caller's TLP
+ * visibility in SQL, so `_entities` cannot be used to read what a list would hide.
+ */
+export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?: boolean } = {}) {
+  const options = { cache };
+  const incidentVisible = readableBy(caller, {
+    tlp: t.incidents.tlp,
+    ownerOrg: t.incidents.reportedByOrg,
+    sharedWith: t.incidents.sharedWith,
+  });
+  return {
+    incidentById: new DataLoader<string, IncidentRow | null>(async (ids) => {
+      const valid = ids.filter((id) => UUID.test(id));
+      const rows = valid.length
+        ? await db
+            .select()
+            .from(t.incidents)
+            .where(and(inArray(t.incidents.id, valid), incidentVisible))
+        : [];
+      return byKey(ids, rows, (r) => r.id);
+    }, options),
+    advisoryById: new DataLoader<string, AdvisoryRow | null>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(t.advisories)
+        .where(and(inArray(t.advisories.id, [...ids]), advisoryReadableBy(caller)));
+      return byKey(ids, rows, (r) => r.id);
+    }, options),
+    updatesByIncident: new DataLoader<string, IncidentUpdateRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(t.incidentUpdates)
+        .where(inArray(t.incidentUpdates.incidentId, [...ids]))
+        .orderBy(asc(t.incidentUpdates.postedAt), asc(t.incidentUpdates.id));
+      return groupBy(ids, rows, (r) => r.incidentId);
+    }, options),
+    eventsByIncident: new DataLoader<string, IncidentEventRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(t.incidentEvents)
+        .where(inArray(t.incidentEvents.incidentId, [...ids]))
+        .orderBy(asc(t.incidentEvents.id));
+      return groupBy(ids, rows, (r) => r.incidentId);
+    }, options),
+    assistanceByIncident: new DataLoader<string, AssistanceRequestRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(t.assistanceRequests)
+        .where(inArray(t.assistanceRequests.incidentId, [...ids]))
+        .orderBy(asc(t.assistanceRequests.requestedAt), asc(t.assistanceRequests.id));
+      return groupBy(ids, rows, (r) => r.incidentId);
+    }, options),
+    indicatorsByIncident: new DataLoader<string, IndicatorRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(t.indicators)
+        .where(inArray(t.indicators.incidentId, [...ids]))
+        .orderBy(asc(t.indicators.addedAt), asc(t.indicators.id));
+      return groupBy(ids, rows, (r) => r.incidentId);
+    }, options),
+    indicatorsByAdvisory: new DataLoader<string, IndicatorRow[]>(async (ids) => {
+      const rows = await db
+        .select()
+        .from(t.indicators)
+        .where(inArray(t.indicators.advisoryId, [...ids]))
+        .orderBy(asc(t.indicators.addedAt), asc(t.indicators.id));
+      return groupBy(ids, rows, (r) => r.advisoryId);
+    }, options),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,78 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from '@cadg/db/testing';
+import * as t from '@cadg/db/incidents';
+import { callerOf, errorCodes, inProcessSubgraph } from '@cadg/platform/testing';
+import { createContext, EventHub, schema, type IncidentsServices } from '../src/server.ts';
+import { contactsDirectory } from '../src/directory.ts';
+
+let testDb: TestDatabase;
+let hub: EventHub;
+let subgraph: Awaited<ReturnType<typeof inProcessSubgraph>>;
+beforeAll(async () => {
+  testDb = await openTestDatabase();
+  hub = new EventHub(testDb.database);
+  await hub.start();
+  // Reads only: nothing here asks the directory, so it points at no server.
+  const services: IncidentsServices = {
+    db: testDb.database.db,
+    hub,
+    directory: contactsDirectory('http://127.0.0.1:9/graphql'),
+  };
+  subgraph = await inProcessSubgraph(schema, (caller) => createContext(services, caller));
+});
+afterAll(async () => {
+  await subgraph.stop();
+  await hub.stop();
+  await testDb.dispose();
+});
+
+describe('the incidents subgraph in process', () => {
+  it('resolves Incident entities only for callers who may see them', async () => {
+    const [red] = await testDb.database.db.select().from(t.incidents).where(eq(t.incidents.tlp, 'RED'));
+    expect(red).toBeDefined();
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id title } } }`;
+    const representations = { r: [{ __typename: 'Incident', id: red!.id }] };
+    const outsider = await subgraph.exec<{ _entities: unknown[] }>(
+      query,
+      representations,
+      callerOf('th-thaicert', 'MEMBER'),
+    );
+    expect(outsider.data?._entities).toEqual([null]);
+    const owner = await subgraph.exec<{ _entities: { id: string }[] }>(
+      query,
+      representations,
+      callerOf(red!.reportedByOrg, 'MEMBER'),
+    );
+    expect(owner.data?._entities[0]?.id).toBe(red!.id);
+  });
+
+  it('adds incidents to Country and Organization entities, filtered by visibility', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Country { incidents { totalCount edges { node { tlp } } } }
+      ... on Organization { reportedIncidents { totalCount } } } }`;
+    const result = await subgraph.exec<{
+      _entities: { incidents?: { totalCount: number; edges: { node: { tlp: string } }[] } }[];
+    }>(query, {
+      r: [
+        { __typename: 'Country', code: 'MY' },
+        { __typename: 'Organization', id: 'my-mycert' },
+      ],
+    });
+    expect(result.errors).toBeUndefined();
+    const country = result.data!._entities[0]!;
+    expect(country.incidents!.edges.every((e) => e.node.tlp === 'CLEAR')).toBe(true);
+  });
+
+  it('answers the seeded statistics by month and refuses an unknown page cursor', async () => {
+    const stats = await subgraph.exec<{ incidentStats: { key: string; count: number }[] }>(
+      `{ incidentStats(groupBy: MONTH) { key count } }`,
+      {},
+      callerOf('my-mycert', 'MEMBER'),
+    );
+    expect(stats.data!.incidentStats.every((b) => /^\d{4}-\d{2}$/.test(b.key) && b.count > 0)).toBe(true);
+    expect(errorCodes(await subgraph.exec(`{ incidents(after: "bogus") { totalCount } }`))).toEqual([
+      'BAD_USER_INPUT',
+    ]);
+  });
+});
