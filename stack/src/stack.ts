@@ -28,8 +28,12 @@ const subgraphFactories: Record<
   contacts: createContactsServer,
   aipolicy: createAipolicyServer,
   dataflows: createDataflowsServer,
-  incidents: (_db, verifier, { database, subgraphUrls }) =>
-    createIncidentsServer({ database, verifier, contactsUrl: subgraphUrls['contacts'] ?? '' }),
+  incidents: (_db, verifier, { database, subgraphUrls }) => {
+    const contactsUrl = subgraphUrls['contacts'];
+    // The gateway's list is alphabetical, which starts contacts first; say so loudly if that changes.
+    if (!contactsUrl) throw new Error('The incidents subgraph needs contacts started before it.');
+    return createIncidentsServer({ database, verifier, contactsUrl });
+  },
 };
 
 export interface StackOptions {

@@ -1194,11 +1194,11 @@ export const comparisons: readonly SeedComparison[] = [
         aSourceUrl: SRC.jointGuideImplementation,
         bClause: 'Art. 3',
         bSummary:
-          'On a security incident the recipient promptly notifies the Chinese exporter and the CAC and takes remedial action.',
+          'On a security incident the recipient takes remedial action and promptly notifies the Chinese exporter; whether the form also makes it report to the CAC directly was not confirmed here.',
         bSourceUrl: SRC.scRecipientDuties,
         alignment: 'SIMILAR',
         practicalNote:
-          'Add the CAC to the recipient’s incident-response contact list for Chinese-origin data.',
+          'Put the Chinese exporter on the recipient’s incident-response contact list for Chinese-origin data, and agree who informs the CAC.',
       },
       {
         section: 'CONTROLLER_TO_CONTROLLER',
