@@ -10,5 +10,6 @@ export {
   type Tx,
 } from './database.ts';
 export { seedDatabase } from './seed/index.ts';
+export { countRows } from './count.ts';
 export { changedFields, writeAudit, type AuditActor, type AuditEntry } from './audit.ts';
 export { listen, type Listening } from './notifications.ts';

@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode, type TokenVerifier } from '@cadg/platform';
 import { GraphQLError } from 'graphql';
+import type { RateLimiter } from './rate-limit.ts';
 
 /** What the gateway adds to the runtime's per-operation context. */
 export interface GatewayContextAdditions {
@@ -24,11 +25,20 @@ const BEARER_CHALLENGE = 'Bearer error="invalid_token"';
  * The gateway only gates; it forwards the same header to subgraphs, which verify it again and
  * enforce permissions themselves (subgraph-transports.ts).
  */
-export function useClientAuthentication(verifier: TokenVerifier): GatewayPlugin<GatewayContextAdditions> {
+export function useClientAuthentication(
+  verifier: TokenVerifier,
+  rateLimiter: RateLimiter | null = null,
+): GatewayPlugin<GatewayContextAdditions> {
   return {
     onParams({ request, context, setResult }) {
       return verifier.verify(request.headers.get('authorization')).then(
-        () => undefined,
+        (caller) => {
+          if (!rateLimiter) return;
+          // Authenticated callers are limited per subject, anonymous ones per client address.
+          const key = caller ? `sub:${caller.sub}` : `ip:${clientAddress(context)}`;
+          const retryAfter = rateLimiter.take(key);
+          if (retryAfter > 0) setResult({ errors: [rateLimited(retryAfter, overWebSocket(context))] });
+        },
         (error: unknown) => {
           // Anything else (e.g. an unreachable JWKS endpoint) is unexpected and gets masked.
           if (!isUnauthenticated(error)) throw error;
@@ -37,6 +47,25 @@ export function useClientAuthentication(verifier: TokenVerifier): GatewayPlugin<
       );
     },
   };
+}
+
+/** The peer address of the node request behind an operation (HTTP and graphql-ws alike). */
+function clientAddress(context: object): string {
+  const req =
+    'req' in context ? (context.req as { socket?: { remoteAddress?: string } } | undefined) : undefined;
+  return req?.socket?.remoteAddress ?? 'unknown';
+}
+
+function rateLimited(retryAfter: number, viaWebSocket: boolean): GraphQLError {
+  const message = `Too many requests; retry after ${retryAfter} s.`;
+  const extensions = viaWebSocket
+    ? { code: ErrorCode.RateLimited, retryAfter }
+    : {
+        code: ErrorCode.RateLimited,
+        retryAfter,
+        http: { status: 429, headers: { 'Retry-After': String(retryAfter) } },
+      };
+  return new GraphQLError(message, { extensions });
 }
 
 // The hook's context type is the runtime's server context; the websocket server adds the flag.

@@ -1,4 +1,4 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
   createGatewayRuntime,
@@ -6,12 +6,15 @@ import {
   type Logger,
   type LogLevel,
 } from '@graphql-hive/gateway-runtime';
-import type { TokenVerifier } from '@cadg/platform';
+import { ErrorCode, type TokenVerifier } from '@cadg/platform';
 import httpTransport from '@graphql-mesh/transport-http';
 import wsTransport from '@graphql-mesh/transport-ws';
 import { useClientAuthentication, type GatewayContextAdditions } from './authentication.ts';
 import { createErrorMasking, REQUEST_ID_HEADER, UNEXPECTED_ERROR_MESSAGE } from './error-masking.ts';
 import { checkReadiness } from './health.ts';
+import { DEFAULT_LIMITS, operationLimitPlugins, type OperationLimits } from './limits.ts';
+import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
+import { persistedDocumentsFor, type TrustedDocumentsMode } from './trusted-documents.ts';
 import { pathOf } from './http-paths.ts';
 import { subgraphUrlsInSupergraph, transportEntriesFor } from './subgraph-transports.ts';
 import { serveGraphQLOverWebSocket } from './websocket.ts';
@@ -47,6 +50,23 @@ export interface GatewayOptions {
    * @default 'info'
    */
   logging?: boolean | LogLevel | Logger | undefined;
+  /**
+   * Production mode: no GraphiQL, no field suggestions, introspection for authenticated callers only
+   * (unless `introspection` says otherwise).
+   * @default false
+   */
+  production?: boolean | undefined;
+  /** Limits on operations and requests. @default DEFAULT_LIMITS */
+  limits?: OperationLimits | undefined;
+  /**
+   * Who may introspect: everyone, authenticated callers only, or nobody.
+   * @default 'on', or 'authenticated' in production
+   */
+  introspection?: 'on' | 'authenticated' | 'off' | undefined;
+  /** Trusted documents: the mode and the id → document manifest. @default off */
+  trustedDocuments?: { mode: TrustedDocumentsMode; manifest: Readonly<Record<string, string>> } | undefined;
+  /** Per-caller request rate; `null` turns it off. @default DEFAULT_RATE_LIMIT */
+  rateLimit?: RateLimitOptions | null | undefined;
 }
 
 /** A gateway that is built but not necessarily listening. */
@@ -80,6 +100,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   const log = createLoggerFromLogging(options.logging ?? 'info');
   const masking = createErrorMasking();
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const production = options.production ?? false;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const introspection = options.introspection ?? (production ? 'authenticated' : 'on');
+  const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+  const rateLimiter = rateLimit ? new RateLimiter(rateLimit) : null;
+  const persistedDocuments = options.trustedDocuments
+    ? persistedDocumentsFor(options.trustedDocuments.mode, options.trustedDocuments.manifest)
+    : undefined;
 
   const bakedUrls = subgraphUrlsInSupergraph(options.supergraphSdl);
   const overrides = Object.fromEntries(
@@ -99,16 +127,32 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Subgraph errors keep the code the subgraph gave them (no DOWNSTREAM_SERVICE_ERROR relabelling);
     // masking then decides which codes clients see.
     subgraphErrors: false,
-    graphiql: options.graphiql ?? true,
+    graphiql: options.graphiql ?? !production,
     landingPage: false,
     logging: log,
-    plugins: () => [useClientAuthentication(verifier), masking.plugin],
+    batching: { limit: limits.maxBatch },
+    ...(persistedDocuments ? { persistedDocuments } : {}),
+    ...(introspection === 'on'
+      ? {}
+      : {
+          disableIntrospection: {
+            disableIf: ({ context }) =>
+              introspection === 'off' || !context.request.headers.get('authorization'),
+          },
+        }),
+    plugins: () => [
+      useClientAuthentication(verifier, rateLimiter),
+      ...operationLimitPlugins(limits, { production }),
+      masking.plugin,
+    ],
   });
 
   const httpServer = createServer((req, res) => {
     const path = pathOf(req);
     if (path === '/healthz') return sendJson(res, 200, HEALTHY_BODY);
     if (path === '/readyz') return void answerReadiness(res, subgraphUrls);
+    const refusal = bodySizeRefusal(req, limits.maxBodyBytes);
+    if (refusal) return sendJson(res, refusal.status, refusal.body);
     return runtime.requestListener(req, res);
   });
   const webSocketServer = serveGraphQLOverWebSocket(httpServer, runtime, verifier);
@@ -146,6 +190,29 @@ export function createGateway(options: GatewayOptions): Gateway {
       return closing;
     },
   };
+}
+
+/**
+ * Refuses a request body over the limit before the runtime reads it. Bodies must announce their
+ * length: one sent chunked could only be measured by reading it, which is what the limit avoids.
+ */
+function bodySizeRefusal(req: IncomingMessage, maxBytes: number): { status: number; body: string } | null {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
+  const length = req.headers['content-length'];
+  const error = (status: number, message: string) => ({
+    status,
+    body: JSON.stringify({
+      errors: [{ message, extensions: { code: ErrorCode.QueryTooComplex, limit: 'maxBodyBytes' } }],
+    }),
+  });
+  if (length === undefined) {
+    return req.headers['transfer-encoding']
+      ? error(411, 'Send the request body with a Content-Length.')
+      : null;
+  }
+  if (!/^\d+$/.test(length) || Number(length) > maxBytes)
+    return error(413, `The request body is larger than ${maxBytes} bytes.`);
+  return null;
 }
 
 function sendJson(res: ServerResponse, status: number, body: string): void {

@@ -1,6 +1,9 @@
 export { createGateway, GRAPHQL_PATH, type Gateway, type GatewayOptions } from './gateway.ts';
 export {
   composeFromSchemaFiles,
+  composeGraph,
+  composeGraphFromSchemaFiles,
+  type ComposedGraph,
   composeSupergraph,
   readSubgraphServices,
   type SubgraphService,
@@ -11,7 +14,18 @@ export {
   schemaPathOf,
   subgraphs,
   supergraphFile,
+  apiSchemaFile,
   urlVariableOf,
   type SubgraphDefinition,
 } from './subgraphs.ts';
 export { checkReadiness, type Readiness, type SubgraphReadiness } from './health.ts';
+export { protectionFromEnv, type ProtectionOptions } from './config.ts';
+export { DEFAULT_LIMITS, limitsFromEnv, type OperationLimits } from './limits.ts';
+export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
+export {
+  buildManifest,
+  documentId,
+  manifestFile,
+  readManifest,
+  type TrustedDocumentsMode,
+} from './trusted-documents.ts';

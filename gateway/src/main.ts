@@ -3,11 +3,13 @@
  *
  * Environment: GATEWAY_PORT (4000), HOST (0.0.0.0), SUPERGRAPH_FILE (schema/supergraph.graphql),
  * <NAME>_URL per subgraph (e.g. CONTACTS_URL, default http://localhost:<port>/graphql),
- * DATA_DIR (./.data, where the dev issuer's key lives) and the AUTH_* identity variables.
+ * DATA_DIR (./.data, where the dev issuer's key lives), the AUTH_* identity variables, and the
+ * protections (GATEWAY_MODE, LIMIT_*, INTROSPECTION, TRUSTED_DOCUMENTS, RATE_LIMIT*: see config.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createTokenVerifier, identityConfigFromEnv } from '@cadg/platform';
+import { protectionFromEnv } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { defaultUrlOf, subgraphs, supergraphFile, urlVariableOf } from './subgraphs.ts';
 
@@ -22,7 +24,7 @@ const subgraphUrls = Object.fromEntries(
 );
 const verifier = await createTokenVerifier(identityConfigFromEnv(env, dataDir));
 
-const gateway = createGateway({ supergraphSdl, subgraphUrls, verifier });
+const gateway = createGateway({ supergraphSdl, subgraphUrls, verifier, ...(await protectionFromEnv(env)) });
 const { url } = await gateway.listen(port, host);
 console.log(`Gateway ready at ${url}`);
 

@@ -30,6 +30,9 @@ export const repoRoot: string = fileURLToPath(repoRootUrl);
 /** Where the composed supergraph SDL is committed. */
 export const supergraphFile: string = fileURLToPath(new URL('schema/supergraph.graphql', repoRootUrl));
 
+/** Where the public API schema (what clients see) is committed. */
+export const apiSchemaFile: string = fileURLToPath(new URL('schema/api.graphql', repoRootUrl));
+
 /** Absolute path of a subgraph's SDL file. */
 export function schemaPathOf(subgraph: SubgraphDefinition): string {
   return fileURLToPath(new URL(subgraph.schemaFile, repoRootUrl));

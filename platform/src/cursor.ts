@@ -1,3 +1,4 @@
+import { and, type SQL } from 'drizzle-orm';
 import { badUserInput } from './errors.ts';
 
 /**
@@ -78,6 +79,44 @@ export function toConnection<T>(
     },
     totalCount,
   };
+}
+
+/** What `keysetConnection` needs to know about one list; see there. */
+export interface KeysetPage<T> {
+  /** The list's filter (caller visibility included), ANDed; also what `totalCount` counts. */
+  where: readonly SQL[];
+  /** The client's `after` cursor, if any. */
+  after: string | null | undefined;
+  /** Page size, already checked by `pageSize`. */
+  limit: number;
+  /** How many parts the cursor key has: the length of what `keyOf` returns. */
+  arity: number;
+  /**
+   * The condition "sorts after this key" in the list's order. Validates the decoded parts first
+   * (throwing BAD_USER_INPUT for a forged cursor), since each list's columns need their own checks.
+   */
+  seek: (key: CursorKey) => SQL;
+  /** Runs the page query: `where` applied, the list's order, at most `limitPlusOne` rows. */
+  fetch: (where: SQL | undefined, limitPlusOne: number) => Promise<T[]>;
+  /** Counts the rows matching `where` (the filter without the cursor condition). */
+  count: (where: SQL | undefined) => Promise<number>;
+  /** The sort key of a row; must match the order `fetch` uses and what `seek` accepts. */
+  keyOf: (row: T) => CursorKey;
+}
+
+/**
+ * One page of a database list, keyset-paginated: the rows after the `after` cursor in the list's
+ * order, fetched with `limit + 1` so the extra row tells whether there is a next page.
+ *
+ * A bad cursor fails even when `limit` is 0, and `limit` 0 skips the page query, so a client asking
+ * only for `totalCount` pays for the count alone. The count ignores the cursor: it is the size of
+ * the whole filtered list, and it runs only if a client selects `totalCount`.
+ */
+export async function keysetConnection<T>(page: KeysetPage<T>): Promise<Connection<T>> {
+  const { where, after, limit, arity, seek, fetch, count, keyOf } = page;
+  const conditions = after ? [...where, seek(decodeCursor(after, arity))] : where;
+  const rows = limit === 0 ? [] : await fetch(and(...conditions), limit + 1);
+  return toConnection(rows, limit, keyOf, Boolean(after), () => count(and(...where)));
 }
 
 function compareKeys(a: CursorKey, b: CursorKey): number {

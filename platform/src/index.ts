@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './batching.ts';
 export * from './cursor.ts';
 export * from './identity.ts';
 export * from './subgraph-server.ts';

@@ -3,7 +3,12 @@ import { createAipolicyServer } from '@cadg/aipolicy/server';
 import { createContactsServer } from '@cadg/contacts/server';
 import { createDataflowsServer } from '@cadg/dataflows/server';
 import { createIncidentsServer } from '@cadg/incidents/server';
-import { composeFromSchemaFiles, createGateway, subgraphs as composedSubgraphs } from '@cadg/gateway';
+import {
+  composeFromSchemaFiles,
+  createGateway,
+  subgraphs as composedSubgraphs,
+  type ProtectionOptions,
+} from '@cadg/gateway';
 import type { TokenVerifier } from '@cadg/platform';
 
 /** What the runner needs of a subgraph server. */
@@ -45,6 +50,8 @@ export interface StackOptions {
   ports?: Readonly<Record<string, number>> | undefined;
   /** Gateway logging; `false` for tests. @default 'info' */
   logging?: boolean | undefined;
+  /** Limits, trusted documents, rate limit, production mode (see `protectionFromEnv`). */
+  protection?: ProtectionOptions | undefined;
 }
 
 export interface Stack {
@@ -79,6 +86,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       supergraphSdl,
       verifier: options.verifier,
       logging: options.logging === false ? false : 'info',
+      ...options.protection,
     });
     const { url: gatewayUrl } = await gateway.listen(options.ports?.['gateway'] ?? 0, host);
     return {

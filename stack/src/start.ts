@@ -1,5 +1,5 @@
 import { databaseFromEnv, dataDirFromEnv, seedDatabase } from '@cadg/db';
-import { subgraphs } from '@cadg/gateway';
+import { protectionFromEnv, subgraphs } from '@cadg/gateway';
 import { closeOnSignals, createTokenVerifier, identityConfigFromEnv, portFromEnv } from '@cadg/platform';
 import { startStack } from './stack.ts';
 
@@ -17,7 +17,8 @@ const ports: Record<string, number> = { gateway: portFromEnv(env, 'GATEWAY_PORT'
 for (const subgraph of subgraphs) {
   ports[subgraph.name] = portFromEnv(env, `${subgraph.name.toUpperCase()}_PORT`, subgraph.defaultPort);
 }
-const stack = await startStack({ database, verifier, host: env['HOST'] || '127.0.0.1', ports });
+const protection = await protectionFromEnv(env);
+const stack = await startStack({ database, verifier, host: env['HOST'] || '127.0.0.1', ports, protection });
 
 const lines = [
   `China–ASEAN cooperation graph ready in ${Math.round(performance.now() - started)} ms`,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestDatabase } from '@cadg/db/testing';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, signDevToken, type Role } from '@cadg/platform';
+import type { ProtectionOptions } from '@cadg/gateway';
 import { startStack } from '@cadg/stack';
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -15,7 +16,7 @@ export interface GraphQLResponse<T> {
  * The whole graph on free ports, on a private copy of the seeded test database, with a dev issuer
  * whose key lives in a temporary directory. Tests talk to it only over HTTP and websockets.
  */
-export async function startGraph() {
+export async function startGraph(options: { protection?: ProtectionOptions } = {}) {
   const keyDir = await mkdtemp(join(tmpdir(), 'cadg-e2e-keys-'));
   const testDb = await openTestDatabase();
   const verifier = await createTokenVerifier({
@@ -23,7 +24,12 @@ export async function startGraph() {
     audience: DEFAULT_AUDIENCE,
     devKeyDir: keyDir,
   });
-  const stack = await startStack({ database: testDb.database, verifier, logging: false });
+  const stack = await startStack({
+    database: testDb.database,
+    verifier,
+    logging: false,
+    protection: options.protection,
+  });
   const gatewayUrl = stack.gatewayUrl;
 
   return {

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { composeFromSchemaFiles, supergraphFile } from '@cadg/gateway';
+import { apiSchemaFile, composeGraphFromSchemaFiles, supergraphFile } from '@cadg/gateway';
 
-describe('the committed supergraph', () => {
-  it('matches what the subgraph schema files compose to (run `npm run compose` when it does not)', async () => {
-    const committed = await readFile(supergraphFile, 'utf8');
-    expect(committed).toBe(await composeFromSchemaFiles());
+describe('the committed schemas', () => {
+  it('match what the subgraph schema files compose to (run `npm run compose` when they do not)', async () => {
+    const { supergraphSdl, publicSdl } = await composeGraphFromSchemaFiles();
+    expect(await readFile(supergraphFile, 'utf8')).toBe(supergraphSdl);
+    expect(await readFile(apiSchemaFile, 'utf8')).toBe(publicSdl);
   });
 });

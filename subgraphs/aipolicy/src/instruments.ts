@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, exists, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import {
-  badUserInput,
-  decodeCursor,
-  notFound,
-  toConnection,
-  type Connection,
-  type Identity,
-} from '@cadg/platform';
-import type { Db } from '@cadg/db';
+import { desc, eq, exists, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { badUserInput, keysetConnection, notFound, type Connection, type Identity } from '@cadg/platform';
+import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import { audit } from './audit.ts';
 import { requireCountry, requireTopics } from './reference.ts';
@@ -58,37 +51,27 @@ export async function listInstruments(
   limit: number,
   after: string | null | undefined,
 ): Promise<Connection<InstrumentRow>> {
-  const where = conditions(filter);
-  const page = [...where];
-  if (after) {
-    const [adoptedOn, id] = decodeCursor(after, 2);
-    if (typeof adoptedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(adoptedOn)) {
-      throw badUserInput('after', 'The cursor is not one this API issued.');
-    }
-    page.push(sql`(${adoptedKey}, ${t.policyInstruments.id}) < (${adoptedOn}::date, ${id})`);
-  }
-  const rows =
-    limit === 0
-      ? []
-      : await db
-          .select()
-          .from(t.policyInstruments)
-          .where(and(...page))
-          .orderBy(desc(adoptedKey), desc(t.policyInstruments.id))
-          .limit(limit + 1);
-  return toConnection(
-    rows,
+  return keysetConnection({
+    where: conditions(filter),
+    after,
     limit,
-    (r) => [r.adoptedOn ?? '0001-01-01', r.id],
-    Boolean(after),
-    async () => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(t.policyInstruments)
-        .where(and(...where));
-      return row?.n ?? 0;
+    arity: 2,
+    seek: ([adoptedOn, id]) => {
+      if (typeof adoptedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(adoptedOn)) {
+        throw badUserInput('after', 'The cursor is not one this API issued.');
+      }
+      return sql`(${adoptedKey}, ${t.policyInstruments.id}) < (${adoptedOn}::date, ${id})`;
     },
-  );
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
+        .from(t.policyInstruments)
+        .where(where)
+        .orderBy(desc(adoptedKey), desc(t.policyInstruments.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, t.policyInstruments, where),
+    keyOf: (r) => [r.adoptedOn ?? '0001-01-01', r.id],
+  });
 }
 
 export interface AddInstrumentInput {

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   badUserInput,
+  keysetConnection,
   conflict,
-  decodeCursor,
   notFound,
-  toConnection,
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import type { Db } from '@cadg/db';
+import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import { align, newer, type Alignment } from './alignment.ts';
 import { audit } from './audit.ts';
@@ -50,44 +49,32 @@ export async function listPositions(
   limit: number,
   after: string | null | undefined,
 ): Promise<Connection<PositionRow>> {
-  const where = conditions(filter);
-  const page = [...where];
-  if (after) {
-    const [statedOn, id] = decodeCursor(after, 2);
-    if (
-      typeof statedOn !== 'string' ||
-      !/^\d{4}-\d{2}-\d{2}$/.test(statedOn) ||
-      typeof id !== 'string' ||
-      !valid.isUuid(id)
-    ) {
-      throw badUserInput('after', 'The cursor is not one this API issued.');
-    }
-    page.push(
-      sql`(${t.policyPositions.statedOn}, ${t.policyPositions.id}) < (${statedOn}::date, ${id}::uuid)`,
-    );
-  }
-  const rows =
-    limit === 0
-      ? []
-      : await db
-          .select()
-          .from(t.policyPositions)
-          .where(and(...page))
-          .orderBy(desc(t.policyPositions.statedOn), desc(t.policyPositions.id))
-          .limit(limit + 1);
-  return toConnection(
-    rows,
+  return keysetConnection({
+    where: conditions(filter),
+    after,
     limit,
-    (r) => [r.statedOn, r.id],
-    Boolean(after),
-    async () => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(t.policyPositions)
-        .where(and(...where));
-      return row?.n ?? 0;
+    arity: 2,
+    seek: ([statedOn, id]) => {
+      if (
+        typeof statedOn !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}$/.test(statedOn) ||
+        typeof id !== 'string' ||
+        !valid.isUuid(id)
+      ) {
+        throw badUserInput('after', 'The cursor is not one this API issued.');
+      }
+      return sql`(${t.policyPositions.statedOn}, ${t.policyPositions.id}) < (${statedOn}::date, ${id}::uuid)`;
     },
-  );
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
+        .from(t.policyPositions)
+        .where(where)
+        .orderBy(desc(t.policyPositions.statedOn), desc(t.policyPositions.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, t.policyPositions, where),
+    keyOf: (r) => [r.statedOn, r.id],
+  });
 }
 
 export async function findPosition(db: Db, id: string): Promise<PositionRow | null> {

@@ -1,14 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, exists, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import {
-  badUserInput,
-  decodeCursor,
-  notFound,
-  toConnection,
-  type Connection,
-  type Identity,
-} from '@cadg/platform';
-import type { Db, Tx } from '@cadg/db';
+import { badUserInput, keysetConnection, notFound, type Connection, type Identity } from '@cadg/platform';
+import { countRows, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import { audit } from './audit.ts';
 import type { ActivityKind, ActivityRow } from './rows.ts';
@@ -62,34 +55,23 @@ export async function listActivities(
   limit: number,
   after: string | null | undefined,
 ): Promise<Connection<ActivityRow>> {
-  const where = conditions(filter);
-  const page = [...where];
-  if (after) {
-    const [startsOn, id] = decodeCursor(after, 2);
-    page.push(sql`(${t.activities.startsOn}, ${t.activities.id}) < (${startsOn}::date, ${id})`);
-  }
-  const rows =
-    limit === 0
-      ? []
-      : await db
-          .select()
-          .from(t.activities)
-          .where(and(...page))
-          .orderBy(desc(t.activities.startsOn), desc(t.activities.id))
-          .limit(limit + 1);
-  return toConnection(
-    rows,
+  return keysetConnection({
+    where: conditions(filter),
+    after,
     limit,
-    (r) => [r.startsOn, r.id],
-    Boolean(after),
-    async () => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
+    arity: 2,
+    seek: ([startsOn, id]) =>
+      sql`(${t.activities.startsOn}, ${t.activities.id}) < (${startsOn}::date, ${id})`,
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
         .from(t.activities)
-        .where(and(...where));
-      return row?.n ?? 0;
-    },
-  );
+        .where(where)
+        .orderBy(desc(t.activities.startsOn), desc(t.activities.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, t.activities, where),
+    keyOf: (r) => [r.startsOn, r.id],
+  });
 }
 
 /** Throws NOT_FOUND naming the first organization id that does not exist. */

@@ -1,13 +1,6 @@
-import { and, asc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import {
-  badUserInput,
-  decodeCursor,
-  notFound,
-  toConnection,
-  type Connection,
-  type Identity,
-} from '@cadg/platform';
-import type { Db } from '@cadg/db';
+import { asc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { badUserInput, keysetConnection, notFound, type Connection, type Identity } from '@cadg/platform';
+import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import { audit, changedFields } from './audit.ts';
 import type { ContactRole, ContactRow } from './rows.ts';
@@ -59,34 +52,22 @@ export async function listContacts(
   after: string | null | undefined,
   now = new Date(),
 ): Promise<Connection<ContactRow>> {
-  const where = conditions(filter, now);
-  const page = [...where];
-  if (after) {
-    const [name, id] = decodeCursor(after, 2);
-    page.push(sql`(${t.contacts.name}, ${t.contacts.id}) > (${name}, ${id}::uuid)`);
-  }
-  const rows =
-    limit === 0
-      ? []
-      : await db
-          .select()
-          .from(t.contacts)
-          .where(and(...page))
-          .orderBy(asc(t.contacts.name), asc(t.contacts.id))
-          .limit(limit + 1);
-  return toConnection(
-    rows,
+  return keysetConnection({
+    where: conditions(filter, now),
+    after,
     limit,
-    (r) => [r.name, r.id],
-    Boolean(after),
-    async () => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
+    arity: 2,
+    seek: ([name, id]) => sql`(${t.contacts.name}, ${t.contacts.id}) > (${name}, ${id}::uuid)`,
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
         .from(t.contacts)
-        .where(and(...where));
-      return row?.n ?? 0;
-    },
-  );
+        .where(where)
+        .orderBy(asc(t.contacts.name), asc(t.contacts.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, t.contacts, where),
+    keyOf: (r) => [r.name, r.id],
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,14 +1,13 @@
-import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   badUserInput,
   conflict,
-  decodeCursor,
+  keysetConnection,
   notFound,
-  toConnection,
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import type { Db } from '@cadg/db';
+import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import { audit, changedFields } from './audit.ts';
 import type { OrganizationKind, OrganizationRow } from './rows.ts';
@@ -50,34 +49,22 @@ export async function listOrganizations(
   limit: number,
   after: string | null | undefined,
 ): Promise<Connection<OrganizationRow>> {
-  const where = conditions(filter);
-  const page = [...where];
-  if (after) {
-    const [name, id] = decodeCursor(after, 2);
-    page.push(sql`(${t.organizations.name}, ${t.organizations.id}) > (${name}, ${id})`);
-  }
-  const rows =
-    limit === 0
-      ? []
-      : await db
-          .select()
-          .from(t.organizations)
-          .where(and(...page))
-          .orderBy(asc(t.organizations.name), asc(t.organizations.id))
-          .limit(limit + 1);
-  return toConnection(
-    rows,
+  return keysetConnection({
+    where: conditions(filter),
+    after,
     limit,
-    (r) => [r.name, r.id],
-    Boolean(after),
-    async () => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
+    arity: 2,
+    seek: ([name, id]) => sql`(${t.organizations.name}, ${t.organizations.id}) > (${name}, ${id})`,
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
         .from(t.organizations)
-        .where(and(...where));
-      return row?.n ?? 0;
-    },
-  );
+        .where(where)
+        .orderBy(asc(t.organizations.name), asc(t.organizations.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, t.organizations, where),
+    keyOf: (r) => [r.name, r.id],
+  });
 }
 
 export interface CreateOrganizationInput {

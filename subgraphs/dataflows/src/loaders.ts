@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
+import { byKey, groupBy } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/dataflows';
 import type {
@@ -13,17 +14,6 @@ import type {
   ThresholdRow,
   TransferRuleRow,
 } from './rows.ts';
-
-function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => map.get(key) ?? null);
-}
-
-function groupBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): V[][] {
-  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 /**
  * One DataLoader per access path, created per request so a cache never outlives the caller it was
@@ -157,11 +147,3 @@ export function createLoaders(db: Db) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-
-/** `loadMany` that rethrows the first failure instead of returning it, and drops unknown keys. */
-export async function loadExisting<K, V>(loader: DataLoader<K, V | null>, keys: readonly K[]): Promise<V[]> {
-  const values = await loader.loadMany(keys);
-  const failure = values.find((value): value is Error => value instanceof Error);
-  if (failure) throw failure;
-  return values.filter((value): value is V => value !== null && !(value instanceof Error));
-}

@@ -3,13 +3,12 @@ import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle
 import {
   badUserInput,
   conflict,
-  decodeCursor,
+  keysetConnection,
   notFound,
-  toConnection,
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import type { Db, Tx } from '@cadg/db';
+import { countRows, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/dataflows';
 import { audit } from './audit.ts';
 import { acceptsMilestones, assertTransition } from './pilot-status.ts';
@@ -65,34 +64,22 @@ export async function listPilots(
   limit: number,
   after: string | null | undefined,
 ): Promise<Connection<PilotRow>> {
-  const where = conditions(filter);
-  const page = [...where];
-  if (after) {
-    const [name, id] = decodeCursor(after, 2);
-    page.push(sql`(${t.pilots.name}, ${t.pilots.id}) > (${name}, ${id})`);
-  }
-  const rows =
-    limit === 0
-      ? []
-      : await db
-          .select()
-          .from(t.pilots)
-          .where(and(...page))
-          .orderBy(asc(t.pilots.name), asc(t.pilots.id))
-          .limit(limit + 1);
-  return toConnection(
-    rows,
+  return keysetConnection({
+    where: conditions(filter),
+    after,
     limit,
-    (r) => [r.name, r.id],
-    Boolean(after),
-    async () => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
+    arity: 2,
+    seek: ([name, id]) => sql`(${t.pilots.name}, ${t.pilots.id}) > (${name}, ${id})`,
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
         .from(t.pilots)
-        .where(and(...where));
-      return row?.n ?? 0;
-    },
-  );
+        .where(where)
+        .orderBy(asc(t.pilots.name), asc(t.pilots.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, t.pilots, where),
+    keyOf: (r) => [r.name, r.id],
+  });
 }
 
 export interface PilotWithParticipants {

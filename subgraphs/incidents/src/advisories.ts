@@ -1,6 +1,6 @@
-import { and, desc, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { decodeCursor, toConnection, type Caller, type Connection } from '@cadg/platform';
-import { writeAudit, type Db } from '@cadg/db';
+import { desc, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { keysetConnection, type Caller, type Connection } from '@cadg/platform';
+import { countRows, writeAudit, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { Directory } from './directory.ts';
 import type { OrgIdentity } from './permissions.ts';
@@ -41,35 +41,23 @@ export async function listAdvisories(
     const text = or(ilike(t.advisories.title, pattern), ilike(t.advisories.body, pattern));
     if (text) where.push(text);
   }
-  const page = [...where];
-  if (after) {
-    const [publishedAt, id] = decodeCursor(after, 2);
-    page.push(
-      sql`(${t.advisories.publishedAt}, ${t.advisories.id}) < (${publishedAt}::timestamptz, ${id}::uuid)`,
-    );
-  }
-  const rows =
-    limit === 0
-      ? []
-      : await db
-          .select()
-          .from(t.advisories)
-          .where(and(...page))
-          .orderBy(desc(t.advisories.publishedAt), desc(t.advisories.id))
-          .limit(limit + 1);
-  return toConnection(
-    rows,
+  return keysetConnection({
+    where,
+    after,
     limit,
-    (r) => [r.publishedAt.toISOString(), r.id],
-    Boolean(after),
-    async () => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
+    arity: 2,
+    seek: ([publishedAt, id]) =>
+      sql`(${t.advisories.publishedAt}, ${t.advisories.id}) < (${publishedAt}::timestamptz, ${id}::uuid)`,
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
         .from(t.advisories)
-        .where(and(...where));
-      return row?.n ?? 0;
-    },
-  );
+        .where(where)
+        .orderBy(desc(t.advisories.publishedAt), desc(t.advisories.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, t.advisories, where),
+    keyOf: (r) => [r.publishedAt.toISOString(), r.id],
+  });
 }
 
 export interface PublishAdvisoryInput {

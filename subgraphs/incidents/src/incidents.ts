@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { decodeCursor, notFound, toConnection, type Caller, type Connection } from '@cadg/platform';
-import type { Db, Tx } from '@cadg/db';
+import { keysetConnection, notFound, type Caller, type Connection } from '@cadg/platform';
+import { countRows, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { IncidentCategory, IncidentRow, IncidentStatus, Severity } from './rows.ts';
 import * as valid from './validation.ts';
@@ -68,36 +68,23 @@ export async function listIncidents(
   after: string | null | undefined,
   scope: IncidentScope = {},
 ): Promise<Connection<IncidentRow>> {
-  const where = incidentConditions(caller, filter, scope);
-  const page = [...where];
-  if (after) {
-    const [reportedAt, id] = decodeCursor(after, 2);
-    page.push(
-      sql`(${t.incidents.reportedAt}, ${t.incidents.id}) < (${reportedAt}::timestamptz, ${id}::uuid)`,
-    );
-  }
-  const rows =
-    limit === 0
-      ? []
-      : await db
-          .select()
-          .from(t.incidents)
-          .where(and(...page))
-          .orderBy(desc(t.incidents.reportedAt), desc(t.incidents.id))
-          .limit(limit + 1);
-  return toConnection(
-    rows,
+  return keysetConnection({
+    where: incidentConditions(caller, filter, scope),
+    after,
     limit,
-    (r) => [r.reportedAt.toISOString(), r.id],
-    Boolean(after),
-    async () => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
+    arity: 2,
+    seek: ([reportedAt, id]) =>
+      sql`(${t.incidents.reportedAt}, ${t.incidents.id}) < (${reportedAt}::timestamptz, ${id}::uuid)`,
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
         .from(t.incidents)
-        .where(and(...where));
-      return row?.n ?? 0;
-    },
-  );
+        .where(where)
+        .orderBy(desc(t.incidents.reportedAt), desc(t.incidents.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, t.incidents, where),
+    keyOf: (r) => [r.reportedAt.toISOString(), r.id],
+  });
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, inArray } from 'drizzle-orm';
-import type { Caller } from '@cadg/platform';
+import { byKey, groupBy, type Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { advisoryReadableBy } from './advisories.ts';
@@ -13,20 +13,6 @@ import type {
   IndicatorRow,
 } from './rows.ts';
 import { readableBy } from './visibility.ts';
-
-function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => map.get(key) ?? null);
-}
-
-function groupBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K | null): V[][] {
-  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-  for (const row of rows) {
-    const key = keyOf(row);
-    if (key !== null) groups.get(key)?.push(row);
-  }
-  return keys.map((key) => groups.get(key) ?? []);
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,5 +1,5 @@
+import { loadExisting } from '@cadg/platform';
 import type { AipolicyContext } from '../context.ts';
-import { loadExisting } from '../loaders.ts';
 import type { InstrumentRow } from '../rows.ts';
 
 export const PolicyInstrument = {

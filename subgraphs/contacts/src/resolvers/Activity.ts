@@ -1,5 +1,5 @@
+import { loadExisting } from '@cadg/platform';
 import type { ContactsContext } from '../context.ts';
-import { loadExisting } from '../loaders.ts';
 import type { ActivityRow } from '../rows.ts';
 
 export const Activity = {

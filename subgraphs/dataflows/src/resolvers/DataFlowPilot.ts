@@ -1,5 +1,5 @@
+import { loadExisting } from '@cadg/platform';
 import type { DataflowsContext } from '../context.ts';
-import { loadExisting } from '../loaders.ts';
 import type { PilotRow } from '../rows.ts';
 
 export const DataFlowPilot = {

@@ -1,5 +1,5 @@
+import { loadExisting } from '@cadg/platform';
 import type { DataflowsContext } from '../context.ts';
-import { loadExisting } from '../loaders.ts';
 import { inForce } from '../requirements.ts';
 import type { PolicyRow } from '../rows.ts';
 import { today } from '../validation.ts';

@@ -1,5 +1,5 @@
+import { loadExisting } from '@cadg/platform';
 import type { DataflowsContext } from '../context.ts';
-import { loadExisting } from '../loaders.ts';
 import type { Obligation } from '../requirements.ts';
 
 export const TransferObligation = {

@@ -1,5 +1,5 @@
+import { loadExisting } from '@cadg/platform';
 import type { DataflowsContext } from '../context.ts';
-import { loadExisting } from '../loaders.ts';
 import type { ThresholdRow } from '../rows.ts';
 
 export const TransferThreshold = {

@@ -1,0 +1,55 @@
+/**
+ * Helpers for DataLoader batch functions. A batch function must return exactly one result per key,
+ * in key order, whatever order and however many rows the database returned; these do that mapping.
+ */
+
+/**
+ * One row (or `null`) per key, for a lookup by a unique column.
+ *
+ * @param keys - the keys DataLoader asked for, in its order
+ * @param rows - the rows found, in any order
+ * @param keyOf - the unique key of a row
+ * @returns `rows` matched to `keys`; `null` where no row has that key
+ */
+export function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => map.get(key) ?? null);
+}
+
+/**
+ * The rows of each key, for a lookup by a non-unique column. Rows keep the order they came in, so
+ * an `ORDER BY` in the query is the order within each group.
+ *
+ * @param keys - the keys DataLoader asked for, in its order
+ * @param rows - the rows found, in the order each group should have
+ * @param keyOf - the key of a row; `null` (a nullable foreign key) puts the row in no group
+ * @returns one array per key, empty where no row has that key
+ */
+export function groupBy<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K | null): V[][] {
+  const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) groups.get(key)?.push(row);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** The part of a DataLoader that `loadExisting` needs; structural so platform need not depend on it. */
+export interface ManyLoader<K, V> {
+  loadMany(keys: ArrayLike<K>): Promise<(V | Error)[]>;
+}
+
+/**
+ * `loadMany` that rethrows the first failure instead of returning it, and drops unknown keys: for
+ * lists of references (ids stored on a row) where a dangling id should not fail the whole field.
+ *
+ * @param loader - a loader that resolves unknown keys to `null`
+ * @param keys - the keys to load
+ * @returns the values found, in key order
+ */
+export async function loadExisting<K, V>(loader: ManyLoader<K, V | null>, keys: readonly K[]): Promise<V[]> {
+  const values = await loader.loadMany(keys);
+  const failure = values.find((value): value is Error => value instanceof Error);
+  if (failure) throw failure;
+  return values.filter((value): value is V => value !== null && !(value instanceof Error));
+}

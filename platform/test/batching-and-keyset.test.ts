@@ -1,0 +1,85 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import {
+  byKey,
+  encodeCursor,
+  groupBy,
+  keysetConnection,
+  loadExisting,
+  type CursorKey,
+} from '../src/index.ts';
+
+interface Row {
+  id: string;
+  parent: string | null;
+}
+
+const rows: Row[] = [
+  { id: 'a', parent: 'x' },
+  { id: 'b', parent: null },
+  { id: 'c', parent: 'x' },
+];
+
+describe('batching helpers', () => {
+  it('matches rows to keys in key order, with null for a missing key', () => {
+    expect(byKey(['c', 'z', 'a'], rows, (r) => r.id)).toEqual([rows[2], null, rows[0]]);
+  });
+
+  it('groups rows by key in row order and leaves rows with a null key out', () => {
+    expect(groupBy(['y', 'x'], rows, (r) => r.parent)).toEqual([[], [rows[0], rows[2]]]);
+  });
+
+  it('drops unknown keys from loadMany and rethrows the first failure', async () => {
+    const found = { loadMany: async () => ['one', null, 'two'] };
+    expect(await loadExisting(found, [1, 2, 3])).toEqual(['one', 'two']);
+    const failing = { loadMany: async () => ['one', new Error('boom')] };
+    await expect(loadExisting(failing, [1, 2])).rejects.toThrow('boom');
+  });
+});
+
+describe('keysetConnection', () => {
+  const page = (after: string | null, limit: number, fetched: string[][] = []) => {
+    const calls = { fetch: 0, seek: [] as CursorKey[] };
+    const connection = keysetConnection({
+      where: [sql`true`],
+      after,
+      limit,
+      arity: 1,
+      seek: (key): SQL => {
+        calls.seek.push(key);
+        return sql`true`;
+      },
+      fetch: async (_where, limitPlusOne) => {
+        calls.fetch++;
+        return fetched.slice(0, limitPlusOne);
+      },
+      count: async () => 42,
+      keyOf: (row) => row,
+    });
+    return { connection, calls };
+  };
+
+  it('fetches one row more than the page to tell whether there is a next page', async () => {
+    const { connection } = page(null, 2, [['a'], ['b'], ['c']]);
+    const result = await connection;
+    expect(result.edges.map((e) => e.node)).toEqual([['a'], ['b']]);
+    expect(result.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(await result.totalCount()).toBe(42);
+  });
+
+  it('passes the decoded cursor to seek and reports a previous page', async () => {
+    const { connection, calls } = page(encodeCursor(['b']), 5, [['c']]);
+    const result = await connection;
+    expect(calls.seek).toEqual([['b']]);
+    expect(result.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('skips the page query for a page of 0 but still rejects a bad cursor', async () => {
+    const { connection, calls } = page(null, 0);
+    expect((await connection).edges).toEqual([]);
+    expect(calls.fetch).toBe(0);
+    await expect(page('not-a-cursor', 0).connection).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});
