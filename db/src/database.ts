@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { sqlSpanLogger } from './tracing.ts';
 
 /** The drizzle handle every subgraph queries through; the same type on PostgreSQL and PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -56,7 +57,7 @@ function openPostgres(url: string, max: number): Database {
     // Timestamps come back as Date, numerics we parse ourselves; keep postgres.js defaults otherwise.
     connection: { application_name: 'cadg' },
   });
-  const db = drizzlePostgres(client);
+  const db = drizzlePostgres(client, { logger: sqlSpanLogger });
   return {
     db,
     kind: 'postgres',
@@ -82,7 +83,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}),
   });
-  const db = drizzlePglite(client);
+  const db = drizzlePglite(client, { logger: sqlSpanLogger });
   return {
     db,
     kind: 'pglite',

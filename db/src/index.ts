@@ -11,5 +11,14 @@ export {
 } from './database.ts';
 export { seedDatabase } from './seed/index.ts';
 export { countRows } from './count.ts';
-export { changedFields, writeAudit, type AuditActor, type AuditEntry } from './audit.ts';
+export {
+  auditLogResolver,
+  changedFields,
+  listAuditEntries,
+  writeAudit,
+  type AuditActor,
+  type AuditEntry,
+  type AuditFilter,
+  type AuditRow,
+} from './audit.ts';
 export { listen, type Listening } from './notifications.ts';

@@ -1,4 +1,6 @@
+import { drainLimitsFromEnv } from '@cadg/platform';
 import type { GatewayOptions } from './gateway.ts';
+import { queryPlannerFromEnv } from './query-planner.ts';
 import { limitsFromEnv } from './limits.ts';
 import { rateLimitFromEnv } from './rate-limit.ts';
 import { readManifest, trustedDocumentsModeFromEnv } from './trusted-documents.ts';
@@ -6,7 +8,13 @@ import { readManifest, trustedDocumentsModeFromEnv } from './trusted-documents.t
 /** What the environment says about the gateway's protections (shared by `main.ts` and `npm start`). */
 export type ProtectionOptions = Pick<
   GatewayOptions,
-  'production' | 'limits' | 'introspection' | 'trustedDocuments' | 'rateLimit'
+  | 'production'
+  | 'limits'
+  | 'introspection'
+  | 'trustedDocuments'
+  | 'rateLimit'
+  | 'drainLimits'
+  | 'queryPlanner'
 >;
 
 /**
@@ -32,5 +40,7 @@ export async function protectionFromEnv(env: NodeJS.ProcessEnv): Promise<Protect
     ...(introspection ? { introspection } : {}),
     trustedDocuments: { mode, manifest: mode === 'off' ? {} : await readManifest() },
     rateLimit: rateLimitFromEnv(env),
+    drainLimits: drainLimitsFromEnv(env),
+    queryPlanner: queryPlannerFromEnv(env),
   };
 }

@@ -45,6 +45,10 @@ export function operationCost(
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
 
+  // A fragment costs the same, per unit of multiplier, wherever it is spread: pricing each once keeps
+  // a document whose fragments each spread the next twice linear to price, not exponential.
+  const fragmentCosts = new Map<string, number>();
+
   function costOf(
     selectionSet: SelectionSetNode,
     parent: GraphQLNamedType,
@@ -57,7 +61,13 @@ export function operationCost(
         const fragment = fragments.get(selection.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
         const type = schema.getType(fragment.typeCondition.name.value) ?? parent;
-        total += costOf(fragment.selectionSet, type, multiplier, new Set([...seen, fragment.name.value]));
+        const key = `${fragment.name.value} ${type.name}`;
+        let unitCost = fragmentCosts.get(key);
+        if (unitCost === undefined) {
+          unitCost = costOf(fragment.selectionSet, type, 1, new Set([...seen, fragment.name.value]));
+          fragmentCosts.set(key, unitCost);
+        }
+        total += multiplier * unitCost;
         continue;
       }
       if (selection.kind === Kind.INLINE_FRAGMENT) {

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@cadg/platform';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, Kind, type ExecutionResult } from 'graphql';
 
 /** The only thing a client learns about an unexpected failure, besides its request id. */
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
+
+/** What a client learns when a subgraph cannot be reached: which part is missing (the path), not where. */
+export const SERVICE_UNAVAILABLE_MESSAGE = 'A service behind the gateway did not answer; try again shortly.';
 
 /** The header that carries a request's id, in and out (the runtime's default). */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -29,6 +32,8 @@ const CLIENT_FACING_CODES = new Set<unknown>([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  // The runtime's refusal of an operationName that names no operation in the document (HTTP 400).
+  'OPERATION_RESOLUTION_FAILURE',
 ]);
 
 /** Extension keys that describe the server rather than the error; never sent to clients. */
@@ -40,7 +45,8 @@ const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'originalError', 'reques
  * An error keeps its message and `extensions.code` when it was raised on purpose: a GraphQLError
  * that wraps no other exception and carries a client-facing code (FORBIDDEN from a subgraph, a
  * validation error), or no code but a 4xx status (the runtime's own malformed-request errors).
- * Everything else (an unreachable or timed-out subgraph, a bug)
+ * A subgraph that cannot be reached becomes SERVICE_UNAVAILABLE, at the path of the missing part.
+ * Everything else (a timed-out subgraph, a bug)
  * is shown as "Unexpected error." with code INTERNAL_SERVER_ERROR and the request id to quote
  * when reporting it (the runtime logs the original, with its stack, whenever an error is
  * replaced). Debug extensions such as stack traces are dropped from every error, including the
@@ -60,8 +66,24 @@ export function createErrorMasking(): ErrorMasking {
   const generatedIds = new WeakMap<Request, string>();
 
   function maskError(error: unknown): Error {
+    // A subgraph's graphql-ws `error` message arrives as plain formatted errors, not GraphQLErrors.
+    if (
+      !(error instanceof GraphQLError) &&
+      isFormattedError(error) &&
+      CLIENT_FACING_CODES.has(error.extensions['code'])
+    ) {
+      return new GraphQLError(error.message, { extensions: error.extensions });
+    }
     if (error instanceof GraphQLError) {
-      if (masked.has(error) || isRaisedOnPurpose(error)) return withoutDebugExtensions(error);
+      if (masked.has(error)) return withoutDebugExtensions(error);
+      if (isUpstreamUnreachable(error)) {
+        const replacement = rebuild(error, SERVICE_UNAVAILABLE_MESSAGE, {
+          code: ErrorCode.ServiceUnavailable,
+        });
+        masked.add(replacement);
+        return replacement;
+      }
+      if (isRaisedOnPurpose(error)) return withCode(withoutDebugExtensions(error));
     }
     const extensions = { code: ErrorCode.InternalServerError };
     const replacement =
@@ -114,17 +136,65 @@ export function createErrorMasking(): ErrorMasking {
   };
 }
 
+function isFormattedError(error: unknown): error is { message: string; extensions: Record<string, unknown> } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { message, extensions } = error as { message?: unknown; extensions?: unknown };
+  return typeof message === 'string' && typeof extensions === 'object' && extensions !== null;
+}
+
 function isRaisedOnPurpose(error: GraphQLError): boolean {
   const cause = error.originalError;
-  if (cause !== undefined && cause !== null) return cause instanceof GraphQLError && isRaisedOnPurpose(cause);
+  if (cause !== undefined && cause !== null) {
+    if (!(cause instanceof GraphQLError)) return false;
+    if (error.extensions['code'] === undefined && pointsAtVariableDefinition(error)) return true;
+    if (isRaisedOnPurpose(cause)) return true;
+    // graphql-js reports a variable that does not coerce ("ID cannot represent value: {}") as an
+    // error wrapping the scalar's own, neither with a code; the runtime marks the outer one 4xx.
+    const { originalError, extensions } = cause;
+    return (
+      (originalError === undefined || originalError === null) &&
+      extensions['code'] === undefined &&
+      isClientErrorStatus(error.extensions.http)
+    );
+  }
   const { code, http } = error.extensions;
   if (code !== undefined) return CLIENT_FACING_CODES.has(code);
-  return isClientErrorStatus(http);
+  // graphql-js's own variable coercion errors ("Field "x" is not defined by type …") point at the
+  // variable's definition and carry neither code nor status; nothing internal points there.
+  return isClientErrorStatus(http) || pointsAtVariableDefinition(error);
+}
+
+function pointsAtVariableDefinition(error: GraphQLError): boolean {
+  return error.nodes?.some((node) => node.kind === Kind.VARIABLE_DEFINITION) ?? false;
+}
+
+/**
+ * The runtime's codes for a subgraph call that failed in transport: SUBREQUEST_HTTP_ERROR for HTTP
+ * (connection refused or reset: the subgraph is down or restarting), DOWNSTREAM_SERVICE_ERROR for a
+ * subscription whose websocket to the subgraph dropped (errors the subgraph itself returned keep
+ * their own code: `subgraphErrors: false`). Their messages and extensions name the subgraph's
+ * address and the request, so the error is replaced, with SERVICE_UNAVAILABLE: retrying (or
+ * resubscribing with the last cursor) may succeed.
+ */
+function isUpstreamUnreachable(error: GraphQLError): boolean {
+  const code = error.extensions['code'];
+  return code === 'SUBREQUEST_HTTP_ERROR' || code === 'DOWNSTREAM_SERVICE_ERROR';
 }
 
 function isClientErrorStatus(http: unknown): boolean {
   if (typeof http !== 'object' || http === null || !('status' in http)) return false;
   return typeof http.status === 'number' && http.status >= 400 && http.status < 500;
+}
+
+/**
+ * Request errors graphql-js raises carry no code; clients get one all the same: BAD_USER_INPUT for
+ * a variable that is missing or does not coerce (the error points at its definition), else
+ * BAD_REQUEST.
+ */
+function withCode(error: GraphQLError): GraphQLError {
+  if (typeof error.extensions['code'] === 'string') return error;
+  const code = pointsAtVariableDefinition(error) ? ErrorCode.BadUserInput : 'BAD_REQUEST';
+  return rebuild(error, error.message, { ...error.extensions, code });
 }
 
 function withoutDebugExtensions(error: GraphQLError): GraphQLError {

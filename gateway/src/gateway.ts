@@ -1,23 +1,35 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
-  createGatewayRuntime,
-  createLoggerFromLogging,
-  type Logger,
-  type LogLevel,
-} from '@graphql-hive/gateway-runtime';
-import { ErrorCode, type TokenVerifier } from '@cadg/platform';
+  DEFAULT_DRAIN_TIMEOUT_MS,
+  ErrorCode,
+  InFlightRequests,
+  isTracingEnabled,
+  METRICS_PATH,
+  type DrainLimits,
+  type TokenVerifier,
+} from '@cadg/platform';
 import httpTransport from '@graphql-mesh/transport-http';
-import wsTransport from '@graphql-mesh/transport-ws';
 import { useClientAuthentication, type GatewayContextAdditions } from './authentication.ts';
 import { createErrorMasking, REQUEST_ID_HEADER, UNEXPECTED_ERROR_MESSAGE } from './error-masking.ts';
 import { checkReadiness } from './health.ts';
+import { createGatewayMetrics } from './metrics.ts';
+import { useTracing } from './tracing.ts';
+import { useHttpRequestChecks } from './http-requests.ts';
+import { createGatewayLogger, type GatewayLogging } from './logging.ts';
 import { DEFAULT_LIMITS, operationLimitPlugins, type OperationLimits } from './limits.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { persistedDocumentsFor, type TrustedDocumentsMode } from './trusted-documents.ts';
 import { pathOf } from './http-paths.ts';
 import { subgraphUrlsInSupergraph, transportEntriesFor } from './subgraph-transports.ts';
 import { serveGraphQLOverWebSocket } from './websocket.ts';
+import { upstreamWebSocketTransport } from './upstream-websocket.ts';
+import { useNoStaleSubscriptionData } from './subscription-results.ts';
+import { queryPlannerOptions, type QueryPlanner } from './query-planner.ts';
+import { isTaxiiPath, serveTaxii } from './taxii/server.ts';
+import { PHISHING_WEBHOOK_PATH, receivePhishingVerdict } from './webhooks/phishing.ts';
 
 /** The path clients send GraphQL to, over HTTP and graphql-ws. */
 export const GRAPHQL_PATH = '/graphql';
@@ -46,10 +58,11 @@ export interface GatewayOptions {
    */
   graphiql?: boolean | undefined;
   /**
-   * `false` silences the gateway (tests), a level sets the threshold, or pass a Hive `Logger`.
+   * `false` silences the gateway (tests), a level sets the threshold, or a sink sends logs to
+   * writers of your own. Credentials are redacted in every case (see logging.ts).
    * @default 'info'
    */
-  logging?: boolean | LogLevel | Logger | undefined;
+  logging?: GatewayLogging | undefined;
   /**
    * Production mode: no GraphiQL, no field suggestions, introspection for authenticated callers only
    * (unless `introspection` says otherwise).
@@ -67,6 +80,19 @@ export interface GatewayOptions {
   trustedDocuments?: { mode: TrustedDocumentsMode; manifest: Readonly<Record<string, string>> } | undefined;
   /** Per-caller request rate; `null` turns it off. @default DEFAULT_RATE_LIMIT */
   rateLimit?: RateLimitOptions | null | undefined;
+  /**
+   * How long `close()` waits for in-flight HTTP requests before cutting them off.
+   * @default 8000
+   */
+  drainTimeoutMs?: number | undefined;
+  /**
+   * When a graphql-ws client counts as too slow and is disconnected (close code 4413; it resumes
+   * with its last cursor).
+   * @default DEFAULT_DRAIN_LIMITS
+   */
+  drainLimits?: DrainLimits | undefined;
+  /** The Rust (Hive Router) or JavaScript query planner (see query-planner.ts). @default 'rust' */
+  queryPlanner?: QueryPlanner | undefined;
 }
 
 /** A gateway that is built but not necessarily listening. */
@@ -97,7 +123,8 @@ const HEALTHY_BODY = JSON.stringify({ status: 'ok' });
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { verifier } = options;
-  const log = createLoggerFromLogging(options.logging ?? 'info');
+  const log = createGatewayLogger(options.logging ?? 'info');
+  const metrics = createGatewayMetrics();
   const masking = createErrorMasking();
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
   const production = options.production ?? false;
@@ -118,7 +145,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const runtime = createGatewayRuntime<GatewayContextAdditions>({
     supergraph: options.supergraphSdl,
     graphqlEndpoint: GRAPHQL_PATH,
-    transports: { http: httpTransport, ws: wsTransport },
+    transports: { http: httpTransport, ws: upstreamWebSocketTransport },
     transportEntries: transportEntriesFor(overrides),
     upstreamTimeout: ({ executionRequest }) =>
       executionRequest?.operationType === 'subscription' ? undefined : subgraphTimeoutMs,
@@ -128,9 +155,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     // masking then decides which codes clients see.
     subgraphErrors: false,
     graphiql: options.graphiql ?? !production,
+    // GraphiQL's scripts and styles come inlined from the npm package, not from a CDN: it works offline.
+    renderGraphiQL,
     landingPage: false,
     logging: log,
     batching: { limit: limits.maxBatch },
+    ...queryPlannerOptions(options.queryPlanner),
     ...(persistedDocuments ? { persistedDocuments } : {}),
     ...(introspection === 'on'
       ? {}
@@ -141,30 +171,51 @@ export function createGateway(options: GatewayOptions): Gateway {
           },
         }),
     plugins: () => [
+      // First, so an operation's latency includes every other plugin's work.
+      metrics.plugin,
+      ...(isTracingEnabled() ? [useTracing()] : []),
       useClientAuthentication(verifier, rateLimiter),
       ...operationLimitPlugins(limits, { production }),
+      useHttpRequestChecks(),
       masking.plugin,
+      useNoStaleSubscriptionData(),
     ],
   });
+  keepShutdownOrderInOurHands();
 
+  const inFlight = new InFlightRequests();
   const httpServer = createServer((req, res) => {
     const path = pathOf(req);
     if (path === '/healthz') return sendJson(res, 200, HEALTHY_BODY);
+    if (!inFlight.admit(req, res)) return;
     if (path === '/readyz') return void answerReadiness(res, subgraphUrls);
+    if (path === METRICS_PATH) return metrics.serve(res);
     const refusal = bodySizeRefusal(req, limits.maxBodyBytes);
     if (refusal) return sendJson(res, refusal.status, refusal.body);
+    if (isTaxiiPath(path)) return void serveTaxii(runtime, req, res);
+    if (path === PHISHING_WEBHOOK_PATH) return void receivePhishingVerdict(runtime, req, res);
     return runtime.requestListener(req, res);
   });
-  const webSocketServer = serveGraphQLOverWebSocket(httpServer, runtime, verifier);
+  const webSocketServer = serveGraphQLOverWebSocket(
+    httpServer,
+    runtime,
+    verifier,
+    options.drainLimits,
+    limits.maxBodyBytes,
+  );
 
   let closing: Promise<void> | undefined;
   async function shutDown(): Promise<void> {
+    // Stop accepting connections, tell websocket clients we are going (1001), and let requests
+    // already being answered finish, up to the drain timeout.
     const serverClosed = httpServer.listening
       ? new Promise<void>((resolve) => httpServer.close(() => resolve()))
       : Promise.resolve();
     httpServer.closeIdleConnections();
+    const drained = inFlight.drain(options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS);
     await webSocketServer.close();
-    // Aborts in-flight subgraph calls and upstream websockets, so open requests finish now.
+    await drained;
+    // Aborts whatever is still running (only after the drain timeout), so close cannot hang.
     await runtime.dispose();
     httpServer.closeAllConnections();
     await serverClosed;
@@ -190,6 +241,19 @@ export function createGateway(options: GatewayOptions): Gateway {
       return closing;
     },
   };
+}
+
+/**
+ * The runtime's HTTP adapter disposes itself on SIGTERM/SIGINT (a process-wide `terminateHandler`
+ * registered when the runtime is created). That would abort requests in flight the moment the
+ * signal arrives; `close()` disposes the runtime itself, after draining, so that handler goes.
+ */
+function keepShutdownOrderInOurHands(): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (listener.name === 'terminateHandler') process.off(signal, listener);
+    }
+  }
 }
 
 /**

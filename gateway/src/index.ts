@@ -29,3 +29,4 @@ export {
   readManifest,
   type TrustedDocumentsMode,
 } from './trusted-documents.ts';
+export { createGatewayLogger, REDACTED_LOG_PATHS, type GatewayLogging, type LogSink } from './logging.ts';

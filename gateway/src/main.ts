@@ -8,12 +8,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createTokenVerifier, identityConfigFromEnv } from '@cadg/platform';
+import {
+  closeOnSignals,
+  createTokenVerifier,
+  drainTimeoutFromEnv,
+  identityConfigFromEnv,
+  shutdownDeadlineFromEnv,
+  startTracingFromEnv,
+} from '@cadg/platform';
 import { protectionFromEnv } from './config.ts';
 import { createGateway } from './gateway.ts';
 import { defaultUrlOf, subgraphs, supergraphFile, urlVariableOf } from './subgraphs.ts';
 
 const env = process.env;
+// Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
+const tracing = startTracingFromEnv(env, 'gateway');
 const port = Number(env['GATEWAY_PORT'] || 4000);
 const host = env['HOST'] || '0.0.0.0';
 const dataDir = resolve(env['DATA_DIR'] || './.data');
@@ -24,22 +33,20 @@ const subgraphUrls = Object.fromEntries(
 );
 const verifier = await createTokenVerifier(identityConfigFromEnv(env, dataDir));
 
-const gateway = createGateway({ supergraphSdl, subgraphUrls, verifier, ...(await protectionFromEnv(env)) });
+const gateway = createGateway({
+  supergraphSdl,
+  subgraphUrls,
+  verifier,
+  drainTimeoutMs: drainTimeoutFromEnv(env),
+  ...(await protectionFromEnv(env)),
+});
 const { url } = await gateway.listen(port, host);
 console.log(`Gateway ready at ${url}`);
 
-// The runtime listens for SIGTERM/SIGINT itself and then keeps the process alive, so shut down here.
-let stopping = false;
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    gateway.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Gateway did not close cleanly', error);
-        process.exit(1);
-      },
-    );
-  });
-}
+// The runtime listens for SIGTERM/SIGINT itself and then keeps the process alive, so shut down
+// here: drain in-flight requests (SHUTDOWN_DRAIN_MS), close websockets with 1001, and exit
+// non-zero if that has not finished by SHUTDOWN_DEADLINE_MS.
+closeOnSignals(async () => {
+  await gateway.close();
+  await tracing?.shutdown();
+}, shutdownDeadlineFromEnv(env));

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { getGraphQLWSOptions, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { TokenVerifier } from '@cadg/platform';
+import {
+  closeAsTooSlow,
+  DEFAULT_DRAIN_LIMITS,
+  type DrainLimits,
+  drainEagerly,
+  isAsyncIterable,
+  refuseServerOnlyMessages,
+  type TokenVerifier,
+} from '@cadg/platform';
 import { CloseCode } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -34,16 +42,22 @@ export function serveGraphQLOverWebSocket(
   httpServer: Server,
   runtime: GatewayRuntime<GatewayContextAdditions>,
   verifier: TokenVerifier,
+  drainLimits: DrainLimits = DEFAULT_DRAIN_LIMITS,
+  maxPayload: number = 1_048_576,
 ): GraphQLWebSocketServer {
   // `noServer`: with `server:` the ws server re-emits the HTTP server's errors (a taken port), which
   // graphql-ws answers by logging and closing itself.
-  const wsServer = new WebSocketServer({ noServer: true });
+  // A message larger than an HTTP request body may be is refused by ws itself (close 1009).
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (pathOf(request) !== runtime.graphqlEndpoint) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
+    wsServer.handleUpgrade(request, socket, head, (client) => {
+      refuseServerOnlyMessages(client);
+      wsServer.emit('connection', client, request);
+    });
   };
   httpServer.on('upgrade', onUpgrade);
   const { Request } = runtime.fetchAPI;
@@ -64,6 +78,11 @@ export function serveGraphQLOverWebSocket(
       ...runtimeOptions,
       // Errors that escape the runtime must not reach clients as they are; the runtime masks the rest.
       isProd: true,
+      // Subscriptions are read eagerly into a bounded queue; a client that stops reading is closed with 4413.
+      onOperation(ctx, _id, _payload, _args, result) {
+        if (!isAsyncIterable(result)) return undefined;
+        return drainEagerly(result, drainLimits, () => closeAsTooSlow(ctx.extra.socket));
+      },
       async onConnect(ctx) {
         const authorization = authorizationIn(ctx.connectionParams);
         if (authorization === MALFORMED) {

@@ -54,3 +54,15 @@ export function isPublicError(error: unknown): error is GraphQLError {
 }
 
 export const serviceUnavailable = (message: string) => coded(ErrorCode.ServiceUnavailable, message);
+
+/**
+ * True when a request's text holds a NUL character anywhere (raw, or JSON-escaped as \u0000).
+ * PostgreSQL cannot store NUL in text, so such input would fail deep in a query as an internal
+ * error; it is refused up front as BAD_USER_INPUT instead.
+ */
+export function containsNul(text: string): boolean {
+  return text.includes('\u0000') || text.includes('\\u0000');
+}
+
+export const nulRefused = () =>
+  coded(ErrorCode.BadUserInput, 'Text must not contain NUL characters.', { http: { status: 400 } });

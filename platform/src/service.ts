@@ -1,8 +1,14 @@
+import { shutdownDeadlineFromEnv } from './draining.ts';
+
 /**
  * Runs `close` once on SIGTERM/SIGINT and exits, or exits non-zero if closing takes longer than
  * `deadlineMs` (a hung socket must not keep a stopped service alive).
+ * @default SHUTDOWN_DEADLINE_MS, or 10000
  */
-export function closeOnSignals(close: () => Promise<void>, deadlineMs = 10_000): void {
+export function closeOnSignals(
+  close: () => Promise<void>,
+  deadlineMs = shutdownDeadlineFromEnv(process.env),
+): void {
   let closing = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (closing) return;

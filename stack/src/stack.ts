@@ -7,6 +7,7 @@ import {
   composeFromSchemaFiles,
   createGateway,
   subgraphs as composedSubgraphs,
+  type GatewayLogging,
   type ProtectionOptions,
 } from '@cadg/gateway';
 import type { TokenVerifier } from '@cadg/platform';
@@ -48,8 +49,8 @@ export interface StackOptions {
   host?: string | undefined;
   /** Port per service name (`gateway`, `contacts`, …); 0 or missing picks a free port. */
   ports?: Readonly<Record<string, number>> | undefined;
-  /** Gateway logging; `false` for tests. @default 'info' */
-  logging?: boolean | undefined;
+  /** Gateway logging: `false` for tests, or a sink to capture it. @default 'info' */
+  logging?: GatewayLogging | undefined;
   /** Limits, trusted documents, rate limit, production mode (see `protectionFromEnv`). */
   protection?: ProtectionOptions | undefined;
 }
@@ -85,7 +86,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const gateway = createGateway({
       supergraphSdl,
       verifier: options.verifier,
-      logging: options.logging === false ? false : 'info',
+      logging: options.logging ?? 'info',
       ...options.protection,
     });
     const { url: gatewayUrl } = await gateway.listen(options.ports?.['gateway'] ?? 0, host);

@@ -1,11 +1,19 @@
 import { databaseFromEnv, dataDirFromEnv, seedDatabase } from '@cadg/db';
 import { protectionFromEnv, subgraphs } from '@cadg/gateway';
-import { closeOnSignals, createTokenVerifier, identityConfigFromEnv, portFromEnv } from '@cadg/platform';
+import {
+  closeOnSignals,
+  createTokenVerifier,
+  identityConfigFromEnv,
+  portFromEnv,
+  startTracingFromEnv,
+} from '@cadg/platform';
 import { startStack } from './stack.ts';
 
 // `npm start`: the whole graph in one process, for trying it out and for development.
 const started = performance.now();
 const env = process.env;
+// Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set; one service name for the whole in-process graph.
+const tracing = startTracingFromEnv(env, 'cadg-graph');
 const dataDir = dataDirFromEnv(env);
 const database = await databaseFromEnv(env);
 await database.migrate();
@@ -34,4 +42,5 @@ console.log(lines.join('\n'));
 closeOnSignals(async () => {
   await stack.close();
   await database.close();
+  await tracing?.shutdown();
 });

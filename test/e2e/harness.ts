@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestDatabase } from '@cadg/db/testing';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, signDevToken, type Role } from '@cadg/platform';
-import type { ProtectionOptions } from '@cadg/gateway';
+import type { LogSink, ProtectionOptions } from '@cadg/gateway';
 import { startStack } from '@cadg/stack';
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -16,7 +16,7 @@ export interface GraphQLResponse<T> {
  * The whole graph on free ports, on a private copy of the seeded test database, with a dev issuer
  * whose key lives in a temporary directory. Tests talk to it only over HTTP and websockets.
  */
-export async function startGraph(options: { protection?: ProtectionOptions } = {}) {
+export async function startGraph(options: { protection?: ProtectionOptions; logging?: LogSink } = {}) {
   const keyDir = await mkdtemp(join(tmpdir(), 'cadg-e2e-keys-'));
   const testDb = await openTestDatabase();
   const verifier = await createTokenVerifier({
@@ -27,7 +27,7 @@ export async function startGraph(options: { protection?: ProtectionOptions } = {
   const stack = await startStack({
     database: testDb.database,
     verifier,
-    logging: false,
+    logging: options.logging ?? false,
     protection: options.protection,
   });
   const gatewayUrl = stack.gatewayUrl;

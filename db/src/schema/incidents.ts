@@ -3,12 +3,14 @@ import {
   bigserial,
   boolean,
   char,
+  doublePrecision,
   index,
   integer,
   jsonb,
   pgSchema,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { auditLogTable } from './audit.ts';
@@ -110,11 +112,23 @@ export const incidents = incidentsSchema.table(
     version: integer('version').notNull().default(1),
   },
   (t) => [
-    index('incidents_reported_idx').on(t.reportedAt.desc(), t.id.desc()),
-    index('incidents_reporter_idx').on(t.reportedByOrg, t.reportedAt.desc(), t.id.desc()),
+    // NULLS FIRST, as `order by … desc` sorts: an index built DESC NULLS LAST (drizzle's default for
+    // `.desc()`) cannot hand rows out in that order, and every newest-first page became a full sort.
+    index('incidents_reported_idx').on(t.reportedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('incidents_reporter_idx').on(
+      t.reportedByOrg,
+      t.reportedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('incidents_countries_idx').using('gin', t.affectedCountries),
     index('incidents_shared_with_idx').using('gin', t.sharedWith),
-    index('incidents_severity_idx').on(t.severity, t.reportedAt.desc(), t.id.desc()),
+    index('incidents_severity_idx').on(
+      t.severity,
+      t.reportedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // For clients keeping a copy in sync (`incidentsUpdatedSince`, the TAXII collection).
+    index('incidents_updated_idx').on(t.updatedAt, t.id),
   ],
 );
 
@@ -183,7 +197,7 @@ export const advisories = incidentsSchema.table(
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    index('advisories_published_idx').on(t.publishedAt.desc(), t.id.desc()),
+    index('advisories_published_idx').on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('advisories_shared_with_idx').using('gin', t.sharedWith),
   ],
 );
@@ -231,6 +245,57 @@ export const incidentEvents = incidentsSchema.table(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('incident_events_incident_idx').on(t.incidentId, t.id)],
+);
+
+/**
+ * Phishing intake: one row per normalised URL, however many detectors and members report it; each
+ * report's verdict is a `phishing_verdicts` row. `incident_id` is the PHISHING incident raised
+ * once a verdict reached the threshold; later verdicts update that incident.
+ */
+export const phishingReports = incidentsSchema.table(
+  'phishing_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    url: text('url').notNull(),
+    /** The URL's host: a domain, or an IPv4/IPv6 address. */
+    host: text('host').notNull(),
+    targetedCountries: char('targeted_countries', { length: 2 }).array().notNull(),
+    firstObservedAt: timestamp('first_observed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastObservedAt: timestamp('last_observed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    highestScore: doublePrecision('highest_score').notNull(),
+    incidentId: uuid('incident_id').references(() => incidents.id),
+    firstReportedAt: timestamp('first_reported_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+    lastReportedAt: timestamp('last_reported_at', { withTimezone: true, mode: 'date' })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('phishing_reports_url_idx').on(t.url),
+    index('phishing_reports_last_reported_idx').on(t.lastReportedAt.desc(), t.id.desc()),
+  ],
+);
+
+export const phishingVerdicts = incidentsSchema.table(
+  'phishing_verdicts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => phishingReports.id),
+    /** The URL exactly as this report gave it, before normalisation. */
+    reportedUrl: text('reported_url').notNull(),
+    detector: text('detector').notNull(),
+    score: doublePrecision('score').notNull(),
+    label: text('label').notNull(),
+    observedAt: timestamp('observed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    targetedCountries: char('targeted_countries', { length: 2 }).array().notNull(),
+    reporterOrg: text('reporter_org').notNull(),
+    reporterSub: text('reporter_sub').notNull(),
+    reportedAt: timestamp('reported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('phishing_verdicts_report_idx').on(t.reportId, t.reportedAt, t.id)],
 );
 
 /** Who changed what in this subgraph (see audit.ts). */

@@ -1,8 +1,16 @@
 import { databaseFromEnv, dataDirFromEnv } from '@cadg/db';
-import { closeOnSignals, createTokenVerifier, identityConfigFromEnv, portFromEnv } from '@cadg/platform';
+import {
+  closeOnSignals,
+  createTokenVerifier,
+  identityConfigFromEnv,
+  portFromEnv,
+  startTracingFromEnv,
+} from '@cadg/platform';
 import { createContactsServer, DEFAULT_PORT } from './server.ts';
 
 // Production entry: one contacts replica. Run as many as needed against one PostgreSQL.
+// Before anything else, so every request is traced (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+const tracing = startTracingFromEnv(process.env, 'contacts');
 const database = await databaseFromEnv(process.env);
 await database.migrate();
 const verifier = await createTokenVerifier(identityConfigFromEnv(process.env, dataDirFromEnv(process.env)));
@@ -15,4 +23,5 @@ console.log(`contacts subgraph ready at ${url}`);
 closeOnSignals(async () => {
   await server.close();
   await database.close();
+  await tracing?.shutdown();
 });

@@ -10,12 +10,16 @@ export interface IncidentsContext {
   loaders: Loaders;
   directory: Directory;
   hub: EventHub;
+  /** The verdict score that raises a PHISHING incident (see phishing.ts). */
+  phishingIncidentScore?: number;
 }
 
 export interface IncidentsServices {
   db: Db;
   directory: Directory;
   hub: EventHub;
+  /** The verdict score that raises a PHISHING incident. @default DEFAULT_PHISHING_INCIDENT_SCORE */
+  phishingIncidentScore?: number;
 }
 
 export function createContext(

@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { notFound, serviceUnavailable } from '@cadg/platform';
 
 /**
@@ -9,12 +10,15 @@ export interface Directory {
   requireOrganizations(ids: readonly string[]): Promise<void>;
   /** Throws NOT_FOUND naming the first code that is not a participating country. */
   requireCountries(codes: readonly string[]): Promise<void>;
+  /** Organizations' names by id, for exports that must name them (STIX identities); unknown ids are left out. */
+  organizationNames(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
+const NAMES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } } }';
 
 interface EntitiesResponse {
-  data?: { _entities?: (object | null)[] } | null;
+  data?: { _entities?: ({ id?: string; name?: string } | null)[] } | null;
   errors?: unknown[];
 }
 
@@ -29,6 +33,21 @@ export function contactsDirectory(
   const timeoutMs = options.timeoutMs ?? 3_000;
   const cacheMs = options.cacheMs ?? 5 * 60_000;
   const known = new Map<string, number>();
+  const names = new Map<string, { name: string; until: number }>();
+
+  async function ask(query: string, representations: readonly Record<string, string>[]) {
+    try {
+      const response = await fetch(contactsUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables: { r: representations } }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      return (await response.json()) as EntitiesResponse;
+    } catch {
+      throw serviceUnavailable('The contacts directory did not answer; try again shortly.');
+    }
+  }
 
   async function require(
     typename: 'Organization' | 'Country',
@@ -38,21 +57,10 @@ export function contactsDirectory(
     const now = Date.now();
     const unknown = [...new Set(keys)].filter((key) => (known.get(`${typename}:${key}`) ?? 0) < now);
     if (unknown.length === 0) return;
-    let body: EntitiesResponse;
-    try {
-      const response = await fetch(contactsUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query: ENTITIES,
-          variables: { r: unknown.map((key) => ({ __typename: typename, [keyField]: key })) },
-        }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = (await response.json()) as EntitiesResponse;
-    } catch {
-      throw serviceUnavailable('The contacts directory did not answer; try again shortly.');
-    }
+    const body = await ask(
+      ENTITIES,
+      unknown.map((key) => ({ __typename: typename, [keyField]: key })),
+    );
     const entities = body.data?._entities;
     if (!entities || entities.length !== unknown.length) {
       throw serviceUnavailable('The contacts directory gave an unexpected answer; try again shortly.');
@@ -64,8 +72,44 @@ export function contactsDirectory(
     });
   }
 
+  // Batches the names wanted in one tick (e.g. every bundle of a page) into one request; names
+  // stay cached like known ids.
+  const nameLoader = new DataLoader<string, string | null>(
+    async (ids) => {
+      const now = Date.now();
+      const missing = ids.filter((id) => (names.get(id)?.until ?? 0) < now);
+      if (missing.length > 0) {
+        const body = await ask(
+          NAMES,
+          missing.map((id) => ({ __typename: 'Organization', id })),
+        );
+        const entities = body.data?._entities;
+        if (!entities) {
+          throw serviceUnavailable('The contacts directory gave an unexpected answer; try again shortly.');
+        }
+        for (const entity of entities) {
+          if (entity?.id && entity.name) names.set(entity.id, { name: entity.name, until: now + cacheMs });
+        }
+      }
+      return ids.map((id) => names.get(id)?.name ?? null);
+    },
+    { cache: false },
+  );
+
+  async function organizationNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    const found = await nameLoader.loadMany(unique);
+    const result = new Map<string, string>();
+    found.forEach((name, index) => {
+      if (name instanceof Error) throw name;
+      if (name) result.set(unique[index]!, name);
+    });
+    return result;
+  }
+
   return {
     requireOrganizations: (ids) => require('Organization', 'id', ids),
     requireCountries: (codes) => require('Country', 'code', codes),
+    organizationNames,
   };
 }

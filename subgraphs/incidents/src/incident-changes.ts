@@ -6,7 +6,7 @@ import type { Directory } from './directory.ts';
 import { appendEvent } from './events/outbox.ts';
 import { findVisibleIncident } from './incidents.ts';
 import { canMoveIncident } from './lifecycle.ts';
-import { requireMayChangeIncident, type OrgIdentity } from './permissions.ts';
+import { mayChangeIncident, requireMayChangeIncident, type OrgIdentity } from './permissions.ts';
 import type {
   IncidentCategory,
   IncidentRow,
@@ -111,11 +111,27 @@ function required<T>(field: string, value: T | null): T {
   return value;
 }
 
+/**
+ * Who besides the reporting organization and the SECRETARIAT may change an incident. Only the
+ * phishing intake widens it: it may update the incident it raised for a URL, whoever reports
+ * the next verdict.
+ */
+export interface ChangeAccess {
+  mayChange: (actor: Identity, incident: IncidentRow) => boolean;
+}
+const ownerOrSecretariat: ChangeAccess = { mayChange: mayChangeIncident };
+
+function requireAccess(access: ChangeAccess, actor: Identity, incident: IncidentRow): void {
+  if (access.mayChange(actor, incident)) return;
+  requireMayChangeIncident(actor, incident);
+}
+
 export async function updateIncident(
   db: Db,
   directory: Directory,
   actor: Identity,
   input: UpdateIncidentInput,
+  access: ChangeAccess = ownerOrSecretariat,
 ): Promise<IncidentRow> {
   const changes: Partial<typeof t.incidents.$inferInsert> = {};
   if (input.title !== undefined)
@@ -135,7 +151,7 @@ export async function updateIncident(
 
   return db.transaction(async (tx) => {
     const current = await findVisibleIncident(tx, actor, input.id, true);
-    requireMayChangeIncident(actor, current);
+    requireAccess(access, actor, current);
     if (changes.tlp !== undefined && changes.tlp !== current.tlp && actor.org !== current.reportedByOrg) {
       throw forbidden('Only the reporting organization may change the TLP marking of its incident.');
     }
@@ -324,12 +340,13 @@ export async function addIncidentIndicators(
   actor: OrgIdentity,
   id: string,
   inputs: readonly valid.IndicatorInput[],
+  access: ChangeAccess = ownerOrSecretariat,
 ): Promise<IncidentRow> {
   const indicators = valid.indicators('indicators', inputs);
   if (indicators.length === 0) throw badUserInput('indicators', 'Give at least one indicator.');
   return db.transaction(async (tx) => {
     const current = await findVisibleIncident(tx, actor, id, true);
-    requireMayChangeIncident(actor, current);
+    requireAccess(access, actor, current);
     await tx
       .insert(t.indicators)
       .values(indicators.map((indicator) => ({ ...indicator, incidentId: current.id })));

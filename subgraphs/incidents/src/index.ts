@@ -1,9 +1,17 @@
 import { databaseFromEnv, dataDirFromEnv } from '@cadg/db';
-import { closeOnSignals, createTokenVerifier, identityConfigFromEnv, portFromEnv } from '@cadg/platform';
+import {
+  closeOnSignals,
+  createTokenVerifier,
+  identityConfigFromEnv,
+  portFromEnv,
+  startTracingFromEnv,
+} from '@cadg/platform';
 import { createIncidentsServer, DEFAULT_PORT } from './server.ts';
 
 // Production entry: one incidents replica. Run as many as needed against one PostgreSQL: each
 // LISTENs for committed events and serves its own subscribers.
+// Before anything else, so every request is traced (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
+const tracing = startTracingFromEnv(process.env, 'incidents');
 const database = await databaseFromEnv(process.env);
 await database.migrate();
 const verifier = await createTokenVerifier(identityConfigFromEnv(process.env, dataDirFromEnv(process.env)));
@@ -20,4 +28,5 @@ console.log(`incidents subgraph ready at ${url}`);
 closeOnSignals(async () => {
   await server.close();
   await database.close();
+  await tracing?.shutdown();
 });

@@ -1,8 +1,16 @@
 import type { Database } from '@cadg/db';
-import { createSubgraphServer, type SubgraphServer, type TokenVerifier } from '@cadg/platform';
+import {
+  createSubgraphMetrics,
+  createSubgraphServer,
+  eventLagHistogram,
+  liveSubscriptionsGauge,
+  type SubgraphServer,
+  type TokenVerifier,
+} from '@cadg/platform';
 import { createContext, type IncidentsContext, type IncidentsServices } from './context.ts';
 import { contactsDirectory, type Directory } from './directory.ts';
 import { EventHub } from './events/hub.ts';
+import { phishingIncidentScoreFromEnv } from './phishing.ts';
 import { schema } from './schema.ts';
 
 export { createContext, type IncidentsContext, type IncidentsServices } from './context.ts';
@@ -17,6 +25,11 @@ export interface IncidentsServerOptions {
   verifier: TokenVerifier;
   /** The contacts subgraph, asked whether referenced countries and organizations exist. */
   contactsUrl: string;
+  /**
+   * The verdict score at or above which the phishing intake raises a PHISHING incident.
+   * @default PHISHING_INCIDENT_SCORE from the environment, else 0.8
+   */
+  phishingIncidentScore?: number;
 }
 
 export interface IncidentsServer extends SubgraphServer<IncidentsContext> {
@@ -28,15 +41,29 @@ export interface IncidentsServer extends SubgraphServer<IncidentsContext> {
  * the major-incident subscription, and the event hub that LISTENs for committed events.
  */
 export async function createIncidentsServer(options: IncidentsServerOptions): Promise<IncidentsServer> {
-  const hub = new EventHub(options.database);
+  const metrics = createSubgraphMetrics('incidents');
+  const eventLag = eventLagHistogram(metrics.registry);
+  const hub = new EventHub(options.database, {
+    onFannedOut(items) {
+      const now = Date.now();
+      for (const { event } of items) eventLag.observe((now - event.occurredAt.getTime()) / 1000);
+    },
+  });
+  liveSubscriptionsGauge(metrics.registry, () => hub.subscriberCount);
   await hub.start();
   const directory: Directory = contactsDirectory(options.contactsUrl);
-  const services: IncidentsServices = { db: options.database.db, directory, hub };
+  const services: IncidentsServices = {
+    db: options.database.db,
+    directory,
+    hub,
+    phishingIncidentScore: options.phishingIncidentScore ?? phishingIncidentScoreFromEnv(process.env),
+  };
   const server = await createSubgraphServer({
     name: 'incidents',
     schema,
     verifier: options.verifier,
     subscriptions: true,
+    metrics,
     createContext: (caller, transport) => createContext(services, caller, transport),
   });
   return {

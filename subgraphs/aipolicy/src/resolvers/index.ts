@@ -1,6 +1,8 @@
 // buildSubgraphSchema types resolvers with an unknown context; each resolver file is typed with AipolicyContext.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { DateScalar, DateTimeScalar } from '@cadg/platform';
+import { auditLogResolver } from '@cadg/db';
+import { auditLog } from '@cadg/db/aipolicy';
+import { AuditEntryResolvers, DateScalar, DateTimeScalar } from '@cadg/platform';
 import { AlignmentEntry, PositionAlignment } from './PositionAlignment.ts';
 import { Country } from './Country.ts';
 import { GovernanceFramework } from './GovernanceFramework.ts';
@@ -13,7 +15,8 @@ import { Query } from './Query.ts';
 export const resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query,
+  Query: { ...Query, aipolicyAuditLog: auditLogResolver(auditLog) },
+  AuditEntry: AuditEntryResolvers,
   Mutation,
   Country,
   PolicyPosition,

@@ -1,6 +1,8 @@
 // buildSubgraphSchema types resolvers with an unknown context; each resolver file is typed with ContactsContext.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { DateScalar, DateTimeScalar } from '@cadg/platform';
+import { auditLogResolver } from '@cadg/db';
+import { auditLog } from '@cadg/db/contacts';
+import { AuditEntryResolvers, DateScalar, DateTimeScalar } from '@cadg/platform';
 import { Activity } from './Activity.ts';
 import { Contact } from './Contact.ts';
 import { Country } from './Country.ts';
@@ -11,7 +13,8 @@ import { Query } from './Query.ts';
 export const resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query,
+  Query: { ...Query, contactsAuditLog: auditLogResolver(auditLog) },
+  AuditEntry: AuditEntryResolvers,
   Mutation,
   Country,
   Organization,

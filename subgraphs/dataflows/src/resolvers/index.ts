@@ -1,6 +1,8 @@
 // buildSubgraphSchema types resolvers with an unknown context; each resolver file is typed with DataflowsContext.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { DateScalar, DateTimeScalar } from '@cadg/platform';
+import { auditLogResolver } from '@cadg/db';
+import { auditLog } from '@cadg/db/dataflows';
+import { AuditEntryResolvers, DateScalar, DateTimeScalar } from '@cadg/platform';
 import { Country } from './Country.ts';
 import { DataFlowPilot } from './DataFlowPilot.ts';
 import { DataFlowPolicy } from './DataFlowPolicy.ts';
@@ -18,7 +20,8 @@ import { TransferThreshold } from './TransferThreshold.ts';
 export const resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query,
+  Query: { ...Query, dataflowsAuditLog: auditLogResolver(auditLog) },
+  AuditEntry: AuditEntryResolvers,
   Mutation,
   Country,
   DataFlowPolicy,

@@ -9,6 +9,8 @@ export interface EventHubOptions {
   batchSize?: number;
   /** Reports a failed read; the hub retries on the next notification. @default console.error */
   onError?: (error: unknown) => void;
+  /** Called after each batch was handed to every listener (metrics observe event lag here). */
+  onFannedOut?: (items: readonly FeedItem[]) => void;
 }
 
 /**
@@ -26,12 +28,14 @@ export class EventHub {
   #idle: Promise<void> = Promise.resolve();
   readonly #batchSize: number;
   readonly #onError: (error: unknown) => void;
+  readonly #onFannedOut: ((items: readonly FeedItem[]) => void) | undefined;
 
   constructor(
     private readonly database: Database,
     options: EventHubOptions = {},
   ) {
     this.#batchSize = options.batchSize ?? 500;
+    this.#onFannedOut = options.onFannedOut;
     this.#onError = options.onError ?? ((error) => console.error('[incidents] event hub read failed', error));
   }
 
@@ -89,6 +93,7 @@ export class EventHub {
           if (batch.length === 0) break;
           this.#lastId = batch.at(-1)!.event.id;
           for (const listener of this.#listeners) listener(batch);
+          this.#onFannedOut?.(batch);
         } while (batch.length === this.#batchSize);
       } catch (error) {
         this.#onError(error);

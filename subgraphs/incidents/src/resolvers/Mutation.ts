@@ -20,6 +20,7 @@ import {
   type RespondInput,
 } from '../assistance.ts';
 import type { IncidentsContext } from '../context.ts';
+import { reportPhishing, type ReportPhishingInput } from '../phishing.ts';
 import { requireOrgIdentity } from '../permissions.ts';
 import type { IndicatorInput } from '../validation.ts';
 
@@ -46,4 +47,6 @@ export const Mutation = {
     respondToAssistanceRequest(ctx.db, requireOrgIdentity(ctx.caller), input),
   publishAdvisory: (_: unknown, { input }: { input: PublishAdvisoryInput }, ctx: IncidentsContext) =>
     publishAdvisory(ctx.db, ctx.directory, requireOrgIdentity(ctx.caller), input),
+  reportPhishing: (_: unknown, { input }: { input: ReportPhishingInput }, ctx: IncidentsContext) =>
+    reportPhishing(ctx.db, ctx.directory, requireOrgIdentity(ctx.caller), input, ctx.phishingIncidentScore),
 };

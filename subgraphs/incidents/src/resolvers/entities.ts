@@ -4,6 +4,7 @@ import type { IncidentsContext } from '../context.ts';
 import type { FeedItem } from '../events/feed.ts';
 import { eventCursor } from '../events/subscription.ts';
 import { listIncidents, type IncidentFilter } from '../incidents.ts';
+import { advisoryBundle, incidentBundle } from '../stix.ts';
 import type {
   AdvisoryRow,
   AssistanceRequestRow,
@@ -65,6 +66,12 @@ export const Incident = {
     }));
     return pageInMemory(events, pageSize(args.first), args.after, (item) => [item.event.id], 1);
   },
+  stix: async (incident: IncidentRow, _: unknown, { loaders, directory }: IncidentsContext) =>
+    incidentBundle(
+      incident,
+      await loaders.indicatorsByIncident.load(incident.id),
+      await directory.organizationNames([incident.reportedByOrg]),
+    ),
 };
 
 export const IncidentUpdate = {
@@ -85,6 +92,12 @@ export const Advisory = {
   sharedWith: (advisory: AdvisoryRow) => advisory.sharedWith.map(organization),
   indicators: (advisory: AdvisoryRow, _: unknown, { loaders }: IncidentsContext) =>
     loaders.indicatorsByAdvisory.load(advisory.id),
+  stix: async (advisory: AdvisoryRow, _: unknown, { loaders, directory }: IncidentsContext) =>
+    advisoryBundle(
+      advisory,
+      await loaders.indicatorsByAdvisory.load(advisory.id),
+      await directory.organizationNames([advisory.publishedByOrg]),
+    ),
 };
 
 export const Indicator = {

@@ -1,6 +1,8 @@
 // buildSubgraphSchema types resolvers with an unknown context; each resolver file is typed with IncidentsContext.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { DateTimeScalar } from '@cadg/platform';
+import { auditLogResolver } from '@cadg/db';
+import { auditLog } from '@cadg/db/incidents';
+import { AuditEntryResolvers, DateTimeScalar } from '@cadg/platform';
 import {
   Advisory,
   AssistanceRequest,
@@ -11,13 +13,17 @@ import {
   Indicator,
   Organization,
 } from './entities.ts';
+import { JSONScalar } from '../json.ts';
 import { Mutation } from './Mutation.ts';
+import { PhishingReport, PhishingVerdict } from './Phishing.ts';
 import { Query } from './Query.ts';
 import { Subscription } from './Subscription.ts';
 
 export const resolvers = {
   DateTime: DateTimeScalar,
-  Query,
+  JSON: JSONScalar,
+  Query: { ...Query, auditLog: auditLogResolver(auditLog) },
+  AuditEntry: AuditEntryResolvers,
   Mutation,
   Subscription,
   Country,
@@ -28,4 +34,6 @@ export const resolvers = {
   Advisory,
   Indicator,
   IncidentEvent,
+  PhishingReport,
+  PhishingVerdict,
 } as unknown as GraphQLResolverMap<unknown>;

@@ -1,0 +1,126 @@
+/**
+ * Child process: N graphql-ws subscribers to `majorIncidentUpdates`, one websocket each, all through
+ * one gateway. `subscribers-process.ts <wsUrl> <count>`; env TOKEN. Reports, per event cursor,
+ * when each subscriber received it (epoch ms), so `run.ts` measures delivery latency.
+ *
+ * Subscribers live in their own process so the gateway's event loop and file descriptors are not
+ * shared with the clients'.
+ */
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { serveParent } from './ipc.ts';
+
+const FANOUT_SUBSCRIPTION = /* GraphQL */ `
+  subscription Major {
+    majorIncidentUpdates(minSeverity: HIGH) {
+      cursor
+      type
+      severity
+      occurredAt
+      incident {
+        id
+        title
+        tlp
+      }
+    }
+  }
+`;
+
+const [wsUrl, countText] = process.argv.slice(2);
+const count = Number(countText);
+const token = process.env['TOKEN'];
+// Connections opened at once: more would only queue in the gateway's accept backlog.
+const CONNECT_CONCURRENCY = 200;
+
+const now = () => performance.timeOrigin + performance.now();
+/** cursor → receipt times, one per subscriber that has it. */
+const received = new Map<string, number[]>();
+const waiters = new Map<string, { expected: number; resolve: () => void }>();
+const occurredAt = new Map<string, number>();
+const errors: string[] = [];
+const clients: Client[] = [];
+
+function onEvent(cursor: string, at: number) {
+  const times = received.get(cursor) ?? [];
+  times.push(at);
+  received.set(cursor, times);
+  const waiter = waiters.get(cursor);
+  if (waiter && times.length >= waiter.expected) {
+    waiters.delete(cursor);
+    waiter.resolve();
+  }
+}
+
+/** Opens one subscriber; resolves once its websocket is acknowledged and the subscription sent. */
+function open(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const client = createClient({
+      url: wsUrl!,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      lazy: true,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+      on: {
+        connected: () => resolve(),
+        error: (error) => reject(error instanceof Error ? error : new Error(String(error))),
+      },
+    });
+    clients.push(client);
+    client.subscribe<{ majorIncidentUpdates: { cursor: string; occurredAt: string } }>(
+      { query: FANOUT_SUBSCRIPTION },
+      {
+        next: (result) => {
+          const at = now();
+          const event = result.data?.majorIncidentUpdates;
+          if (event) {
+            if (!occurredAt.has(event.cursor)) occurredAt.set(event.cursor, Date.parse(event.occurredAt));
+            onEvent(event.cursor, at);
+          } else if (result.errors) errors.push(JSON.stringify(result.errors));
+        },
+        error: (error) => void errors.push(error instanceof Error ? error.message : JSON.stringify(error)),
+        complete: () => {},
+      },
+    );
+  });
+}
+
+let next = 0;
+async function worker() {
+  while (next < count) {
+    next += 1;
+    await open();
+  }
+}
+await Promise.all(Array.from({ length: Math.min(CONNECT_CONCURRENCY, count) }, worker));
+
+serveParent(
+  {
+    /** Waits until every subscriber has the event with this cursor (or the timeout), then reports. */
+    await: async (message) => {
+      const cursor = String(message['cursor']);
+      const timeoutMs = Number(message['timeoutMs'] ?? 30_000);
+      if ((received.get(cursor)?.length ?? 0) < count) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, timeoutMs);
+          waiters.set(cursor, {
+            expected: count,
+            resolve: () => {
+              clearTimeout(timer);
+              resolve();
+            },
+          });
+        });
+      }
+      return {
+        type: 'received',
+        times: received.get(cursor) ?? [],
+        occurredAt: occurredAt.get(cursor) ?? null,
+        errors: errors.splice(0, 5),
+      };
+    },
+  },
+  async () => {
+    await Promise.allSettled(clients.map((client) => client.dispose()));
+  },
+);
+process.send?.({ type: 'ready', connected: clients.length });

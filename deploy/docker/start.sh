@@ -1,0 +1,16 @@
+#!/bin/sh
+# The image's entry: runs the production entry of $SERVICE with node as PID 1 (exec), so SIGTERM
+# reaches the service's own shutdown handler.
+set -eu
+case "${SERVICE:-}" in
+  gateway) entry=gateway/src/main.ts ;;
+  contacts) entry=subgraphs/contacts/src/index.ts ;;
+  incidents) entry=subgraphs/incidents/src/index.ts ;;
+  dataflows) entry=subgraphs/dataflows/src/index.ts ;;
+  aipolicy) entry=subgraphs/aipolicy/src/index.ts ;;
+  *) echo "SERVICE must be gateway, contacts, incidents, dataflows or aipolicy (got '${SERVICE:-}')" >&2; exit 64 ;;
+esac
+test -f "/app/$entry" || { echo "missing entry /app/$entry" >&2; exit 66; }
+[ -n "${CADG_CHECK_ONLY:-}" ] && exit 0
+cd "/app/$(dirname "$(dirname "$entry")")"
+exec node --import tsx "/app/$entry"

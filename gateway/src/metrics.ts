@@ -1,0 +1,138 @@
+import type { ServerResponse } from 'node:http';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import {
+  BoundedLabel,
+  createRegistry,
+  errorCodesOf,
+  LATENCY_BUCKETS,
+  OperationMetrics,
+  operationOf,
+  serveMetrics,
+} from '@cadg/platform';
+import type { DocumentNode, ExecutionResult } from 'graphql';
+import { Counter, Histogram, type Registry } from 'prom-client';
+
+/** The gateway's Prometheus registry and the plugin that records into it. */
+export interface GatewayMetrics {
+  readonly registry: Registry;
+  /** Operations (HTTP) and subgraph calls (HTTP and graphql-ws). */
+  readonly plugin: GatewayPlugin;
+  /** Answers a scrape of `/metrics`. */
+  serve(res: ServerResponse): void;
+}
+
+interface OperationInProgress {
+  readonly started: number;
+  name: string | null | undefined;
+  type: string;
+}
+
+/**
+ * Metrics of one gateway: each client operation over HTTP (count, latency, errors by
+ * `extensions.code` as the client receives them) and each call to a subgraph (count, latency,
+ * errors by code as the subgraph returned them), in a registry of its own.
+ *
+ * Subscriptions over graphql-ws are counted at the subgraph that serves them (its
+ * `graphql_live_subscriptions`), and their subgraph calls here.
+ */
+export function createGatewayMetrics(): GatewayMetrics {
+  const registry = createRegistry('gateway');
+  const operations = new OperationMetrics({ registry });
+  const subgraphCalls = new Counter({
+    name: 'graphql_subgraph_requests_total',
+    help: 'Calls from the gateway to subgraphs, by subgraph.',
+    labelNames: ['subgraph'],
+    registers: [registry],
+  });
+  const subgraphErrors = new Counter({
+    name: 'graphql_subgraph_errors_total',
+    help: 'Errors in subgraph results as the gateway received them, by subgraph and extensions.code.',
+    labelNames: ['subgraph', 'code'],
+    registers: [registry],
+  });
+  const subgraphDuration = new Histogram({
+    name: 'graphql_subgraph_duration_seconds',
+    help: 'Latency of gateway calls to subgraphs (queries and mutations), by subgraph.',
+    labelNames: ['subgraph'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+
+  // Subgraph names come from the supergraph, so they are bounded; children are bound once each.
+  const bySubgraph = new Map<string, { call(): void; observe(seconds: number): void }>();
+  const seriesOf = (subgraph: string) => {
+    let series = bySubgraph.get(subgraph);
+    if (!series) {
+      const calls = subgraphCalls.labels(subgraph);
+      const duration = subgraphDuration.labels(subgraph);
+      series = { call: () => calls.inc(), observe: (seconds) => duration.observe(seconds) };
+      bySubgraph.set(subgraph, series);
+    }
+    return series;
+  };
+  const inProgress = new WeakMap<object, OperationInProgress>();
+  const codes = new BoundedLabel(50);
+  const countError = (subgraph: string, code: string) =>
+    subgraphErrors.inc({ subgraph, code: codes.of(code) });
+
+  const plugin: GatewayPlugin = {
+    onParams({ context, params }) {
+      inProgress.set(context, { started: performance.now(), name: params.operationName, type: 'unknown' });
+    },
+    onParse({ context }) {
+      return ({ result }) => {
+        const operation = inProgress.get(context);
+        if (!operation || !isDocument(result)) return;
+        const found = operationOf(result, operation.name);
+        if (!found) return;
+        operation.name = found.name;
+        operation.type = found.type;
+      };
+    },
+    onExecutionResult({ context, result }) {
+      const operation = inProgress.get(context);
+      if (!operation) return;
+      inProgress.delete(context);
+      const seconds = (performance.now() - operation.started) / 1000;
+      const codes = isAsyncIterable(result) ? [] : errorCodesOf(errorsOf(result));
+      operations.record(operation.name, operation.type, seconds, codes);
+    },
+    onSubgraphExecute({ subgraphName }) {
+      const series = seriesOf(subgraphName);
+      series.call();
+      const started = performance.now();
+      return ({ result }) => {
+        if (isAsyncIterable(result)) {
+          return {
+            onNext({ result: next }) {
+              if (next.errors) for (const code of errorCodesOf(next.errors)) countError(subgraphName, code);
+            },
+          };
+        }
+        series.observe((performance.now() - started) / 1000);
+        if (result.errors) for (const code of errorCodesOf(result.errors)) countError(subgraphName, code);
+        return undefined;
+      };
+    },
+  };
+
+  return { registry, plugin, serve: (res) => serveMetrics(res, registry) };
+}
+
+function isDocument(value: unknown): value is DocumentNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && value.kind === 'Document';
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === 'object' && value !== null && Symbol.asyncIterator in value;
+}
+
+/** The errors of a result; the runtime hands batched results over one by one, but be safe. */
+function errorsOf(result: unknown): readonly GraphQLErrorLike[] {
+  if (Array.isArray(result)) return result.flatMap((item: ExecutionResult) => item.errors ?? []);
+  return (result as ExecutionResult).errors ?? [];
+}
+
+interface GraphQLErrorLike {
+  extensions?: Record<string, unknown>;
+}

@@ -1,0 +1,71 @@
+/** A STIX object as the graph returns it inside a bundle. */
+export type StixObject = { id: string; type: string } & Record<string, unknown>;
+
+/** One record of a collection (an incident, an advisory) and the objects of its bundle. */
+export interface CollectionRecord {
+  /** The graph's cursor of the record. */
+  cursor: string;
+  /** When this version of the record entered the collection (RFC 3339, milliseconds). */
+  dateAdded: string;
+  objects: readonly StixObject[];
+}
+
+/** Where a page starts: after a record, skipping the first objects of the next one. */
+export interface PagePosition {
+  after: string | null;
+  skip: number;
+}
+
+/** The `next` parameter: an opaque token for a position. */
+export function encodeNext(position: PagePosition): string {
+  return Buffer.from(JSON.stringify([position.after, position.skip]), 'utf8').toString('base64url');
+}
+
+/** The position in a `next` token, or null when the token is not one this server issued. */
+export function decodeNext(token: string): PagePosition | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [after, skip] = parsed as unknown[];
+    if ((after !== null && typeof after !== 'string') || !Number.isInteger(skip) || (skip as number) < 0) {
+      return null;
+    }
+    return { after, skip: skip as number };
+  } catch {
+    return null;
+  }
+}
+
+export interface ObjectPage {
+  objects: { object: StixObject; dateAdded: string }[];
+  /** Where the next page starts, when anything follows. */
+  next: PagePosition | null;
+}
+
+/**
+ * Cuts at most `limit` objects out of the records that follow `position` (fetched with at least
+ * `limit` records, so a page never runs short while more exist). TAXII counts objects, the graph
+ * pages records; a position inside a record (`skip`) bridges the two, so a page may end halfway
+ * through an incident's bundle and the next one resumes there.
+ */
+export function cutPage(
+  records: readonly CollectionRecord[],
+  position: PagePosition,
+  limit: number,
+  moreRecords: boolean,
+): ObjectPage {
+  const objects: ObjectPage['objects'] = [];
+  let after = position.after;
+  let skip = position.skip;
+  for (const record of records) {
+    const rest = record.objects.slice(skip);
+    const room = limit - objects.length;
+    objects.push(...rest.slice(0, room).map((object) => ({ object, dateAdded: record.dateAdded })));
+    if (rest.length > room) return { objects, next: { after, skip: skip + room } };
+    after = record.cursor;
+    skip = 0;
+    if (objects.length === limit) break;
+  }
+  const consumedAll = after === (records.at(-1)?.cursor ?? position.after);
+  return { objects, next: moreRecords || !consumedAll ? { after, skip: 0 } : null };
+}

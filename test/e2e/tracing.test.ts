@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role, SpanKind, startTracing } from '@cadg/platform';
+import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { startGraph, type Graph } from './harness.ts';
+
+// Tracing is process-wide; Vitest runs each test file in its own worker, so this stays in this file.
+const exporter = new InMemorySpanExporter();
+let tracing: ReturnType<typeof startTracing>;
+let graph: Graph;
+
+beforeAll(async () => {
+  tracing = startTracing({ serviceName: 'e2e', spanProcessors: [new SimpleSpanProcessor(exporter)] });
+  graph = await startGraph();
+});
+afterAll(async () => {
+  await graph?.close();
+  await tracing?.shutdown();
+});
+
+const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
+
+describe('tracing', () => {
+  it('follows one request from the gateway through each subgraph it calls down to its SQL, in one trace', async () => {
+    const token = await graph.token('my-mycert', [Role.Member]);
+    exporter.reset();
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        // A caller's own trace is continued, not replaced.
+        traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+      },
+      body: JSON.stringify({
+        query: `query Traced { incidents(first: 2) { edges { node { id reportedBy { name } } } } }`,
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await tracing.forceFlush();
+
+    const spans = exporter.getFinishedSpans();
+    const gatewayRequest = spans.find((s) => s.kind === SpanKind.SERVER && s.name === 'POST /graphql');
+    expect(gatewayRequest, spans.map((s) => s.name).join(', ')).toBeDefined();
+    const traceId = gatewayRequest!.spanContext().traceId;
+    expect(traceId).toBe('0af7651916cd43dd8448eb211c80319c');
+    expect(parentOf(gatewayRequest!)).toBe('b7ad6b7169203331');
+
+    for (const subgraph of ['incidents', 'contacts']) {
+      const call = spans.find((s) => s.name === `subgraph ${subgraph}` && s.kind === SpanKind.CLIENT);
+      expect(call, `gateway call to ${subgraph}`).toBeDefined();
+      expect(call!.spanContext().traceId).toBe(traceId);
+      // The subgraph's span is a child of the gateway's call: the context crossed HTTP in `traceparent`.
+      const served = spans.find(
+        (s) => s.name === `graphql ${subgraph}` && parentOf(s) === call!.spanContext().spanId,
+      );
+      expect(served, `${subgraph} serving the gateway's call`).toBeDefined();
+      expect(served!.kind).toBe(SpanKind.SERVER);
+      expect(served!.spanContext().traceId).toBe(traceId);
+      const sql = spans.filter(
+        (s) => s.name.startsWith('sql ') && parentOf(s) === served!.spanContext().spanId,
+      );
+      expect(sql.length, `${subgraph}'s SQL`).toBeGreaterThan(0);
+      expect(sql[0]!.attributes['db.query.text']).toMatch(/select/i);
+      expect(sql.every((s) => s.spanContext().traceId === traceId)).toBe(true);
+    }
+  });
+});
