@@ -23,7 +23,7 @@ import { createGateway, DEFAULT_LIMITS } from '@cadg/gateway';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER } from '@cadg/platform';
 import { serveParent } from './ipc.ts';
 
-const GATEWAY_KINDS = ['ours', 'ours-rust', 'apollo', 'hive'] as const;
+const GATEWAY_KINDS = ['ours', 'ours-js', 'apollo', 'hive'] as const;
 type GatewayKind = (typeof GATEWAY_KINDS)[number];
 
 const kind = process.argv[2] as GatewayKind;
@@ -32,7 +32,7 @@ const supergraphSdl = await readFile(process.env['SUPERGRAPH_FILE'] ?? '', 'utf8
 async function start(): Promise<{ url: string; close: () => Promise<void> }> {
   switch (kind) {
     case 'ours':
-    case 'ours-rust': {
+    case 'ours-js': {
       const verifier = await createTokenVerifier({
         issuer: DEV_ISSUER,
         audience: DEFAULT_AUDIENCE,
@@ -46,7 +46,7 @@ async function start(): Promise<{ url: string; close: () => Promise<void> }> {
         // dashboard page costs more than the default limit: both protections are off here.
         rateLimit: null,
         limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 },
-        ...(kind === 'ours-rust' ? { queryPlanner: 'rust' as const } : {}),
+        ...(kind === 'ours-js' ? { queryPlanner: 'javascript' as const } : {}),
       });
       const { url } = await gateway.listen(0, '127.0.0.1');
       return { url, close: () => gateway.close() };
