@@ -5,7 +5,7 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { ErrorCode } from '@cadg/platform';
-import { GraphQLError, type ValidationContext } from 'graphql';
+import { GraphQLError, type ExecutionArgs, type ValidationContext } from 'graphql';
 import { operationCost } from './cost.ts';
 
 /** Limits on what one request may ask of the graph; every refusal is QUERY_TOO_COMPLEX naming its limit. */
@@ -86,6 +86,23 @@ function reject(limit: keyof OperationLimits, message: string) {
   };
 }
 
+/** Estimates the cost before anything runs (queries, mutations and subscriptions alike). */
+function refuseIfTooCostly(args: ExecutionArgs, limits: OperationLimits): void {
+  const cost = operationCost(
+    args.schema,
+    args.document,
+    args.variableValues ?? {},
+    args.operationName,
+    limits.assumedListSize,
+  );
+  if (cost > limits.maxCost) {
+    throw tooComplex(
+      'maxCost',
+      `The operation's estimated cost ${cost} is over the limit of ${limits.maxCost}; ask for smaller pages.`,
+    );
+  }
+}
+
 /**
  * The operation limits as gateway plugins: graphql-armor for depth, aliases, tokens and
  * directives, our own cost estimate (armor's ignores `first`; the runtime's demand control
@@ -115,36 +132,8 @@ export function operationLimitPlugins(
       ...reject('maxDirectives', `The operation uses more than ${limits.maxDirectives} directives.`),
     }),
     {
-      onExecute({ args }) {
-        const cost = operationCost(
-          args.schema,
-          args.document,
-          args.variableValues ?? {},
-          args.operationName,
-          limits.assumedListSize,
-        );
-        if (cost > limits.maxCost) {
-          throw tooComplex(
-            'maxCost',
-            `The operation's estimated cost ${cost} is over the limit of ${limits.maxCost}; ask for smaller pages.`,
-          );
-        }
-      },
-      onSubscribe({ args }) {
-        const cost = operationCost(
-          args.schema,
-          args.document,
-          args.variableValues ?? {},
-          args.operationName,
-          limits.assumedListSize,
-        );
-        if (cost > limits.maxCost) {
-          throw tooComplex(
-            'maxCost',
-            `The operation's estimated cost ${cost} is over the limit of ${limits.maxCost}.`,
-          );
-        }
-      },
+      onExecute: ({ args }) => refuseIfTooCostly(args, limits),
+      onSubscribe: ({ args }) => refuseIfTooCostly(args, limits),
     },
   ];
   if (production) plugins.push(blockFieldSuggestionsPlugin());

@@ -12,3 +12,4 @@ export * from './metrics.ts';
 export * from './tracing.ts';
 export * from './draining.ts';
 export * from './ws-guard.ts';
+export * from './validation.ts';

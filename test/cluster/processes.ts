@@ -32,6 +32,12 @@ export async function freePorts(count: number): Promise<number[]> {
   }
 }
 
+/** How a process ended: its exit code, or the signal that ended it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
 export interface ServiceProcessOptions {
   /** Shown in errors, e.g. `incidents-1` or `gateway-a`. */
   name: string;
@@ -56,7 +62,7 @@ export class ServiceProcess {
   /** The GraphQL endpoint, `http://127.0.0.1:<port>/graphql`. */
   readonly url: string;
   #child: ChildProcess | null = null;
-  #exited: Promise<void> = Promise.resolve();
+  #exited: Promise<ProcessExit> = Promise.resolve({ code: null, signal: null });
   #output = '';
   #killing = false;
   readonly #crashes: string[] = [];
@@ -106,14 +112,14 @@ export class ServiceProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.#child = child;
-    this.#exited = new Promise<void>((resolve) => {
+    this.#exited = new Promise<ProcessExit>((resolve) => {
       child.once('exit', (code, signal) => {
         if (this.#child === child) this.#child = null;
         if (!this.#killing)
           this.#crashes.push(
             `${this.name} exited by itself (${signal ?? code}):\n${this.#output.slice(-4000)}`,
           );
-        resolve();
+        resolve({ code, signal });
       });
     });
     const record = (chunk: Buffer) => {
@@ -148,13 +154,13 @@ export class ServiceProcess {
     }
   }
 
-  /** Sends `signal` and resolves once the process has exited. Does nothing if it is not running. */
-  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  /** Sends `signal` and resolves with how the process exited; null if it was not running. */
+  async kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<ProcessExit | null> {
     const child = this.#child;
-    if (!child) return;
+    if (!child) return null;
     this.#killing = true;
     child.kill(signal);
-    await this.#exited;
+    return this.#exited;
   }
 
   /** Synchronous last resort for `process.on('exit')`: no waiting is possible there. */

@@ -1,66 +1,34 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
+import { freePorts, ServiceProcess } from '../cluster/processes.ts';
 import { startGraph, type Graph } from './harness.ts';
 import { subscribe } from './subscriber.ts';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  if (typeof address !== 'object' || !address) throw new Error('no port');
-  return address.port;
-}
-
-/** Starts a production incidents process and resolves once it says it is ready. */
-async function startIncidentsProcess(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'subgraphs/incidents/src/index.ts'], {
-    cwd: repoRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /incidents subgraph ready at (\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`incidents process exited with ${code}:\n${output}`)));
-  });
-  return { child, url };
-}
 
 // Several processes on one database need a PostgreSQL server; CI always sets DATABASE_URL.
 describe.runIf(process.env['DATABASE_URL'])('two incidents processes on one PostgreSQL', () => {
   let graph: Graph;
-  let second: { child: ChildProcess; url: string };
+  let second: ServiceProcess;
 
   beforeAll(async () => {
     graph = await startGraph();
-    second = await startIncidentsProcess({
-      DATABASE_URL: graph.databaseUrl!,
-      DATA_DIR: graph.keyDir,
-      HOST: '127.0.0.1',
-      INCIDENTS_PORT: String(await freePort()),
-      CONTACTS_URL: graph.subgraphUrls['contacts']!,
+    const [port] = await freePorts(1);
+    second = new ServiceProcess({
+      name: 'incidents-2',
+      entry: 'subgraphs/incidents/src/index.ts',
+      port: port!,
+      env: {
+        ...process.env,
+        DATABASE_URL: graph.databaseUrl!,
+        DATA_DIR: graph.keyDir,
+        HOST: '127.0.0.1',
+        INCIDENTS_PORT: String(port),
+        CONTACTS_URL: graph.subgraphUrls['contacts']!,
+      },
     });
+    await second.start();
   });
   afterAll(async () => {
-    if (second && second.child.exitCode === null) {
-      second.child.kill('SIGTERM');
-      await once(second.child, 'exit');
-    }
+    await second?.kill('SIGKILL');
     await graph?.close();
   });
 
@@ -68,7 +36,7 @@ describe.runIf(process.env['DATABASE_URL'])('two incidents processes on one Post
     const token = await graph.token('sg-csa', [Role.Member]);
     const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`)).data!
       .incidentEventCursor;
-    const subscriber = subscribe(second.url.replace(/^http/, 'ws'), {
+    const subscriber = subscribe(second.wsUrl, {
       token,
       after: cursor,
       fields: 'cursor type incident { id title }',
@@ -110,8 +78,6 @@ describe.runIf(process.env['DATABASE_URL'])('two incidents processes on one Post
   });
 
   it('stops on SIGTERM', async () => {
-    second.child.kill('SIGTERM');
-    const [code] = (await once(second.child, 'exit')) as [number | null];
-    expect(code).toBe(0);
+    expect(await second.kill('SIGTERM')).toEqual({ code: 0, signal: null });
   });
 });

@@ -6,18 +6,11 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Role } from '@cadg/platform';
+import { freePorts } from '../cluster/processes.ts';
 import { startGraph, type Graph } from './harness.ts';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const DEADLINE_MS = 6_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}
 
 /**
  * A TCP proxy that holds each request to the subgraph for `delayMs`, so a request can be caught
@@ -56,13 +49,13 @@ describe('graceful shutdown of a gateway process', () => {
   beforeAll(async () => {
     graph = await startGraph();
     proxy = await slowProxy(new URL(graph.subgraphUrls['contacts']!), 800);
-    const port = await freePort();
+    const [port] = await freePorts(1);
     gateway = spawn(process.execPath, ['--import', 'tsx', 'gateway/src/main.ts'], {
       cwd: repoRoot,
       env: {
         ...process.env,
         HOST: '127.0.0.1',
-        GATEWAY_PORT: String(port),
+        GATEWAY_PORT: String(port!),
         CONTACTS_URL: proxy.url,
         INCIDENTS_URL: graph.subgraphUrls['incidents']!,
         DATAFLOWS_URL: graph.subgraphUrls['dataflows']!,

@@ -4,13 +4,8 @@ import { badUserInput } from '@cadg/platform';
  * Input rules for the contacts subgraph, free of GraphQL and the database. Each returns the
  * normalised value or throws BAD_USER_INPUT naming the field.
  */
-
-export function countryCode(field: string, value: string): string {
-  const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code))
-    throw badUserInput(field, `"${value}" is not an ISO 3166-1 alpha-2 country code.`);
-  return code;
-}
+// The rules shared by every subgraph; this module adds the ones only this subgraph needs.
+export { countryCode, httpsUrl, likePattern, optionalText, requiredText } from '@cadg/platform';
 
 // Deliberately simple: one @, a dotted domain, no spaces. Real deliverability is what verification checks.
 const EMAIL =
@@ -58,35 +53,4 @@ export function phone(field: string, value: string): string {
     throw badUserInput(field, 'A phone number must be in international format, e.g. +65 6000 0000.');
   }
   return trimmed;
-}
-
-export function httpsUrl(field: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw badUserInput(field, `"${value}" is not a URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw badUserInput(field, 'Only http(s) URLs are accepted.');
-  return url.toString();
-}
-
-export function requiredText(field: string, value: string, max = 300): string {
-  const trimmed = value.trim();
-  if (trimmed === '') throw badUserInput(field, `${field} must not be empty.`);
-  if (trimmed.length > max) throw badUserInput(field, `${field} must be at most ${max} characters.`);
-  return trimmed;
-}
-
-export function optionalText(field: string, value: string | null | undefined, max = 2000): string | null {
-  if (value === null || value === undefined) return null;
-  const trimmed = value.trim();
-  if (trimmed.length > max) throw badUserInput(field, `${field} must be at most ${max} characters.`);
-  return trimmed === '' ? null : trimmed;
-}
-
-/** Escapes LIKE wildcards so a user's `%` or `_` matches itself. */
-export function likePattern(text: string): string {
-  return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -1,5 +1,5 @@
 import { desc, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { keysetConnection, type Caller, type Connection } from '@cadg/platform';
+import { keysetConnection, type Caller, type Connection, likePattern } from '@cadg/platform';
 import { countRows, writeAudit, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { Directory } from './directory.ts';
@@ -37,7 +37,7 @@ export async function listAdvisories(
   }
   if (filter?.publishedFrom) where.push(gte(t.advisories.publishedAt, filter.publishedFrom));
   if (filter?.text?.trim()) {
-    const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(filter.text);
     const text = or(ilike(t.advisories.title, pattern), ilike(t.advisories.body, pattern));
     if (text) where.push(text);
   }

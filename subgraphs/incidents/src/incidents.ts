@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { keysetConnection, notFound, type Caller, type Connection } from '@cadg/platform';
+import { keysetConnection, notFound, type Caller, type Connection, likePattern } from '@cadg/platform';
 import { countRows, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { IncidentCategory, IncidentRow, IncidentStatus, Severity } from './rows.ts';
@@ -52,7 +52,7 @@ export function incidentConditions(
   if (filter.reportedFrom) where.push(gte(t.incidents.reportedAt, filter.reportedFrom));
   if (filter.reportedTo) where.push(lt(t.incidents.reportedAt, filter.reportedTo));
   if (filter.text?.trim()) {
-    const pattern = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(filter.text);
     const text = or(ilike(t.incidents.title, pattern), ilike(t.incidents.summary, pattern));
     if (text) where.push(text);
   }

@@ -1,18 +1,9 @@
-import { badUserInput } from '@cadg/platform';
+import { badUserInput, optionalText, requiredText as text } from '@cadg/platform';
 import type { IndicatorType } from './rows.ts';
 import { normaliseIndicator } from './indicators.ts';
 
-export function text(field: string, value: string, max: number): string {
-  const trimmed = value.trim();
-  if (trimmed === '') throw badUserInput(field, `${field} must not be empty.`);
-  if (trimmed.length > max) throw badUserInput(field, `${field} must be at most ${max} characters.`);
-  return trimmed;
-}
-
-export function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  return text(field, value, max);
-}
+/** The shared text rules, under the names this subgraph's modules use. */
+export { optionalText, requiredText as text } from '@cadg/platform';
 
 /** Upper-cased, de-duplicated alpha-2 codes; existence is checked against contacts separately. */
 export function countryCodes(
