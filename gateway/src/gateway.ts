@@ -27,6 +27,7 @@ import { subgraphUrlsInSupergraph, transportEntriesFor } from './subgraph-transp
 import { serveGraphQLOverWebSocket } from './websocket.ts';
 import { upstreamWebSocketTransport } from './upstream-websocket.ts';
 import { useNoStaleSubscriptionData } from './subscription-results.ts';
+import { SubscriptionSharing } from './shared-subscriptions.ts';
 import { queryPlannerOptions, type QueryPlanner } from './query-planner.ts';
 import { isTaxiiPath, serveTaxii } from './taxii/server.ts';
 import { PHISHING_WEBHOOK_PATH, receivePhishingVerdict } from './webhooks/phishing.ts';
@@ -136,6 +137,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     ? persistedDocumentsFor(options.trustedDocuments.mode, options.trustedDocuments.manifest)
     : undefined;
 
+  const subscriptionSharing = new SubscriptionSharing();
+
   const bakedUrls = subgraphUrlsInSupergraph(options.supergraphSdl);
   const overrides = Object.fromEntries(
     Object.entries(options.subgraphUrls ?? {}).filter(([name]) => name in bakedUrls),
@@ -179,6 +182,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       useHttpRequestChecks(),
       masking.plugin,
       useNoStaleSubscriptionData(),
+      subscriptionSharing.plugin(),
     ],
   });
   keepShutdownOrderInOurHands();
@@ -202,7 +206,13 @@ export function createGateway(options: GatewayOptions): Gateway {
     verifier,
     options.drainLimits,
     limits.maxBodyBytes,
+    metrics,
   );
+  metrics.observeWebSockets({
+    connections: () => webSocketServer.connections,
+    subscriptions: () => subscriptionSharing.subscribers,
+    streams: () => subscriptionSharing.streams,
+  });
 
   let closing: Promise<void> | undefined;
   async function shutDown(): Promise<void> {

@@ -10,7 +10,7 @@ import {
   serveMetrics,
 } from '@cadg/platform';
 import type { DocumentNode, ExecutionResult } from 'graphql';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /** The gateway's Prometheus registry and the plugin that records into it. */
 export interface GatewayMetrics {
@@ -19,6 +19,19 @@ export interface GatewayMetrics {
   readonly plugin: GatewayPlugin;
   /** Answers a scrape of `/metrics`. */
   serve(res: ServerResponse): void;
+  /** Reports the websocket side, read at each scrape so that connecting costs nothing. */
+  observeWebSockets(readings: WebSocketReadings): void;
+  /** A graphql-ws connection closed with `code`. */
+  countWebSocketClose(code: number): void;
+  /** A result (a `next` message) went out to a graphql-ws client. */
+  countWebSocketResult(): void;
+}
+
+/** Counts the gateway's websocket server and subscription sharing keep (see shared-subscriptions.ts). */
+export interface WebSocketReadings {
+  connections(): number;
+  subscriptions(): number;
+  streams(): number;
 }
 
 interface OperationInProgress {
@@ -32,8 +45,10 @@ interface OperationInProgress {
  * `extensions.code` as the client receives them) and each call to a subgraph (count, latency,
  * errors by code as the subgraph returned them), in a registry of its own.
  *
- * Subscriptions over graphql-ws are counted at the subgraph that serves them (its
- * `graphql_live_subscriptions`), and their subgraph calls here.
+ * Over graphql-ws: open connections, live client subscriptions and the upstream streams they share
+ * (their ratio is what sharing saves), results sent, and closes by code (4413 too slow, 4403
+ * refused, 1001 going away...). Each subgraph's own `graphql_live_subscriptions` counts the
+ * subscriptions the gateway holds on it.
  */
 export function createGatewayMetrics(): GatewayMetrics {
   const registry = createRegistry('gateway');
@@ -116,7 +131,57 @@ export function createGatewayMetrics(): GatewayMetrics {
     },
   };
 
-  return { registry, plugin, serve: (res) => serveMetrics(res, registry) };
+  const webSocketCloses = new Counter({
+    name: 'graphql_ws_closes_total',
+    help: 'graphql-ws connections closed, by close code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const webSocketResults = new Counter({
+    name: 'graphql_ws_results_total',
+    help: 'Results (next messages) sent to graphql-ws clients: subscription events and query answers.',
+    registers: [registry],
+  });
+  // Clients pick their own close codes: past a few distinct ones, the rest share a label.
+  const closeCodes = new Set<number>();
+  const closeLabel = (code: number) => {
+    if (closeCodes.size < 30 && Number.isInteger(code)) closeCodes.add(code);
+    return closeCodes.has(code) ? String(code) : 'other';
+  };
+
+  return {
+    registry,
+    plugin,
+    serve: (res) => serveMetrics(res, registry),
+    observeWebSockets(readings) {
+      const gauge = (name: string, help: string, read: () => number) =>
+        new Gauge({
+          name,
+          help,
+          registers: [registry],
+          collect() {
+            this.set(read());
+          },
+        });
+      gauge('graphql_ws_connections', 'Open graphql-ws connections.', readings.connections);
+      gauge(
+        'graphql_live_subscriptions',
+        'Client subscriptions currently open on the gateway.',
+        readings.subscriptions,
+      );
+      gauge(
+        'graphql_subscription_streams',
+        'Upstream subscription executions, each shared by the subscribers with the same operation, variables and credentials.',
+        readings.streams,
+      );
+    },
+    countWebSocketClose(code) {
+      webSocketCloses.inc({ code: closeLabel(code) });
+    },
+    countWebSocketResult() {
+      webSocketResults.inc();
+    },
+  };
 }
 
 function isDocument(value: unknown): value is DocumentNode {

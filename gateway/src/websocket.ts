@@ -17,12 +17,15 @@ import { WebSocketServer } from 'ws';
 import { isUnauthenticated, type GatewayContextAdditions } from './authentication.ts';
 import { REQUEST_ID_HEADER } from './error-masking.ts';
 import { pathOf } from './http-paths.ts';
+import type { GatewayMetrics } from './metrics.ts';
 
 /** How long closing clients get to finish the close handshake before their sockets are cut. */
 const CLOSE_HANDSHAKE_TIMEOUT_MS = 1000;
 
 /** The graphql-ws endpoint of a gateway, sharing its HTTP server and path. */
 export interface GraphQLWebSocketServer {
+  /** Open connections. */
+  readonly connections: number;
   /** Closes every client with 1001 Going Away and stops accepting connections. */
   close(): Promise<void>;
 }
@@ -44,6 +47,7 @@ export function serveGraphQLOverWebSocket(
   verifier: TokenVerifier,
   drainLimits: DrainLimits = DEFAULT_DRAIN_LIMITS,
   maxPayload: number = 1_048_576,
+  metrics?: Pick<GatewayMetrics, 'countWebSocketClose' | 'countWebSocketResult'>,
 ): GraphQLWebSocketServer {
   // `noServer`: with `server:` the ws server re-emits the HTTP server's errors (a taken port), which
   // graphql-ws answers by logging and closing itself.
@@ -56,6 +60,7 @@ export function serveGraphQLOverWebSocket(
     }
     wsServer.handleUpgrade(request, socket, head, (client) => {
       refuseServerOnlyMessages(client);
+      if (metrics) client.once('close', (code) => metrics.countWebSocketClose(code));
       wsServer.emit('connection', client, request);
     });
   };
@@ -70,6 +75,10 @@ export function serveGraphQLOverWebSocket(
       viaWebSocket: true,
       req: ctx.extra.request,
       request: new Request(new URL(ctx.extra.request.url ?? '/', 'http://localhost'), { headers }),
+      // The runtime merges connection params into the headers it forwards to subgraphs, which read
+      // `authorization` only: a token given as `Authorization` would be verified here and then
+      // reach the subgraphs as no token at all.
+      connectionParams: withLowerCaseAuthorization(ctx.connectionParams, authorization),
     };
   });
 
@@ -83,6 +92,14 @@ export function serveGraphQLOverWebSocket(
         if (!isAsyncIterable(result)) return undefined;
         return drainEagerly(result, drainLimits, () => closeAsTooSlow(ctx.extra.socket));
       },
+      // A value returned from onNext replaces the message's payload: return nothing.
+      ...(metrics
+        ? {
+            onNext: () => {
+              metrics.countWebSocketResult();
+            },
+          }
+        : {}),
       async onConnect(ctx) {
         const authorization = authorizationIn(ctx.connectionParams);
         if (authorization === MALFORMED) {
@@ -103,6 +120,9 @@ export function serveGraphQLOverWebSocket(
   );
 
   return {
+    get connections() {
+      return wsServer.clients.size;
+    },
     async close() {
       httpServer.off('upgrade', onUpgrade);
       const fuse = setTimeout(() => {
@@ -119,6 +139,14 @@ export function serveGraphQLOverWebSocket(
 }
 
 const MALFORMED = Symbol('malformed authorization');
+
+function withLowerCaseAuthorization(
+  connectionParams: Readonly<Record<string, unknown>> | undefined,
+  authorization: string | undefined | typeof MALFORMED,
+): Record<string, unknown> {
+  const { Authorization: _spelledUpper, authorization: _spelledLower, ...rest } = connectionParams ?? {};
+  return typeof authorization === 'string' ? { ...rest, authorization } : rest;
+}
 
 /** Clients spell the key either way; anything but a string is refused rather than ignored. */
 function authorizationIn(

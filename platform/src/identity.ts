@@ -14,6 +14,7 @@ import {
   type CryptoKey,
 } from 'jose';
 import { unauthenticated } from './errors.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
 
 export const Role = {
   Member: 'MEMBER',
@@ -43,6 +44,8 @@ export interface IdentityConfig {
   algorithm?: string | undefined;
   /** Embedded default: where the local dev issuer keeps its key pair. */
   devKeyDir?: string | undefined;
+  /** The clock verified tokens are remembered by (see verified-tokens.ts). @default Date.now */
+  now?: (() => number) | undefined;
 }
 
 export const DEV_ISSUER = 'urn:cadg:dev-issuer';
@@ -104,34 +107,46 @@ export interface TokenVerifier {
 }
 
 export async function createTokenVerifier(config: IdentityConfig): Promise<TokenVerifier> {
-  const options = { issuer: config.issuer, audience: config.audience };
+  const { now } = config;
+  // jose checks exp and nbf against the same clock the cache of verified tokens uses.
+  const options = () => ({
+    issuer: config.issuer,
+    audience: config.audience,
+    ...(now ? { currentDate: new Date(now()) } : {}),
+  });
   let verifyJwt: (token: string) => Promise<{ payload: Record<string, unknown> }>;
   if (config.jwksUrl) {
     const keySet: JWTVerifyGetKey = createRemoteJWKSet(new URL(config.jwksUrl));
-    verifyJwt = (token) => jwtVerify(token, keySet, options);
+    verifyJwt = (token) => jwtVerify(token, keySet, options());
   } else if (config.publicKeyPem) {
     const key: CryptoKey = await importSPKI(config.publicKeyPem, config.algorithm ?? DEV_ALG);
-    verifyJwt = (token) => jwtVerify(token, key, options);
+    verifyJwt = (token) => jwtVerify(token, key, options());
   } else if (config.devKeyDir) {
     const { publicJwk } = await loadDevKeys(config.devKeyDir);
     const keySet = createLocalJWKSet({ keys: [publicJwk] });
-    verifyJwt = (token) => jwtVerify(token, keySet, options);
+    verifyJwt = (token) => jwtVerify(token, keySet, options());
   } else {
     throw new Error('Identity needs AUTH_JWKS_URL, AUTH_PUBLIC_KEY or a dev key directory.');
   }
+  const verified = new VerifiedTokens(now);
   return {
     async verify(authorization) {
       if (authorization === null || authorization === undefined || authorization === '') return null;
       const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)\s*$/i.exec(authorization);
-      if (!match?.[1]) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+      const token = match?.[1];
+      if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+      const known = verified.get(token);
+      if (known) return known;
       let payload: Record<string, unknown>;
       try {
-        payload = (await verifyJwt(match[1])).payload;
+        payload = (await verifyJwt(token)).payload;
       } catch {
         // jose's message can describe the key set; clients only need to know the token was refused.
         throw unauthenticated('The bearer token is invalid or expired.');
       }
-      return identityFromClaims(payload);
+      const identity = identityFromClaims(payload);
+      verified.remember(token, identity, payload['exp']);
+      return identity;
     },
   };
 }
@@ -143,11 +158,14 @@ function identityFromClaims(claims: Record<string, unknown>): Identity {
     throw unauthenticated('The bearer token has a malformed org claim.');
   }
   const roleList = Array.isArray(roles) ? roles : typeof roles === 'string' ? roles.split(/[\s,]+/) : [];
-  return {
+  // Frozen: one verified token's identity is shared by every request that presents it.
+  return Object.freeze({
     sub,
     org: typeof org === 'string' && org !== '' ? org : null,
-    roles: roleList.filter((role): role is Role => typeof role === 'string' && knownRoles.has(role)),
-  };
+    roles: Object.freeze(
+      roleList.filter((role): role is Role => typeof role === 'string' && knownRoles.has(role)),
+    ),
+  });
 }
 
 export interface DevTokenClaims {

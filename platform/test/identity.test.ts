@@ -105,4 +105,36 @@ describe('bearer tokens', () => {
       'UNAUTHENTICATED',
     );
   });
+
+  it('remembers a verified token for at most a minute, and never past its expiry', async () => {
+    let clock = Date.now();
+    const remembering = await createTokenVerifier({
+      issuer: DEV_ISSUER,
+      audience: DEFAULT_AUDIENCE,
+      devKeyDir: keyDir,
+      now: () => clock,
+    });
+    const started = clock;
+    const long = `Bearer ${await signDevToken(keyDir, { sub: 'dana', roles: [Role.Member], expiresIn: '90s' })}`;
+    const short = `Bearer ${await signDevToken(keyDir, { sub: 'erin', roles: [Role.Member], expiresIn: '30s' })}`;
+
+    const first = await remembering.verify(long);
+    expect(Object.isFrozen(first)).toBe(true);
+    // The same identity object: the signature was not checked again.
+    expect(await remembering.verify(long)).toBe(first);
+    expect(await remembering.verify(short)).toMatchObject({ sub: 'erin' });
+
+    clock = started + 31_000;
+    // Within the minute, but past the short token's own exp.
+    expect(await codeOf(remembering.verify(short))).toBe('UNAUTHENTICATED');
+    expect(await remembering.verify(long)).toBe(first);
+
+    clock = started + 61_000;
+    const again = await remembering.verify(long);
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+
+    clock = started + 91_000;
+    expect(await codeOf(remembering.verify(long))).toBe('UNAUTHENTICATED');
+  });
 });

@@ -80,9 +80,10 @@ async function pollAll(collection: string, token: string | undefined, query = ''
     if (next) params.set('next', next);
     const response = await taxii(`/taxii2/cadg/collections/${collection}/objects/?${params}`, token);
     expect(response.status).toBe(200);
-    const envelope = (await response.json()) as { more: boolean; next?: string; objects: StixObject[] };
+    const envelope = (await response.json()) as { more: boolean; next?: string; objects?: StixObject[] };
     expect(taxiiErrors('envelope', envelope)).toEqual([]);
-    objects.push(...envelope.objects);
+    // §3.7: an envelope with no objects leaves the key out.
+    objects.push(...(envelope.objects ?? []));
     next = envelope.more ? envelope.next : undefined;
     pages += 1;
   } while (next && pages < 1000);

@@ -10,13 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.close());
 
-function client(authorization?: string): Client {
+function client(authorization?: string, key = 'authorization'): Client {
   return createClient({
     url: graph.wsUrl,
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: true,
-    connectionParams: authorization ? { authorization } : {},
+    connectionParams: authorization ? { [key]: authorization } : {},
   });
 }
 
@@ -47,6 +47,21 @@ describe('graphql-ws on the gateway', () => {
   it('answers queries over graphql-ws on the same path, with the token from connectionParams', async () => {
     const token = await graph.token('my-mycert', [Role.Member]);
     const c = client(`Bearer ${token}`);
+    try {
+      const result = await once<{ contacts: { edges: { node: { email: string | null } }[] } }>(
+        c,
+        `{ contacts(first: 2) { edges { node { email } } } }`,
+      );
+      expect(result.errors).toBeUndefined();
+      for (const { node } of result.data!.contacts.edges) expect(node.email).toMatch(/\.example$/);
+    } finally {
+      await c.dispose();
+    }
+  });
+
+  it('takes the token under `Authorization` too, and forwards it to the subgraphs', async () => {
+    const token = await graph.token('my-mycert', [Role.Member]);
+    const c = client(`Bearer ${token}`, 'Authorization');
     try {
       const result = await once<{ contacts: { edges: { node: { email: string | null } }[] } }>(
         c,

@@ -1,6 +1,9 @@
 import { registeredOperation, type Operation } from '../graph-client.ts';
 import type { CollectionRecord, StixObject } from './paging.ts';
 
+/** The media type of every object in our collections. */
+export const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
+
 /** One read-only TAXII collection, filled from one sync list of the graph. */
 export interface TaxiiCollection {
   /** The collection's id: a fixed UUID (TAXII ids are unique across servers). */
@@ -75,5 +78,5 @@ export const describeCollection = (collection: TaxiiCollection) => ({
   alias: collection.alias,
   can_read: true,
   can_write: false,
-  media_types: ['application/stix+json;version=2.1'],
+  media_types: [STIX_MEDIA_TYPE],
 });

@@ -1,6 +1,13 @@
 /** A STIX object as the graph returns it inside a bundle. */
 export type StixObject = { id: string; type: string } & Record<string, unknown>;
 
+/** One object as a collection holds it: the object and when that version of it was added. */
+export interface CollectionEntry {
+  object: StixObject;
+  /** RFC 3339, milliseconds: the `date_added` of TAXII. */
+  dateAdded: string;
+}
+
 /** One record of a collection (an incident, an advisory) and the objects of its bundle. */
 export interface CollectionRecord {
   /** The graph's cursor of the record. */
@@ -9,6 +16,15 @@ export interface CollectionRecord {
   dateAdded: string;
   objects: readonly StixObject[];
 }
+
+// Every bundle holds at least its record, the creator's identity and the marking.
+const OBJECTS_PER_RECORD = 3;
+
+/**
+ * How many records to read so that `objects` objects follow a position whenever that many exist:
+ * each record holds at least OBJECTS_PER_RECORD, plus the one record a `next` resumes inside.
+ */
+export const recordsFor = (objects: number): number => Math.ceil(objects / OBJECTS_PER_RECORD) + 1;
 
 /** Where a page starts: after a record, skipping the first objects of the next one. */
 export interface PagePosition {
@@ -37,7 +53,7 @@ export function decodeNext(token: string): PagePosition | null {
 }
 
 export interface ObjectPage {
-  objects: { object: StixObject; dateAdded: string }[];
+  objects: CollectionEntry[];
   /** Where the next page starts, when anything follows. */
   next: PagePosition | null;
 }
@@ -68,4 +84,34 @@ export function cutPage(
   }
   const consumedAll = after === (records.at(-1)?.cursor ?? position.after);
   return { objects, next: moreRecords || !consumedAll ? { after, skip: 0 } : null };
+}
+
+/** Where a page of one object's versions resumes: after the entry with this `date_added` and version. */
+export interface VersionPosition {
+  dateAdded: string;
+  version: string;
+}
+
+// A marker keeps these tokens apart from the collection's: one is never taken for the other.
+const VERSION_TOKEN = 'v';
+
+/** The `next` parameter of the single-object and versions endpoints. */
+export function encodeVersionNext(position: VersionPosition): string {
+  return Buffer.from(JSON.stringify([VERSION_TOKEN, position.dateAdded, position.version]), 'utf8').toString(
+    'base64url',
+  );
+}
+
+/** The position in a versions `next` token, or null when the token is not one this server issued. */
+export function decodeVersionNext(token: string): VersionPosition | null {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [marker, dateAdded, version] = parsed as unknown[];
+    if (marker !== VERSION_TOKEN || typeof dateAdded !== 'string' || typeof version !== 'string') return null;
+    if (Number.isNaN(Date.parse(dateAdded)) || Number.isNaN(Date.parse(version))) return null;
+    return { dateAdded, version };
+  } catch {
+    return null;
+  }
 }

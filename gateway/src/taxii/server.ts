@@ -1,35 +1,51 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  callGraph,
-  firstCode,
-  registeredOperation,
-  type GraphAnswer,
-  type Runtime,
-} from '../graph-client.ts';
+import type { Runtime } from '../graph-client.ts';
+import { authenticated } from './caller.ts';
+import { serveCollectionObjects } from './collection-objects.ts';
 import { COLLECTIONS, describeCollection, findCollection, type TaxiiCollection } from './collections.ts';
-import { cutPage, decodeNext, encodeNext, type StixObject } from './paging.ts';
+import { serveObject, serveVersions } from './object-versions.ts';
+import { notFound, send, sendError, TAXII_MEDIA_TYPE } from './responses.ts';
+
+export { TAXII_MEDIA_TYPE } from './responses.ts';
+export { DEFAULT_PAGE_OBJECTS, MAX_PAGE_OBJECTS } from './filters.ts';
 
 /**
  * A read-only TAXII 2.1 server (OASIS Standard, https://docs.oasis-open.org/cti/taxii/v2.1/taxii-v2.1.html)
- * on the gateway's port: discovery, one API root, its collections, their objects and manifests.
- * It reads through the graph with the caller's bearer token, so TLP is enforced exactly as for
- * GraphQL clients: anonymous pollers get TLP:CLEAR only.
+ * on the gateway's port: every read endpoint of §4 and §5 (discovery, one API root, status, its
+ * collections, their objects, manifests, single objects and versions). It reads through the graph
+ * with the caller's bearer token, so TLP is enforced exactly as for GraphQL clients: anonymous
+ * pollers get TLP:CLEAR only. Writes are refused as §5.5 and §5.7 say for `can_write: false`.
  */
 
 /** Where discovery lives; every TAXII path starts with it. */
 export const TAXII_ROOT = '/taxii2/';
 const API_ROOT = 'cadg';
-export const TAXII_MEDIA_TYPE = 'application/taxii+json;version=2.1';
-const STIX_MEDIA_TYPE = 'application/stix+json;version=2.1';
-/** Objects per page when the client gives no `limit`, and the most it may ask for. */
-export const DEFAULT_PAGE_OBJECTS = 100;
-export const MAX_PAGE_OBJECTS = 500;
-
-const CALLER = registeredOperation('taxii', 'TaxiiCaller');
-const OBJECTS_PER_RECORD = 3;
 
 /** True for the paths this module answers. */
 export const isTaxiiPath = (path: string): boolean => path.startsWith(TAXII_ROOT);
+
+/** What a TAXII URL names. */
+type Resource =
+  | { kind: 'discovery' | 'apiRoot' | 'collections' }
+  | { kind: 'status' }
+  | { kind: 'collection' | 'objects' | 'manifest'; collection: TaxiiCollection }
+  | { kind: 'object' | 'versions'; collection: TaxiiCollection; objectId: string };
+
+/**
+ * The methods each resource answers. §5 defines POST on objects and DELETE on one object; as every
+ * collection here has `can_write: false`, they exist only to be refused with 403.
+ */
+const METHODS: Record<Resource['kind'], readonly string[]> = {
+  discovery: ['GET', 'HEAD'],
+  apiRoot: ['GET', 'HEAD'],
+  status: ['GET', 'HEAD'],
+  collections: ['GET', 'HEAD'],
+  collection: ['GET', 'HEAD'],
+  manifest: ['GET', 'HEAD'],
+  objects: ['GET', 'HEAD', 'POST'],
+  object: ['GET', 'HEAD', 'DELETE'],
+  versions: ['GET', 'HEAD'],
+};
 
 /**
  * Answers one TAXII request. Never throws: failures become TAXII error messages.
@@ -46,31 +62,74 @@ export async function serveTaxii(runtime: Runtime, req: IncomingMessage, res: Se
 
 async function route(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://taxii.invalid');
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('allow', 'GET, HEAD');
-    return sendError(res, 405, 'Method not allowed', 'This TAXII server is read-only.');
-  }
   if (!acceptsTaxii(req.headers.accept)) {
     return sendError(res, 406, 'Not acceptable', `This server answers with ${TAXII_MEDIA_TYPE} only.`);
   }
-  const parts = url.pathname.slice(TAXII_ROOT.length).split('/');
-  // Every TAXII URL ends with a slash; the last part is then empty.
-  if (parts.pop() !== '') return notFound(res);
+  const resource = resolve(url.pathname);
+  if (!resource) return notFound(res);
+  const method = req.method ?? 'GET';
+  const allowed = METHODS[resource.kind];
+  if (!allowed.includes(method)) {
+    res.setHeader('allow', allowed.join(', '));
+    return sendError(res, 405, 'Method not allowed', `${url.pathname} answers ${allowed.join(', ')} only.`);
+  }
+  if (method === 'POST' || method === 'DELETE') return refuseWrite(runtime, req, res);
 
-  if (parts.length === 0) return withCaller(runtime, req, res, () => discovery(req));
-  if (parts[0] !== API_ROOT) return notFound(res);
-  if (parts.length === 1) return withCaller(runtime, req, res, () => apiRoot());
-  if (parts[1] !== 'collections') return notFound(res);
-  if (parts.length === 2) {
-    return withCaller(runtime, req, res, () => ({ collections: COLLECTIONS.map(describeCollection) }));
+  switch (resource.kind) {
+    case 'discovery':
+      return withCaller(runtime, req, res, () => discovery(req));
+    case 'apiRoot':
+      return withCaller(runtime, req, res, apiRoot);
+    case 'status':
+      // §4.3: only Add Objects creates status resources, and this server accepts none.
+      if (await authenticated(runtime, req, res)) {
+        notFound(res, 'No such status: this server accepts no writes, so it has issued no status ids.');
+      }
+      return;
+    case 'collections':
+      return withCaller(runtime, req, res, () => ({ collections: COLLECTIONS.map(describeCollection) }));
+    case 'collection':
+      return withCaller(runtime, req, res, () => describeCollection(resource.collection));
+    case 'objects':
+    case 'manifest':
+      return serveCollectionObjects(runtime, req, res, resource.collection, url.searchParams, resource.kind);
+    case 'object':
+      return serveObject(runtime, req, res, resource.collection, resource.objectId, url.searchParams);
+    case 'versions':
+      return serveVersions(runtime, req, res, resource.collection, resource.objectId, url.searchParams);
   }
-  const collection = findCollection(decodeURIComponent(parts[2]!));
-  if (!collection) return notFound(res);
-  if (parts.length === 3) return withCaller(runtime, req, res, () => describeCollection(collection));
-  if (parts.length === 4 && (parts[3] === 'objects' || parts[3] === 'manifest')) {
-    return objects(runtime, req, res, collection, url.searchParams, parts[3]);
+}
+
+/** The resource a path names, or null when it names none. */
+function resolve(pathname: string): Resource | null {
+  const parts = pathname.slice(TAXII_ROOT.length).split('/').map(decodePart);
+  // Every TAXII URL ends with a slash; the last part is then empty.
+  if (parts.pop() !== '' || parts.includes(null)) return null;
+  const [root, section, key, sub, objectId, versions, ...rest] = parts as string[];
+  if (root === undefined) return { kind: 'discovery' };
+  if (root !== API_ROOT) return null;
+  if (section === undefined) return { kind: 'apiRoot' };
+  if (section === 'status') return key !== undefined && sub === undefined ? { kind: 'status' } : null;
+  if (section !== 'collections') return null;
+  if (key === undefined) return { kind: 'collections' };
+  const collection = findCollection(key);
+  if (!collection || rest.length > 0) return null;
+  if (sub === undefined) return { kind: 'collection', collection };
+  if (sub === 'manifest' && objectId === undefined) return { kind: 'manifest', collection };
+  if (sub !== 'objects') return null;
+  if (objectId === undefined) return { kind: 'objects', collection };
+  if (versions === undefined) return { kind: 'object', collection, objectId };
+  return versions === 'versions' ? { kind: 'versions', collection, objectId } : null;
+}
+
+/** One path segment, percent-decoded; null when it is not valid UTF-8 percent-encoding or empty. */
+function decodePart(part: string, index: number, parts: string[]): string | null {
+  if (part === '') return index === parts.length - 1 ? '' : null;
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
   }
-  return notFound(res);
 }
 
 /**
@@ -110,122 +169,33 @@ function apiRoot() {
     title: 'China–ASEAN cooperation mechanism',
     description: 'Read-only collections of incidents and advisories.',
     versions: [TAXII_MEDIA_TYPE],
-    // Read-only: the root accepts no content at all.
-    max_content_length: 0,
+    // TAXII requires a positive integer. Writes are refused (403) whatever their size; this is the
+    // gateway's default request body limit, which bounds anything sent here.
+    max_content_length: 1_048_576,
   };
 }
 
-/** Checks the caller's token (a bad one is 401, never silently anonymous), then answers. */
+/** Checks the caller's token, then answers. */
 async function withCaller(
   runtime: Runtime,
   req: IncomingMessage,
   res: ServerResponse,
   body: () => unknown,
 ): Promise<void> {
-  const answer = await callGraph(runtime, req, CALLER, {});
-  if (graphFailed(res, answer)) return;
-  send(res, 200, body());
+  if (await authenticated(runtime, req, res)) send(res, 200, body());
 }
 
-async function objects(
-  runtime: Runtime,
-  req: IncomingMessage,
-  res: ServerResponse,
-  collection: TaxiiCollection,
-  params: URLSearchParams,
-  kind: 'objects' | 'manifest',
-): Promise<void> {
-  const limitParam = params.get('limit');
-  const limit = limitParam === null ? DEFAULT_PAGE_OBJECTS : Number(limitParam);
-  if (!Number.isInteger(limit) || limit < 1) {
-    return sendError(res, 400, 'Bad limit', 'limit is a positive integer.');
-  }
-  const pageLimit = Math.min(limit, MAX_PAGE_OBJECTS);
-  const addedAfter = params.get('added_after');
-  if (addedAfter !== null && Number.isNaN(Date.parse(addedAfter))) {
-    return sendError(res, 400, 'Bad added_after', 'added_after is an RFC 3339 timestamp.');
-  }
-  const nextParam = params.get('next');
-  const position = nextParam === null ? { after: null, skip: 0 } : decodeNext(nextParam);
-  if (!position) return sendError(res, 400, 'Bad next', 'next is a value this server returned.');
-  const types = listParam(params, 'match[type]');
-  const ids = listParam(params, 'match[id]');
-  const specVersions = listParam(params, 'match[spec_version]');
-
-  // Every bundle holds at least its record, the creator's identity and the marking, so this many
-  // records (plus the one a `next` resumes inside) fill a page whenever that many objects follow.
-  const answer = await callGraph(runtime, req, collection.operation, {
-    since: addedAfter === null ? null : new Date(addedAfter).toISOString(),
-    first: Math.ceil(pageLimit / OBJECTS_PER_RECORD) + 1,
-    after: position.after,
-  });
-  if (graphFailed(res, answer)) return;
-  const { records, hasNextPage } = collection.records(answer.data);
-  const page = cutPage(records, position, pageLimit, hasNextPage);
-
-  const seen = new Set<string>();
-  const chosen = page.objects.filter(({ object }) => {
-    if (seen.has(object.id)) return false;
-    seen.add(object.id);
-    if (types && !types.includes(object.type)) return false;
-    if (ids && !ids.includes(object.id)) return false;
-    return !specVersions || specVersions.includes('2.1');
-  });
-  if (chosen.length > 0) {
-    res.setHeader('X-TAXII-Date-Added-First', chosen[0]!.dateAdded);
-    res.setHeader('X-TAXII-Date-Added-Last', chosen.at(-1)!.dateAdded);
-  }
-  const envelope = {
-    more: page.next !== null,
-    ...(page.next ? { next: encodeNext(page.next) } : {}),
-    objects:
-      kind === 'objects'
-        ? chosen.map(({ object }) => object)
-        : chosen.map(({ object, dateAdded }) => manifestRecord(object, dateAdded)),
-  };
-  send(res, 200, envelope);
-}
-
-function manifestRecord(object: StixObject, dateAdded: string) {
-  const version = typeof object['modified'] === 'string' ? object['modified'] : object['created'];
-  return { id: object.id, date_added: dateAdded, version, media_type: STIX_MEDIA_TYPE };
-}
-
-function listParam(params: URLSearchParams, name: string): string[] | null {
-  const value = params.get(name);
-  return value === null ? null : value.split(',').map((part) => part.trim());
-}
-
-/** Turns a refused or failed GraphQL answer into the TAXII error; true when it did. */
-function graphFailed(res: ServerResponse, answer: GraphAnswer<unknown>): boolean {
-  if (answer.errors.length === 0) return false;
-  const code = firstCode(answer);
-  const message = answer.errors[0]?.message ?? 'The request failed.';
-  if (code === 'UNAUTHENTICATED') {
-    res.setHeader('www-authenticate', answer.headers.get('www-authenticate') ?? 'Bearer');
-    sendError(res, 401, 'Unauthorized', message);
-  } else if (code === 'RATE_LIMITED') {
-    const retryAfter = answer.headers.get('retry-after');
-    if (retryAfter) res.setHeader('retry-after', retryAfter);
-    sendError(res, 429, 'Too many requests', message);
-  } else if (code === 'BAD_USER_INPUT') {
-    sendError(res, 400, 'Bad request', message);
-  } else {
-    sendError(res, answer.status >= 500 ? 502 : 500, 'Internal server error', message);
-  }
-  return true;
-}
-
-function notFound(res: ServerResponse): void {
-  sendError(res, 404, 'Not found', 'No such TAXII resource on this server.');
-}
-
-/** A TAXII 2.1 error message (§3.6.1). */
-function sendError(res: ServerResponse, status: number, title: string, description: string): void {
-  send(res, status, { title, description, http_status: String(status) });
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': TAXII_MEDIA_TYPE, 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
+/**
+ * POST on objects and DELETE on an object. §5.5 and §5.7 require 403 (or 404) from a collection
+ * whose `can_write` is false for the client, and every collection here is read-only for everyone;
+ * the body is never read. A bad token is still 401, as on every other endpoint.
+ */
+async function refuseWrite(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!(await authenticated(runtime, req, res))) return;
+  sendError(
+    res,
+    403,
+    'Forbidden',
+    'This TAXII server is read-only: every collection has can_write false, so objects can be neither added nor deleted.',
+  );
 }

@@ -112,15 +112,34 @@ export function stixPattern(type: IndicatorType, value: string): string {
 
 const iso = (date: Date) => date.toISOString();
 
-/** An indicator of ours as a STIX indicator, carrying its record's marking and creator. */
-export function stixIndicator(indicator: IndicatorRow, creatorOrg: string, tlp: Tlp): StixObject {
+/**
+ * STIX 2.1 §2.12: "Empty lists are prohibited in STIX and MUST NOT be used as a substitute for
+ * omitting the property if it is optional." Our optional list properties are left out when empty.
+ */
+const nonEmpty = (name: string, values: readonly string[]): Record<string, string[]> =>
+  values.length > 0 ? { [name]: [...values] } : {};
+
+const later = (a: Date, b: Date) => (a.getTime() >= b.getTime() ? a : b);
+
+/**
+ * An indicator of ours as a STIX indicator, carrying its record's marking and creator.
+ * `versionAt` is when the record it belongs to last changed: the indicator's marking comes from
+ * that record, and STIX 2.1 §7.2.2 treats a change of `object_marking_refs` like any other change,
+ * which (§3.6) needs a new `modified`. The indicator's own row never changes after it is added.
+ */
+export function stixIndicator(
+  indicator: IndicatorRow,
+  creatorOrg: string,
+  tlp: Tlp,
+  versionAt: Date = indicator.addedAt,
+): StixObject {
   return {
     type: 'indicator',
     spec_version: '2.1',
     id: stixId('indicator', indicator.id),
     created_by_ref: identityRef(creatorOrg),
     created: iso(indicator.addedAt),
-    modified: iso(indicator.addedAt),
+    modified: iso(later(versionAt, indicator.addedAt)),
     name: `${indicator.type} ${indicator.value}`.slice(0, 300),
     ...(indicator.description ? { description: indicator.description } : {}),
     indicator_types: ['malicious-activity'],
@@ -169,22 +188,23 @@ export function incidentBundle(
     x_cadg_severity: incident.severity,
     x_cadg_status: incident.status,
     x_cadg_tlp: incident.tlp,
-    x_cadg_affected_countries: [...incident.affectedCountries],
+    ...nonEmpty('x_cadg_affected_countries', incident.affectedCountries),
     x_cadg_cross_border: incident.crossBorder,
-    x_cadg_shared_with: [...incident.sharedWith],
+    ...nonEmpty('x_cadg_shared_with', incident.sharedWith),
     x_cadg_version: incident.version,
     ...(incident.detectedAt ? { x_cadg_detected_at: iso(incident.detectedAt) } : {}),
   };
   const objects: StixObject[] = [sdo];
   for (const indicator of indicators) {
-    const stix = stixIndicator(indicator, incident.reportedByOrg, incident.tlp);
+    // Versioned with the incident: its marking (and so theirs) can change (§3.6, §7.2.2).
+    const stix = stixIndicator(indicator, incident.reportedByOrg, incident.tlp, incident.updatedAt);
     objects.push(stix, {
       type: 'relationship',
       spec_version: '2.1',
       id: stixId('relationship', `${indicator.id}:indicates:${incident.id}`),
       created_by_ref: creator,
       created: iso(indicator.addedAt),
-      modified: iso(indicator.addedAt),
+      modified: stix['modified'],
       relationship_type: 'indicates',
       source_ref: stix.id,
       target_ref: incidentId,
@@ -242,8 +262,8 @@ export function advisoryBundle(
     x_cadg_id: advisory.id,
     x_cadg_severity: advisory.severity,
     x_cadg_tlp: advisory.tlp,
-    x_cadg_affected_products: [...advisory.affectedProducts],
-    x_cadg_shared_with: [...advisory.sharedWith],
+    ...nonEmpty('x_cadg_affected_products', advisory.affectedProducts),
+    ...nonEmpty('x_cadg_shared_with', advisory.sharedWith),
   };
   return {
     type: 'bundle',

@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '@cadg/platform';
+import { startGraph, type Graph } from './harness.ts';
+import { scrape, scrapeUntil } from './scrape.ts';
+import { subscribe, type Subscriber } from './subscriber.ts';
+
+let graph: Graph;
+let reporter: string; // a member of MyCERT
+let recipient: string; // a member of Singapore's CSA
+let outsider: string; // a member of ThaiCERT
+const open: Subscriber[] = [];
+
+beforeAll(async () => {
+  graph = await startGraph();
+  reporter = await graph.token('my-mycert', [Role.Member]);
+  recipient = await graph.token('sg-csa', [Role.Member]);
+  outsider = await graph.token('th-thaicert', [Role.Member]);
+});
+afterAll(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  await graph?.close();
+});
+
+let counter = 0;
+async function report(overrides: Record<string, unknown> = {}) {
+  counter += 1;
+  const response = await graph.query<{ reportIncident: { id: string } }>(
+    `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }`,
+    {
+      input: {
+        title: `Shared-stream incident ${counter}`,
+        summary: 'Ransomware on port operators in two countries (test data).',
+        category: 'RANSOMWARE',
+        severity: 'HIGH',
+        tlp: 'GREEN',
+        affectedCountryCodes: ['MY', 'SG'],
+        ...overrides,
+      },
+    },
+    reporter,
+  );
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!.reportIncident;
+}
+
+async function currentCursor(): Promise<string> {
+  const response = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`);
+  return response.data!.incidentEventCursor;
+}
+
+function subscriber(options: Parameters<typeof subscribe>[1]): Subscriber {
+  const s = subscribe(graph.wsUrl, options);
+  open.push(s);
+  return s;
+}
+
+async function closeAll(subscribers: Subscriber[]) {
+  await Promise.all(subscribers.map((s) => s.close()));
+}
+
+const gatewayMetrics = () => graph.gatewayUrl;
+const incidentsMetrics = () => graph.subgraphUrls['incidents']!;
+
+/** Waits until the gateway holds `subscriptions` client subscriptions over `streams` upstream ones. */
+async function sharing(subscriptions: number, streams: number) {
+  await scrapeUntil(
+    gatewayMetrics(),
+    (s) =>
+      s.value('graphql_live_subscriptions') === subscriptions &&
+      s.value('graphql_subscription_streams') === streams,
+  );
+  await scrapeUntil(incidentsMetrics(), (s) => s.value('graphql_live_subscriptions') === streams);
+}
+
+describe('subscribers with the same operation and credentials share one upstream subscription', () => {
+  it('fans one upstream subscription out to every subscriber of a key, never across credentials', async () => {
+    const cursor = await currentCursor();
+    // Five dashboards of one agency (one token), one of another agency, one anonymous.
+    const same = Array.from({ length: 5 }, () => subscriber({ token: recipient, after: cursor }));
+    const other = subscriber({ token: outsider, after: cursor });
+    const anonymous = subscriber({ after: cursor });
+    await Promise.all([...same, other, anonymous].map((s) => s.ready));
+    await sharing(7, 3);
+
+    // GREEN reaches members (the recipient and the outsider), never the anonymous subscriber;
+    // RED reaches only the named recipient: the shared stream of the outsider's key must not carry it.
+    const green = await report({ tlp: 'GREEN', title: 'Green for members' });
+    const red = await report({ tlp: 'RED', sharedWithOrganizationIds: ['sg-csa'], title: 'Red for CSA' });
+    const clear = await report({ tlp: 'CLEAR', title: 'Clear for all' });
+
+    for (const s of same) {
+      expect((await s.waitFor(3)).map((e) => e.incident.id)).toEqual([green.id, red.id, clear.id]);
+    }
+    expect((await other.waitFor(2)).map((e) => e.incident.id)).toEqual([green.id, clear.id]);
+    expect((await anonymous.waitFor(1)).map((e) => e.incident.id)).toEqual([clear.id]);
+    // Each subscriber got each event once, as its own message.
+    for (const s of same) expect(s.events.map((e) => e.incident.id)).toEqual([green.id, red.id, clear.id]);
+    await closeAll([...same, other, anonymous]);
+    await sharing(0, 0);
+  });
+
+  it('keeps the stream for the subscribers that stay, and releases it upstream when the last one leaves', async () => {
+    const cursor = await currentCursor();
+    const [leaving, staying1, staying2] = Array.from({ length: 3 }, () =>
+      subscriber({ token: recipient, after: cursor }),
+    );
+    await Promise.all([leaving!, staying1!, staying2!].map((s) => s.ready));
+    await sharing(3, 1);
+    const first = await report({ title: 'Before one leaves' });
+    await leaving!.waitFor(1);
+    await leaving!.close();
+    await sharing(2, 1);
+    const second = await report({ title: 'After one left' });
+    for (const s of [staying1!, staying2!]) {
+      expect((await s.waitFor(2)).map((e) => e.incident.id)).toEqual([first.id, second.id]);
+    }
+    await closeAll([staying1!, staying2!]);
+    await sharing(0, 0);
+  });
+
+  it('gives a late subscriber a stream of its own, so a resumed subscription still replays from its cursor', async () => {
+    const cursor = await currentCursor();
+    const early = subscriber({ token: recipient, after: cursor });
+    await early.ready;
+    const missed = await report({ title: 'Before the late one' });
+    await early.waitFor(1);
+    // Same operation, same variables, same token: but the early stream has delivered an event
+    // the late subscriber must still receive from its cursor.
+    const late = subscriber({ token: recipient, after: cursor });
+    expect((await late.waitFor(1)).map((e) => e.incident.id)).toEqual([missed.id]);
+    await sharing(2, 2);
+    const live = await report({ title: 'After the late one' });
+    expect((await early.waitFor(2)).map((e) => e.incident.id)).toEqual([missed.id, live.id]);
+    expect((await late.waitFor(2)).map((e) => e.incident.id)).toEqual([missed.id, live.id]);
+    await closeAll([early, late]);
+    await sharing(0, 0);
+  });
+
+  it('counts graphql-ws connections, results sent and closes by code', async () => {
+    const before = await scrape(gatewayMetrics());
+    const s = subscriber({ token: recipient, after: await currentCursor() });
+    await s.ready;
+    await scrapeUntil(gatewayMetrics(), (m) => m.value('graphql_ws_connections') >= 1);
+    await report({ title: 'Counted' });
+    await s.waitFor(1);
+    await s.close();
+    const after = await scrapeUntil(
+      gatewayMetrics(),
+      (m) => m.value('graphql_ws_closes_total') > before.value('graphql_ws_closes_total'),
+    );
+    expect(after.value('graphql_ws_results_total')).toBeGreaterThan(before.value('graphql_ws_results_total'));
+    expect(after.value('graphql_ws_closes_total', { code: '1000' })).toBeGreaterThan(
+      before.value('graphql_ws_closes_total', { code: '1000' }),
+    );
+    expect(after.value('graphql_ws_connections')).toBe(0);
+  });
+});
