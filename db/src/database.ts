@@ -7,7 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { sqlSpanLogger } from './tracing.ts';
+import { tracePglite, tracePostgresJs } from './tracing.ts';
 
 /** The drizzle handle every subgraph queries through; the same type on PostgreSQL and PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -51,13 +51,15 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
 }
 
 function openPostgres(url: string, max: number): Database {
-  const client = postgres(url, {
-    max,
-    onnotice: () => {},
-    // Timestamps come back as Date, numerics we parse ourselves; keep postgres.js defaults otherwise.
-    connection: { application_name: 'cadg' },
-  });
-  const db = drizzlePostgres(client, { logger: sqlSpanLogger });
+  const client = tracePostgresJs(
+    postgres(url, {
+      max,
+      onnotice: () => {},
+      // Timestamps come back as Date, numerics we parse ourselves; keep postgres.js defaults otherwise.
+      connection: { application_name: 'cadg' },
+    }),
+  );
+  const db = drizzlePostgres(client);
   return {
     db,
     kind: 'postgres',
@@ -79,11 +81,13 @@ function openPostgres(url: string, max: number): Database {
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}),
-  });
-  const db = drizzlePglite(client, { logger: sqlSpanLogger });
+  const client = tracePglite(
+    await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.pgliteDump ? { loadDataDir: options.pgliteDump } : {}),
+    }),
+  );
+  const db = drizzlePglite(client);
   return {
     db,
     kind: 'pglite',

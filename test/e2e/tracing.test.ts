@@ -18,6 +18,8 @@ afterAll(async () => {
 });
 
 const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
+const nanos = ([seconds, nanoseconds]: [number, number]) =>
+  BigInt(seconds) * 1_000_000_000n + BigInt(nanoseconds);
 
 describe('tracing', () => {
   it('follows one request from the gateway through each subgraph it calls down to its SQL, in one trace', async () => {
@@ -58,11 +60,25 @@ describe('tracing', () => {
       expect(served!.kind).toBe(SpanKind.SERVER);
       expect(served!.spanContext().traceId).toBe(traceId);
       const sql = spans.filter(
-        (s) => s.name.startsWith('sql ') && parentOf(s) === served!.spanContext().spanId,
+        (s) =>
+          s.attributes['db.system.name'] === 'postgresql' && parentOf(s) === served!.spanContext().spanId,
       );
       expect(sql.length, `${subgraph}'s SQL`).toBeGreaterThan(0);
       expect(sql[0]!.attributes['db.query.text']).toMatch(/select/i);
-      expect(sql.every((s) => s.spanContext().traceId === traceId)).toBe(true);
+      for (const statement of sql) {
+        expect(statement.kind).toBe(SpanKind.CLIENT);
+        expect(statement.spanContext().traceId).toBe(traceId);
+        // Named by the statement's summary: its operations and tables, e.g. `select "incidents"."incidents"`.
+        expect(statement.name).toBe(statement.attributes['db.query.summary']);
+        // Each span covers its statement's execution: it has a duration and ends after it starts,
+        // within the subgraph span that ran it.
+        expect(nanos(statement.duration), statement.name).toBeGreaterThan(0n);
+        expect(nanos(statement.endTime)).toBeGreaterThan(nanos(statement.startTime));
+        expect(nanos(statement.startTime)).toBeGreaterThanOrEqual(nanos(served!.startTime));
+        expect(nanos(statement.endTime)).toBeLessThanOrEqual(nanos(served!.endTime));
+        expect(statement.attributes['db.response.returned_rows']).toEqual(expect.any(Number));
+      }
+      expect(sql.some((s) => /"incidents"|"contacts"/.test(s.name))).toBe(true);
     }
   });
 });

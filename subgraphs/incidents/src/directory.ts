@@ -10,15 +10,25 @@ export interface Directory {
   requireOrganizations(ids: readonly string[]): Promise<void>;
   /** Throws NOT_FOUND naming the first code that is not a participating country. */
   requireCountries(codes: readonly string[]): Promise<void>;
-  /** Organizations' names by id, for exports that must name them (STIX identities); unknown ids are left out. */
-  organizationNames(ids: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Organizations' names and last change by id, for exports that must name them (STIX identities,
+   * versioned by the change); unknown ids are left out.
+   */
+  organizationNames(ids: readonly string[]): Promise<Map<string, OrganizationName>>;
+}
+
+/** An organization's name as contacts has it, and when its record last changed (ISO 8601). */
+export interface OrganizationName {
+  readonly name: string;
+  readonly updatedAt: string;
 }
 
 const ENTITIES = 'query($r: [_Any!]!) { _entities(representations: $r) { __typename } }';
-const NAMES = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name } } }';
+const NAMES =
+  'query($r: [_Any!]!) { _entities(representations: $r) { ... on Organization { id name updatedAt } } }';
 
 interface EntitiesResponse {
-  data?: { _entities?: ({ id?: string; name?: string } | null)[] } | null;
+  data?: { _entities?: ({ id?: string; name?: string; updatedAt?: string } | null)[] } | null;
   errors?: unknown[];
 }
 
@@ -33,7 +43,7 @@ export function contactsDirectory(
   const timeoutMs = options.timeoutMs ?? 3_000;
   const cacheMs = options.cacheMs ?? 5 * 60_000;
   const known = new Map<string, number>();
-  const names = new Map<string, { name: string; until: number }>();
+  const names = new Map<string, { organization: OrganizationName; until: number }>();
 
   async function ask(query: string, representations: readonly Record<string, string>[]) {
     try {
@@ -73,8 +83,8 @@ export function contactsDirectory(
   }
 
   // Batches the names wanted in one tick (e.g. every bundle of a page) into one request; names
-  // stay cached like known ids.
-  const nameLoader = new DataLoader<string, string | null>(
+  // stay cached like known ids, each with the change it belongs to so the two never disagree.
+  const nameLoader = new DataLoader<string, OrganizationName | null>(
     async (ids) => {
       const now = Date.now();
       const missing = ids.filter((id) => (names.get(id)?.until ?? 0) < now);
@@ -88,18 +98,21 @@ export function contactsDirectory(
           throw serviceUnavailable('The contacts directory gave an unexpected answer; try again shortly.');
         }
         for (const entity of entities) {
-          if (entity?.id && entity.name) names.set(entity.id, { name: entity.name, until: now + cacheMs });
+          if (entity?.id && entity.name && entity.updatedAt) {
+            const organization = { name: entity.name, updatedAt: entity.updatedAt };
+            names.set(entity.id, { organization, until: now + cacheMs });
+          }
         }
       }
-      return ids.map((id) => names.get(id)?.name ?? null);
+      return ids.map((id) => names.get(id)?.organization ?? null);
     },
     { cache: false },
   );
 
-  async function organizationNames(ids: readonly string[]): Promise<Map<string, string>> {
+  async function organizationNames(ids: readonly string[]): Promise<Map<string, OrganizationName>> {
     const unique = [...new Set(ids)];
     const found = await nameLoader.loadMany(unique);
-    const result = new Map<string, string>();
+    const result = new Map<string, OrganizationName>();
     found.forEach((name, index) => {
       if (name instanceof Error) throw name;
       if (name) result.set(unique[index]!, name);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { OrganizationName } from './directory.ts';
 import type { AdvisoryRow, IncidentRow, IndicatorRow, IndicatorType, Tlp } from './rows.ts';
 
 /**
@@ -70,19 +71,28 @@ export function tlpMarkingDefinition(tlp: Tlp): StixObject {
   };
 }
 
-// Identities are ours, not versioned with any record: one fixed date keeps them identical in
-// every bundle (two bundles must never carry different versions of the same object).
+// When an organization's record predates this, its identity's `created` is still this date:
+// identities are derived objects, and one fixed creation keeps their id's first version stable.
 const IDENTITY_CREATED = '2024-01-01T00:00:00.000Z';
 
-/** An organization of the mechanism as a STIX identity. */
-export function organizationIdentity(organizationId: string, name: string): StixObject {
+/**
+ * An organization of the mechanism as a STIX identity. Its version (`modified`) is the last change
+ * of the organization's record in contacts, so a renamed organization is a new version, never the
+ * same version with another name (STIX 2.1 §3.6); `null` (contacts did not answer for it) gives
+ * the base version with the id as name.
+ */
+export function organizationIdentity(
+  organizationId: string,
+  organization: OrganizationName | null,
+): StixObject {
+  const changed = organization ? iso(new Date(organization.updatedAt)) : IDENTITY_CREATED;
   return {
     type: 'identity',
     spec_version: '2.1',
     id: stixId('identity', `organization:${organizationId}`),
     created: IDENTITY_CREATED,
-    modified: IDENTITY_CREATED,
-    name,
+    modified: changed > IDENTITY_CREATED ? changed : IDENTITY_CREATED,
+    name: organization?.name ?? organizationId,
     identity_class: 'organization',
     x_cadg_organization_id: organizationId,
   };
@@ -154,10 +164,10 @@ export function stixIndicator(
 }
 
 /** The names of organizations a bundle mentions, by id (contacts owns them). */
-export type OrganizationNames = ReadonlyMap<string, string>;
+export type OrganizationNames = ReadonlyMap<string, OrganizationName>;
 
 function identities(orgIds: readonly string[], names: OrganizationNames): StixObject[] {
-  return [...new Set(orgIds)].map((id) => organizationIdentity(id, names.get(id) ?? id));
+  return [...new Set(orgIds)].map((id) => organizationIdentity(id, names.get(id) ?? null));
 }
 
 /**

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { IncidentRow, IndicatorRow } from '../src/rows.ts';
-import { incidentBundle, stixPattern, tlpMarkingDefinition, tlpMarkingId, uuidv5 } from '../src/stix.ts';
+import {
+  incidentBundle,
+  organizationIdentity,
+  stixPattern,
+  tlpMarkingDefinition,
+  tlpMarkingId,
+  uuidv5,
+} from '../src/stix.ts';
 
 describe('STIX patterns', () => {
   it('builds one comparison per indicator type with the STIX object path', () => {
@@ -59,7 +66,7 @@ describe('deterministic STIX ids', () => {
       advisoryId: null,
       addedAt: new Date('2026-11-01T08:00:00.123Z'),
     } satisfies IndicatorRow;
-    const names = new Map([['my-mycert', 'MyCERT']]);
+    const names = new Map([['my-mycert', { name: 'MyCERT', updatedAt: '2026-10-01T00:00:00.000Z' }]]);
     const first = incidentBundle(incident, [indicator], names);
     expect(incidentBundle(incident, [indicator], names)).toEqual(first);
     expect(first.objects.map((o) => o.type)).toEqual([
@@ -77,6 +84,23 @@ describe('deterministic STIX ids', () => {
     const next = incidentBundle({ ...incident, version: 4 }, [indicator], names);
     expect(next.id).not.toBe(first.id);
     expect(next.objects[0]!.id).toBe(first.objects[0]!.id);
+  });
+
+  it('versions an organization identity by the last change of its record, so a rename is a new version', () => {
+    const before = organizationIdentity('my-mycert', { name: 'MyCERT', updatedAt: '2026-10-01T00:00:00Z' });
+    const renamed = organizationIdentity('my-mycert', {
+      name: 'Malaysia CERT',
+      updatedAt: '2026-11-20T10:00:00.5Z',
+    });
+    expect(before).toMatchObject({ name: 'MyCERT', modified: '2026-10-01T00:00:00.000Z' });
+    expect(renamed).toMatchObject({ id: before.id, created: before['created'], name: 'Malaysia CERT' });
+    expect(renamed['modified']).toBe('2026-11-20T10:00:00.500Z');
+    // Contacts unreachable: the base version, named by id, never a new name under an old version.
+    expect(organizationIdentity('my-mycert', null)).toMatchObject({
+      id: before.id,
+      name: 'my-mycert',
+      modified: before['created'],
+    });
   });
 });
 
