@@ -30,6 +30,7 @@ const { values: flags } = parseArgs({
     incidents: { type: 'string' },
     'updates-per-incident': { type: 'string', default: '3' },
     subscribers: { type: 'string' },
+    'fanout-tokens': { type: 'string', default: '100' },
     duration: { type: 'string' },
     connections: { type: 'string', default: '16' },
     rounds: { type: 'string' },
@@ -51,6 +52,7 @@ const config = {
   overheadRequests: quick ? 30 : 150,
   listRepeats: quick ? 3 : 10,
   fanoutEvents: quick ? 2 : 3,
+  fanoutTokens: Number(flags['fanout-tokens']),
 };
 
 const GATEWAYS = {
@@ -141,7 +143,20 @@ async function main() {
   if (config.sections.has('overhead')) report.push(await overhead(gateways, subgraphs, auth));
   if (config.sections.has('biglists'))
     report.push(await bigLists(url, subgraphUrls['incidents']!, auth, bigListFilters, explainStatements));
-  if (config.sections.has('fanout')) report.push(await fanOut(gateways.ours, subgraphs, token, auth));
+  if (config.sections.has('fanout')) {
+    // As many distinct member tokens (same organization, so the same TLP view) for the harder case.
+    const tokens = await Promise.all(
+      Array.from({ length: config.fanoutTokens }, (_, i) =>
+        signDevToken(keyDir, {
+          sub: `bench-agency-${i}`,
+          org: 'my-mycert',
+          roles: [Role.Member],
+          expiresIn: '2h',
+        }),
+      ),
+    );
+    report.push(await fanOut(gateways.ours, subgraphs, token, tokens, auth));
+  }
 
   const incidentRows = await withSql(
     url,
@@ -581,9 +596,17 @@ async function fanOut(
   gateway: { process: BenchProcess; url: string },
   subgraphs: BenchProcess,
   token: string,
+  distinctTokens: readonly string[],
   auth: Record<string, string>,
 ): Promise<string> {
   const rows: string[][] = [];
+  const largest = Math.max(...config.subscribers);
+  // Every size with one token (the gateway shares one upstream stream), then the largest again with
+  // subscribers dealt over distinct tokens (one stream per token: sharing never crosses credentials).
+  const runs: { count: number; tokens: readonly string[] }[] = [
+    ...config.subscribers.map((count) => ({ count, tokens: [token] })),
+    ...(distinctTokens.length > 1 ? [{ count: largest, tokens: distinctTokens }] : []),
+  ];
   const wsUrl = gateway.url.replace(/^http/, 'ws');
   let serial = 0;
   const reportMajor = async () => {
@@ -613,12 +636,12 @@ async function fanOut(
     );
     return cursor.data!.incidentEventCursor;
   };
-  for (const count of config.subscribers) {
-    log(`Fan-out: ${count.toLocaleString('en')} subscribers…`);
+  for (const { count, tokens } of runs) {
+    log(`Fan-out: ${count.toLocaleString('en')} subscribers, ${tokens.length} token(s)…`);
     const rssBefore = { gateway: gateway.process.rss(), subgraphs: subgraphs.rss() };
     const connectStarted = performance.now();
     const { process: subscribers } = await startProcess('./subscribers-process.ts', [wsUrl, String(count)], {
-      TOKEN: token,
+      TOKENS: tokens.join(','),
     });
     const connectSeconds = (performance.now() - connectStarted) / 1000;
     try {
@@ -654,6 +677,7 @@ async function fanOut(
       }
       rows.push([
         count.toLocaleString('en'),
+        tokens.length.toLocaleString('en'),
         `${connectSeconds.toFixed(1)} s`,
         `${delivered}/${count * config.fanoutEvents}`,
         ms(median(latencies)),
@@ -664,6 +688,7 @@ async function fanOut(
       ]);
       fanoutResults.push({
         count,
+        tokens: tokens.length,
         p99: percentile(latencies, 99),
         rss: gateway.process.rss(),
         complete: delivered === count * config.fanoutEvents,
@@ -677,17 +702,20 @@ async function fanOut(
     '## Fan-out',
     '',
     `graphql-ws subscribers to \`majorIncidentUpdates(minSeverity: HIGH)\` through our gateway, one websocket each, opened from a separate process, ` +
-      `all with the same member token. Per size, one HIGH incident is reported through the gateway ${config.fanoutEvents} times (after probes that make sure every ` +
+      `all with the same member token, then the largest size again with the subscribers dealt over ${config.fanoutTokens} distinct member tokens of one organization ` +
+      `(the gateway shares one upstream subscription among subscribers with the same operation, variables and token, so this is ${config.fanoutTokens} streams instead of one). ` +
+      `Per run, one HIGH incident is reported through the gateway ${config.fanoutEvents} times (after probes that make sure every ` +
       `subscription is live). Latency is from the event's commit (its \`occurredAt\`, the transaction's timestamp, so slightly before the commit) ` +
       `to each subscriber's receipt; "last" is the slowest subscriber of the worst event. Memory is the resident set (VmRSS) with the subscribers connected.`,
     '',
     table(
-      ['subscribers', 'connect', 'delivered', 'p50', 'p99', 'last', 'gateway RSS', 'subgraphs RSS'],
+      ['subscribers', 'tokens', 'connect', 'delivered', 'p50', 'p99', 'last', 'gateway RSS', 'subgraphs RSS'],
       rows,
     ),
   ].join('\n');
 }
-const fanoutResults: { count: number; p99: number; rss: number | null; complete: boolean }[] = [];
+const fanoutResults: { count: number; tokens: number; p99: number; rss: number | null; complete: boolean }[] =
+  [];
 
 // ---------------------------------------------------------------------------------------------
 // BENCHMARKS.md
@@ -718,17 +746,15 @@ function document(run: {
       throughputRatios.rustApollo >= 3 && throughputRatios.rustHive >= 1.5 ? 'met' : 'missed',
     ]);
   }
-  const largestFanout = fanoutResults.at(-1);
-  if (largestFanout) {
+  // Each largest run: with one token (sharing at its best) and, if measured, with distinct tokens.
+  const largestCount = Math.max(0, ...fanoutResults.map((r) => r.count));
+  for (const run of fanoutResults.filter((r) => r.count === largestCount)) {
+    const who = `${run.count.toLocaleString('en')} subscribers, ${run.tokens.toLocaleString('en')} token${run.tokens === 1 ? '' : 's'}`;
+    targets.push([`${who}: p99 ≤ 1 s`, ms(run.p99, 0), run.complete && run.p99 <= 1000 ? 'met' : 'missed']);
     targets.push([
-      `${largestFanout.count.toLocaleString('en')} subscribers: p99 ≤ 1 s`,
-      ms(largestFanout.p99, 0),
-      largestFanout.complete && largestFanout.p99 <= 1000 ? 'met' : 'missed',
-    ]);
-    targets.push([
-      `${largestFanout.count.toLocaleString('en')} subscribers: gateway < 1.5 GB resident`,
-      mib(largestFanout.rss),
-      largestFanout.rss !== null && largestFanout.rss < 1.5e9 ? 'met' : 'missed',
+      `${who}: gateway < 1.5 GB resident`,
+      mib(run.rss),
+      run.rss !== null && run.rss < 1.5e9 ? 'met' : 'missed',
     ]);
   }
   if (Number.isFinite(bigListP95)) {
@@ -785,6 +811,15 @@ function document(run: {
       '(under 1 ms of execution at 100k). The plans above are checked for sequential scans on `incidents`.',
     '- **Fan-out.** The incidents subgraph reads each event and its incident once per process and fans it out in memory to every subscription ' +
       "(TLP judged per subscriber), so a subscription's payload costs no SQL of its own.",
+    '- **Shared subscriptions at the gateway.** Subscribers with the same document, variables and token share one upstream subscription and one ' +
+      'execution of the plan per event (`gateway/src/shared-subscriptions.ts`); each still gets its own masking, metrics and backpressure. ' +
+      'Before, each of 10,000 subscribers had its own upstream subscription: p99 1.2–1.5 s at 10,000. Sharing never crosses tokens.',
+    '- **Verified tokens remembered.** Each service remembers a token it verified for up to a minute (never past its `exp`): an ES256 check is ' +
+      '~0.1 ms of CPU, paid by the gateway and again by each subgraph a request reaches. 10,000 websocket connections opened in 9.6 s instead of 24 s.',
+    '- **Prepared statements: weighed, not taken.** drizzle prepares only queries given a name (`.prepare(name)`); the rest go through ' +
+      'postgres.js `unsafe`, unprepared. Measured with pgbench on the keyset-page statement over 1M rows: 0.44 ms per execution unprepared ' +
+      "(extended protocol) against 0.35 ms prepared, about 1% of the 8 ms a page takes at the subgraph. The batch loaders' `in (…)` lists change " +
+      'length with each batch, so preparing every text would fill each connection with one statement per list length for that gain.',
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 /**
  * Child process: N graphql-ws subscribers to `majorIncidentUpdates`, one websocket each, all through
- * one gateway. `subscribers-process.ts <wsUrl> <count>`; env TOKEN. Reports, per event cursor,
+ * one gateway. `subscribers-process.ts <wsUrl> <count>`; env TOKENS (comma-separated, dealt out in
+ * turn, so N tokens make N groups of subscribers the gateway cannot share a stream between). Reports, per event cursor,
  * when each subscriber received it (epoch ms), so `run.ts` measures delivery latency.
  *
  * Subscribers live in their own process so the gateway's event loop and file descriptors are not
@@ -28,7 +29,7 @@ const FANOUT_SUBSCRIPTION = /* GraphQL */ `
 
 const [wsUrl, countText] = process.argv.slice(2);
 const count = Number(countText);
-const token = process.env['TOKEN'];
+const tokens = (process.env['TOKENS'] ?? '').split(',').filter(Boolean);
 // Connections opened at once: more would only queue in the gateway's accept backlog.
 const CONNECT_CONCURRENCY = 200;
 
@@ -52,7 +53,8 @@ function onEvent(cursor: string, at: number) {
 }
 
 /** Opens one subscriber; resolves once its websocket is acknowledged and the subscription sent. */
-function open(): Promise<void> {
+function open(index: number): Promise<void> {
+  const token = tokens.length ? tokens[index % tokens.length] : undefined;
   return new Promise((resolve, reject) => {
     const client = createClient({
       url: wsUrl!,
@@ -88,7 +90,7 @@ let next = 0;
 async function worker() {
   while (next < count) {
     next += 1;
-    await open();
+    await open(next - 1);
   }
 }
 await Promise.all(Array.from({ length: Math.min(CONNECT_CONCURRENCY, count) }, worker));
