@@ -24,6 +24,13 @@ export interface OperationLimits {
   assumedListSize: number;
   /** Largest request body, in bytes. @default 262144 */
   maxBodyBytes: number;
+  /**
+   * Largest GraphQL document (the `query` text), in UTF-8 bytes. Parsed documents, and parse
+   * errors, are cached by their text (1,024 of each): without this bound, distinct large documents
+   * (a body's worth each) would hold hundreds of megabytes in those caches.
+   * @default 16384
+   */
+  maxDocumentBytes: number;
   /** Operations in one batched HTTP request. @default 10 */
   maxBatch: number;
 }
@@ -36,6 +43,7 @@ export const DEFAULT_LIMITS: Readonly<OperationLimits> = {
   maxCost: 20_000,
   assumedListSize: 20,
   maxBodyBytes: 262_144,
+  maxDocumentBytes: 16_384,
   maxBatch: 10,
 };
 
@@ -47,6 +55,7 @@ const ENV_NAMES: Record<keyof OperationLimits, string> = {
   maxCost: 'LIMIT_MAX_COST',
   assumedListSize: 'LIMIT_ASSUMED_LIST_SIZE',
   maxBodyBytes: 'LIMIT_MAX_BODY_BYTES',
+  maxDocumentBytes: 'LIMIT_MAX_DOCUMENT_BYTES',
   maxBatch: 'LIMIT_MAX_BATCH',
 };
 
@@ -114,6 +123,32 @@ export function operationLimitPlugins(
   { production }: { production: boolean },
 ): GatewayPlugin[] {
   const plugins: GatewayPlugin[] = [
+    {
+      // The runtime caches parse errors by document (1,024 of them). Until an error's stack is
+      // read, V8 keeps the receivers of its frames alive: for an error thrown inside the parser,
+      // the parser and every token it read (~300 kB for a 16 kB document). Formatting the stack
+      // lets them go, so a cached parse error costs its message, not its parser.
+      onParse:
+        () =>
+        ({ result }) => {
+          if (result instanceof Error) void result.stack;
+        },
+      // Before the runtime parses (and caches) anything.
+      onParams({ params, setResult }) {
+        const { query } = params;
+        if (typeof query !== 'string') return;
+        if (query.length > limits.maxDocumentBytes || Buffer.byteLength(query) > limits.maxDocumentBytes) {
+          setResult({
+            errors: [
+              tooComplex(
+                'maxDocumentBytes',
+                `The GraphQL document is larger than ${limits.maxDocumentBytes} bytes; send large values as variables.`,
+              ),
+            ],
+          });
+        }
+      },
+    },
     maxTokensPlugin({
       n: limits.maxTokens,
       ...reject('maxTokens', `The document has more than ${limits.maxTokens} tokens.`),

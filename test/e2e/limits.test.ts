@@ -20,6 +20,7 @@ const limits = {
   maxDirectives: 4,
   maxCost: 2_000,
   maxBodyBytes: 4_096,
+  maxDocumentBytes: 3_000,
   maxBatch: 3,
 };
 
@@ -90,6 +91,23 @@ describe('operation limits at the gateway', () => {
       token,
     );
     expect(limitOf(large.json)).toEqual([['QUERY_TOO_COMPLEX', 'maxCost']]);
+  });
+
+  it('refuses a document over its size limit before parsing it, even one that is only a comment', async () => {
+    // A comment adds no token: only the size limit stops a large document from entering the parse cache.
+    const commented = `{ countries { code } }\n# ${'c'.repeat(3_100)}`;
+    const refused = await post(graph, { query: commented });
+    expect(refused.status).toBe(400);
+    expect(limitOf(refused.json)).toEqual([['QUERY_TOO_COMPLEX', 'maxDocumentBytes']]);
+    // Bytes, not characters: 1,100 three-byte characters are 3,300 bytes.
+    const wide = await post(graph, { query: `{ countries { code } } # ${'条'.repeat(1_100)}` });
+    expect(limitOf(wide.json)).toEqual([['QUERY_TOO_COMPLEX', 'maxDocumentBytes']]);
+    // The same data sent as a variable is fine: the limit is on the document only.
+    const asVariable = await post(graph, {
+      query: `{ countries { code } }`,
+      variables: { note: 'c'.repeat(3_100) },
+    });
+    expect(asVariable.json.errors).toBeUndefined();
   });
 
   it('refuses a request body over the size limit with 413 and a batch over the batch limit', async () => {
