@@ -9,6 +9,7 @@ import {
   type TextMapGetter,
   type TextMapSetter,
 } from '@opentelemetry/api';
+import { getOperationAST, type ExecutionArgs } from 'graphql';
 
 const requestHeaders: TextMapGetter<Headers> = {
   keys: (carrier) => [...carrier.keys()],
@@ -25,6 +26,11 @@ const recordSetter: TextMapSetter<Record<string, string>> = {
  * CLIENT span per subgraph call under it, and the W3C trace context sent to the subgraph with the
  * call, so the subgraph's spans (and its SQL) join the same trace.
  *
+ * Operations over graphql-ws have no HTTP request of their own: each gets a SERVER span
+ * `graphql-ws execute` (queries, mutations) or `graphql-ws subscribe` (until the subscription's
+ * stream is set up; later events are not spans), so its subgraph calls and their SQL still form
+ * one trace.
+ *
  * Only added when tracing was started in this process (see `startTracing` in @cadg/platform).
  */
 export function useTracing(): GatewayPlugin {
@@ -39,6 +45,9 @@ export function useTracing(): GatewayPlugin {
         );
         return context.with(trace.setSpan(parent, span), () => endAfter(span, wrapped));
       },
+      execute: ({ context: operation }, wrapped) => traceWebSocketOperation(operation, 'execute', wrapped),
+      subscribe: ({ context: operation }, wrapped) =>
+        traceWebSocketOperation(operation, 'subscribe', wrapped),
       subgraphExecute({ subgraphName, executionRequest }, wrapped) {
         const active = context.active();
         const span = tracer().startSpan(
@@ -57,6 +66,8 @@ export function useTracing(): GatewayPlugin {
         return context.with(trace.setSpan(active, span), () => endAfter(span, wrapped));
       },
     },
+    onExecute: ({ args }) => nameWebSocketSpan(args),
+    onSubscribe: ({ args }) => nameWebSocketSpan(args),
     onFetch({ options, setOptions }) {
       const carrier: Record<string, string> = {};
       propagation.inject(context.active(), carrier, recordSetter);
@@ -64,6 +75,30 @@ export function useTracing(): GatewayPlugin {
       setOptions({ ...options, headers: { ...headersAsRecord(options.headers), ...carrier } });
     },
   };
+}
+
+/** For HTTP callers, whose request already has its span, `wrapped` runs as is. */
+function traceWebSocketOperation(
+  operation: object,
+  phase: 'execute' | 'subscribe',
+  wrapped: () => Promise<void> | void,
+): Promise<void> | void {
+  if (!('viaWebSocket' in operation) || operation.viaWebSocket !== true) return wrapped();
+  const span = tracer().startSpan(`graphql-ws ${phase}`, { kind: SpanKind.SERVER });
+  webSocketSpans.add(span);
+  return context.with(trace.setSpan(ROOT_CONTEXT, span), () => endAfter(span, wrapped));
+}
+
+const webSocketSpans = new WeakSet<Span>();
+
+/** Names the operation on its graphql-ws span, once the document it runs is known. */
+function nameWebSocketSpan({ document, operationName }: ExecutionArgs): void {
+  const span = trace.getSpan(context.active());
+  if (!span || !webSocketSpans.has(span)) return;
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return;
+  span.setAttribute('graphql.operation.type', operation.operation);
+  if (operation.name) span.setAttribute('graphql.operation.name', operation.name.value);
 }
 
 function endAfter(span: Span, wrapped: () => Promise<void> | void): Promise<void> | void {

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { Role, SpanKind, startTracing } from '@cadg/platform';
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { startGraph, type Graph } from './harness.ts';
@@ -80,5 +82,44 @@ describe('tracing', () => {
       }
       expect(sql.some((s) => /"incidents"|"contacts"/.test(s.name))).toBe(true);
     }
+  });
+
+  it('gives an operation over graphql-ws a span of its own, with its subgraph calls and SQL under it', async () => {
+    const token = await graph.token('my-mycert', [Role.Member]);
+    exporter.reset();
+    const client = createClient({
+      url: graph.wsUrl,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
+    try {
+      const result = await new Promise<{ errors?: unknown; data?: unknown }>((resolve, reject) => {
+        let last: { errors?: unknown; data?: unknown } = {};
+        client.subscribe(
+          {
+            query: `query OverWebSocket { incidents(first: 1) { edges { node { id reportedBy { name } } } } }`,
+          },
+          { next: (value) => (last = value), error: reject, complete: () => resolve(last) },
+        );
+      });
+      expect(result.errors).toBeUndefined();
+    } finally {
+      await client.dispose();
+    }
+    await tracing.forceFlush();
+    const spans = exporter.getFinishedSpans();
+    const operation = spans.find((s) => s.name === 'graphql-ws execute');
+    expect(operation, spans.map((s) => s.name).join(', ')).toBeDefined();
+    expect(operation!.kind).toBe(SpanKind.SERVER);
+    expect(operation!.attributes['graphql.operation.name']).toBe('OverWebSocket');
+    const traceId = operation!.spanContext().traceId;
+    const calls = spans.filter(
+      (s) => s.name.startsWith('subgraph ') && parentOf(s) === operation!.spanContext().spanId,
+    );
+    expect(calls.map((s) => s.name).sort()).toEqual(['subgraph contacts', 'subgraph incidents']);
+    const sql = spans.filter((s) => s.attributes['db.system.name'] === 'postgresql');
+    expect(sql.length).toBeGreaterThan(0);
+    for (const statement of sql) expect(statement.spanContext().traceId).toBe(traceId);
   });
 });
