@@ -1,12 +1,18 @@
 /**
- * `npm run bench [-- --quick] [--subscribers 1000,5000,10000] [--incidents 1000000] [...]`
+ * `npm run bench [-- --quick | --smoke] [--subscribers 1000,5000,10000] [--incidents 1000000] [...]`
  *
  * Side-by-side benchmarks of the graph on this machine, all on loopback: gateway throughput against
  * @apollo/gateway and the stock Hive Gateway runtime, gateway overhead, SQL statements per operation,
  * graphql-ws fan-out and big keyset-paginated lists. Prints the tables and writes BENCHMARKS.md.
- * Needs PostgreSQL: DATABASE_URL (a server URL; the bench uses its own `cadg_bench` database on it)
- * or postgres://postgres@127.0.0.1:5432/postgres.
+ * Needs PostgreSQL: DATABASE_URL (a server URL; the bench uses its own `cadg_bench` database on it,
+ * `--database NAME` for another) or postgres://postgres@127.0.0.1:5432/postgres.
+ *
+ * `--smoke` runs every section at tiny sizes in a database it creates for the run (a fresh
+ * `cadg_bench_smoke_…`, or `--database NAME`, which must not exist yet) and drops at the end; it
+ * writes Markdown only with `--out`. `--json FILE` writes what each section observed (counts and
+ * checks, besides the timings), which `test/e2e/bench-smoke.test.ts` asserts on in `npm test`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -27,33 +33,49 @@ import { mib, median, ms, percentile, ratio, table, unionLength } from './src/st
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    database: { type: 'string' },
     incidents: { type: 'string' },
-    'updates-per-incident': { type: 'string', default: '3' },
+    'updates-per-incident': { type: 'string' },
     subscribers: { type: 'string' },
-    'fanout-tokens': { type: 'string', default: '100' },
+    'fanout-tokens': { type: 'string' },
     duration: { type: 'string' },
-    connections: { type: 'string', default: '16' },
+    connections: { type: 'string' },
     rounds: { type: 'string' },
     'page-size': { type: 'string', default: '20' },
     sections: { type: 'string', default: 'sql,throughput,overhead,biglists,fanout' },
-    out: { type: 'string', default: new URL('../BENCHMARKS.md', import.meta.url).pathname },
+    out: { type: 'string' },
+    json: { type: 'string' },
   },
 });
 const quick = flags.quick;
+const smoke = flags.smoke;
+/** Picks the smoke, quick or full default. */
+const pick = <T>(smokeValue: T, quickValue: T, fullValue: T): T =>
+  smoke ? smokeValue : quick ? quickValue : fullValue;
 const config = {
-  incidents: Number(flags.incidents ?? (quick ? 20_000 : 100_000)),
-  updatesPerIncident: Number(flags['updates-per-incident']),
-  subscribers: (flags.subscribers ?? (quick ? '200' : '1000,5000,10000')).split(',').map(Number),
-  durationSeconds: Number(flags.duration ?? (quick ? 3 : 10)),
-  connections: Number(flags.connections),
-  rounds: Number(flags.rounds ?? (quick ? 1 : 3)),
+  // The smoke's incidents are enough that a MyCERT member sees more than the largest page (500).
+  incidents: Number(flags.incidents ?? pick(1_200, 20_000, 100_000)),
+  updatesPerIncident: Number(flags['updates-per-incident'] ?? pick(1, 3, 3)),
+  subscribers: (flags.subscribers ?? pick('50', '200', '1000,5000,10000')).split(',').map(Number),
+  durationSeconds: Number(flags.duration ?? pick(1, 3, 10)),
+  connections: Number(flags.connections ?? pick(4, 16, 16)),
+  rounds: Number(flags.rounds ?? pick(1, 1, 3)),
   pageSize: Number(flags['page-size']),
   sections: new Set(flags.sections.split(',')),
-  overheadRequests: quick ? 30 : 150,
-  listRepeats: quick ? 3 : 10,
-  fanoutEvents: quick ? 2 : 3,
-  fanoutTokens: Number(flags['fanout-tokens']),
+  overheadRequests: pick(10, 30, 150),
+  listRepeats: pick(1, 3, 10),
+  // Smaller list pages on the smoke's small data, so every filter still walks several pages.
+  listPageSize: pick(10, 50, 50),
+  fanoutEvents: pick(1, 2, 3),
+  fanoutTokens: Number(flags['fanout-tokens'] ?? pick(5, 100, 100)),
 };
+const databaseName =
+  flags.database ?? (smoke ? `cadg_bench_smoke_${randomBytes(4).toString('hex')}` : 'cadg_bench');
+if (!/^[a-z_][a-z0-9_]*$/.test(databaseName))
+  throw new Error(`--database ${databaseName}: use [a-z0-9_] only.`);
+// The smoke writes Markdown only when asked to: it is a check of the tooling, not a measurement.
+const out = flags.out ?? (smoke ? null : new URL('../BENCHMARKS.md', import.meta.url).pathname);
 
 const GATEWAYS = {
   ours: 'ours, as shipped (Rust planner)',
@@ -70,9 +92,68 @@ const loadBefore = os.loadavg();
 const report: string[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
+/** What `--json` writes: what each section observed, for `test/e2e/bench-smoke.test.ts`. */
+interface Results {
+  mode: 'smoke' | 'quick' | 'full';
+  database: string;
+  incidents?: number;
+  sql?: {
+    sizes: { size: number; returned: number; statements: number; bySchema: Record<string, number> }[];
+    constant: boolean;
+  };
+  /** Per gateway: the dashboard check before the measurements. */
+  dashboard?: Partial<Record<GatewayKind, { errors: unknown; bytes: number; identicalToOurs: boolean }>>;
+  /** Per gateway, over every measured run: requests and the ones that failed. */
+  throughput?: Partial<
+    Record<
+      GatewayKind,
+      { requests: number; non2xx: number; errors: number; timeouts: number; graphqlErrors: number }
+    >
+  >;
+  /** Per gateway: the dashboard requests sent and the subgraph calls each one made. */
+  overhead?: Partial<
+    Record<
+      GatewayKind,
+      { requests: number; failed: number; subgraphCalls: { min: number; median: number; max: number } }
+    >
+  >;
+  bigLists?: {
+    name: string;
+    /** Over every repeat: pages fetched, rows seen, and the checks. */
+    pages: number;
+    rows: number;
+    /** Every page continued the previous one strictly in (reportedAt desc, id desc). */
+    ordered: boolean;
+    /** Ids seen more than once within one walk through the filter's pages. */
+    duplicates: number;
+    plans: { indexes: string[]; seqScan: boolean }[];
+  }[];
+  fanout?: {
+    subscribers: number;
+    tokens: number;
+    events: number;
+    /** subscribers × events */
+    expected: number;
+    /** Distinct (subscriber, event) receipts of the measured events. */
+    delivered: number;
+    /** Receipts of an event a subscriber already had, over the whole run (probes included). */
+    duplicates: number;
+    /** Subscription errors over the whole run, and the first few. */
+    errors: number;
+    errorSamples: string[];
+    /** The gateway's `graphql_subscription_streams` and `graphql_live_subscriptions` once all were live. */
+    streams: number | null;
+    liveSubscriptions: number | null;
+  }[];
+}
+const results: Results = {
+  mode: smoke ? 'smoke' : quick ? 'quick' : 'full',
+  database: databaseName,
+};
+
 async function main() {
   const serverUrl = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const url = await benchDatabase(serverUrl);
+  const url = await benchDatabase(serverUrl, databaseName, smoke);
   const pgVersion = await withSql(
     url,
     async (sql) => (await sql<{ v: string }[]>`select current_setting('server_version') as v`)[0]?.v,
@@ -115,6 +196,7 @@ async function main() {
   }
 
   // The subgraphs every gateway shares, in a process of their own.
+  log('Starting the subgraphs and gateways…');
   const { process: subgraphs, ready } = await startProcess('./subgraphs-process.ts', [], {
     DATABASE_URL: url,
     KEY_DIR: keyDir,
@@ -129,14 +211,17 @@ async function main() {
 
   const gateways = {} as Record<GatewayKind, { process: BenchProcess; url: string }>;
   const needGateways = ['throughput', 'overhead', 'fanout'].some((s) => config.sections.has(s));
-  for (const kind of needGateways ? KINDS : []) {
+  // Started side by side (they are idle until measured); each stopped at the end even if another failed.
+  const starting = (needGateways ? KINDS : []).map(async (kind) => {
     const started = await startProcess('./gateway-process.ts', [kind], {
       SUPERGRAPH_FILE: supergraphFile,
       KEY_DIR: keyDir,
     });
     cleanups.push(() => started.process.stop());
     gateways[kind] = { process: started.process, url: String(started.ready['url']) };
-  }
+  });
+  for (const outcome of await Promise.allSettled(starting))
+    if (outcome.status === 'rejected') throw outcome.reason;
   if (needGateways) await checkSameAnswers(gateways, auth);
 
   if (config.sections.has('throughput')) report.push(await throughput(gateways, auth));
@@ -163,22 +248,38 @@ async function main() {
     async (sql) =>
       (await sql<{ n: number }[]>`select count(*)::int as n from incidents.incidents`)[0]?.n ?? 0,
   );
+  results.incidents = incidentRows;
+  if (flags.json) await writeFile(flags.json, `${JSON.stringify(results, null, 2)}\n`);
   const markdown = document({ pgVersion: pgVersion ?? '?', seedSeconds, added, incidentRows });
-  // Formatted like every other file, so `prettier --check .` in npm test stays green.
-  await writeFile(
-    flags.out,
-    await prettier.format(markdown, { ...(await prettier.resolveConfig(flags.out)), filepath: flags.out }),
+  if (out) {
+    // Formatted like every other file, so `prettier --check .` in npm test stays green.
+    await writeFile(
+      out,
+      await prettier.format(markdown, { ...(await prettier.resolveConfig(out)), filepath: out }),
+    );
+  }
+  process.stdout.write(
+    `${report.join('\n\n')}\n\n${out ? `Wrote ${out}` : 'No Markdown written (--smoke without --out)'}` +
+      `${flags.json ? `, results in ${flags.json}` : ''}\n`,
   );
-  process.stdout.write(`${report.join('\n\n')}\n\nWrote ${flags.out}\n`);
 }
 
-/** Creates (once) and prepares the `cadg_bench` database on the server; returns its URL. */
-async function benchDatabase(serverUrl: string): Promise<string> {
-  const name = 'cadg_bench';
+/**
+ * Creates (if missing) and prepares the bench database on the server; returns its URL. With `fresh`
+ * (the smoke) the database must not exist yet, and is dropped when the run ends.
+ */
+async function benchDatabase(serverUrl: string, name: string, fresh: boolean): Promise<string> {
   await withSql(serverUrl, async (sql) => {
     const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
+    if (exists && fresh)
+      throw new Error(`Database ${name} exists; the smoke only uses a database of its own.`);
     if (!exists) await sql.unsafe(`create database "${name}"`);
   });
+  // Registered first, so it runs after every process using the database has stopped.
+  if (fresh)
+    cleanups.push(() =>
+      withSql(serverUrl, (sql) => sql.unsafe(`drop database if exists "${name}" with (force)`)),
+    );
   const parsed = new URL(serverUrl);
   parsed.pathname = `/${name}`;
   const url = parsed.toString();
@@ -235,25 +336,30 @@ async function sqlPerOperation(
   try {
     const sizes = [10, 100, 500];
     const rows: string[][] = [];
+    const measured: NonNullable<Results['sql']>['sizes'] = [];
     await post(stack.gatewayUrl, dashboardBody(10), auth); // warm-up
     for (const size of sizes) {
       counted.reset();
       const result = await post<DashboardResult>(stack.gatewayUrl, dashboardBody(size), auth);
       if (result.errors) throw new Error(`dashboard(${size}) failed: ${JSON.stringify(result.errors)}`);
+      const statements = counted.count();
       const bySchema = new Map<string, number>();
       for (const text of counted.statements()) {
         const schema = /from "(\w+)"\./.exec(text)?.[1] ?? 'other';
         bySchema.set(schema, (bySchema.get(schema) ?? 0) + 1);
       }
+      const returned = result.data?.incidents.edges.length ?? 0;
+      measured.push({ size, returned, statements, bySchema: Object.fromEntries(bySchema) });
       rows.push([
         String(size),
-        String(result.data?.incidents.edges.length ?? 0),
-        String(counted.count()),
+        String(returned),
+        String(statements),
         [...bySchema].map(([schema, n]) => `${schema} ${n}`).join(', '),
       ]);
     }
     const counts = rows.map((r) => r[2]);
     const constant = new Set(counts).size === 1;
+    results.sql = { sizes: measured, constant };
 
     // The statements behind each big-list query (first page and a later one), for EXPLAIN.
     const explain: { name: string; statements: SentStatement[] }[] = [];
@@ -296,13 +402,19 @@ async function checkSameAnswers(
   auth: Record<string, string>,
 ) {
   const answers = new Map<GatewayKind, string>();
+  const checked: NonNullable<Results['dashboard']> = {};
+  results.dashboard = checked;
   for (const kind of KINDS) {
     const result = await post<DashboardResult>(gateways[kind].url, dashboardBody(config.pageSize), auth);
-    if (result.errors || !result.data) throw new Error(`${kind} answered ${JSON.stringify(result.errors)}`);
-    answers.set(kind, JSON.stringify(result.data));
+    const answer = result.data ? JSON.stringify(result.data) : '';
+    answers.set(kind, answer);
+    checked[kind] = { errors: result.errors ?? null, bytes: answer.length, identicalToOurs: false };
   }
+  for (const kind of KINDS) checked[kind]!.identicalToOurs = answers.get(kind) === answers.get('ours');
   for (const kind of KINDS) {
-    if (answers.get(kind) !== answers.get('ours'))
+    if (checked[kind]!.errors || !answers.get(kind))
+      throw new Error(`${kind} answered ${JSON.stringify(checked[kind]!.errors)}`);
+    if (!checked[kind]!.identicalToOurs)
       throw new Error(`${kind} answers the dashboard differently from ours`);
   }
   log(
@@ -316,6 +428,10 @@ interface Run {
   p99: number;
   errors: number;
 }
+
+/** A dashboard answer with data and no GraphQL errors (a 200 can still carry errors). */
+const answeredWithoutErrors = (body: unknown) =>
+  typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors":');
 
 async function throughput(
   gateways: Record<GatewayKind, { url: string }>,
@@ -331,7 +447,11 @@ async function throughput(
       duration: seconds,
       headers: { 'content-type': 'application/json', ...auth },
       body,
+      // Counted in `mismatches`: responses that are a 200 but not the dashboard.
+      verifyBody: answeredWithoutErrors,
     });
+  const counts: NonNullable<Results['throughput']> = {};
+  results.throughput = counts;
   for (const kind of KINDS) await shoot(gateways[kind].url, Math.min(3, config.durationSeconds)); // warm-up (JIT, plan caches)
   for (let round = 1; round <= config.rounds; round++) {
     // Alternating order, so drift in the machine's load does not favour whoever goes first.
@@ -343,8 +463,16 @@ async function throughput(
         rps: result.requests.average,
         p50: result.latency.p50,
         p99: result.latency.p99,
-        errors: result.errors + result.timeouts + result.non2xx,
+        errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
       });
+      const sum = counts[kind] ?? { requests: 0, non2xx: 0, errors: 0, timeouts: 0, graphqlErrors: 0 };
+      counts[kind] = {
+        requests: sum.requests + result.requests.total,
+        non2xx: sum.non2xx + result.non2xx,
+        errors: sum.errors + result.errors,
+        timeouts: sum.timeouts + result.timeouts,
+        graphqlErrors: sum.graphqlErrors + result.mismatches,
+      };
     }
   }
   const summary = (kind: GatewayKind) => {
@@ -399,15 +527,19 @@ async function overhead(
 ): Promise<string> {
   const body = dashboardBody(config.pageSize);
   const rows: string[][] = [];
+  const observed: NonNullable<Results['overhead']> = {};
+  results.overhead = observed;
   for (const kind of KINDS) {
     log(`Overhead: ${kind}…`);
     for (let i = 0; i < 5; i++) await post(gateways[kind].url, body, auth);
     await subgraphs.request({ type: 'record', on: true }, 'recording');
     const windows: [number, number][] = [];
+    let failed = 0;
     for (let i = 0; i < config.overheadRequests; i++) {
       const start = performance.timeOrigin + performance.now();
-      await post(gateways[kind].url, body, auth);
+      const result = await post(gateways[kind].url, body, auth);
       windows.push([start, performance.timeOrigin + performance.now()]);
+      if (result.errors || !result.data) failed += 1;
     }
     const { intervals } = await subgraphs.request<{ type: string; intervals: [number, number][] }>(
       { type: 'intervals' },
@@ -416,8 +548,15 @@ async function overhead(
     await subgraphs.request({ type: 'record', on: false }, 'recording');
     const e2e = windows.map(([a, b]) => b - a);
     const inSubgraphs = windows.map(([a, b]) => unionLength(intervals, a, b));
-    const calls = windows.map(([a, b]) => intervals.filter(([s, e]) => s >= a && e <= b).length);
+    // A call belongs to the request in flight when it started (one request at a time); its end can be
+    // stamped after the client has the answer, when the subgraph process's 'finish' runs late.
+    const calls = windows.map(([a, b]) => intervals.filter(([s]) => s >= a && s <= b).length);
     const gatewayTime = e2e.map((t, i) => t - inSubgraphs[i]!);
+    observed[kind] = {
+      requests: windows.length,
+      failed,
+      subgraphCalls: { min: Math.min(...calls), median: median(calls), max: Math.max(...calls) },
+    };
     rows.push([
       GATEWAYS[kind],
       ms(median(e2e)),
@@ -457,7 +596,7 @@ interface BigListFilter {
 }
 interface ListResult {
   incidents: {
-    edges: { node: { id: string } }[];
+    edges: { node: { id: string; reportedAt: string } }[];
     pageInfo: { endCursor: string | null; hasNextPage: boolean };
   };
 }
@@ -474,8 +613,8 @@ function dashboardFilters(): BigListFilter[] {
 }
 
 const LIST_QUERY = /* GraphQL */ `
-  query List($filter: IncidentFilter, $after: String) {
-    incidents(first: 50, filter: $filter, after: $after) {
+  query List($first: Int!, $filter: IncidentFilter, $after: String) {
+    incidents(first: $first, filter: $filter, after: $after) {
       edges {
         node {
           id
@@ -493,7 +632,15 @@ const LIST_QUERY = /* GraphQL */ `
   }
 `;
 const listBody = (filter: Record<string, unknown> | null, after: string | null) =>
-  JSON.stringify({ query: LIST_QUERY, variables: { filter, after } });
+  JSON.stringify({ query: LIST_QUERY, variables: { first: config.listPageSize, filter, after } });
+
+/** Whether `b` comes strictly after `a` in the lists' order, (reportedAt desc, id desc). */
+function listedAfter(a: { id: string; reportedAt: string }, b: { id: string; reportedAt: string }): boolean {
+  const at = Date.parse(a.reportedAt);
+  const bt = Date.parse(b.reportedAt);
+  // Ids are UUIDs in lower-case hex: string order is PostgreSQL's uuid order.
+  return bt < at || (bt === at && b.id < a.id);
+}
 
 async function bigLists(
   url: string,
@@ -511,10 +658,24 @@ async function bigLists(
   const pages = 5;
   const rows: string[][] = [];
   const all: number[] = [];
+  const checked: NonNullable<Results['bigLists']> = [];
+  results.bigLists = checked;
   for (const { name, filter } of filters) {
     const samples: number[] = [];
+    const check: NonNullable<Results['bigLists']>[number] = {
+      name,
+      pages: 0,
+      rows: 0,
+      ordered: true,
+      duplicates: 0,
+      plans: [],
+    };
+    checked.push(check);
     for (let repeat = 0; repeat < config.listRepeats; repeat++) {
       let after: string | null = null;
+      // Each walk through the pages must continue the order and never list an incident twice.
+      const seen = new Set<string>();
+      let previous: { id: string; reportedAt: string } | null = null;
       for (let page = 0; page < pages; page++) {
         const started = performance.now();
         const result: { data?: ListResult; errors?: unknown } = await post<ListResult>(
@@ -524,12 +685,29 @@ async function bigLists(
         );
         samples.push(performance.now() - started);
         if (result.errors) throw new Error(`${name}: ${JSON.stringify(result.errors)}`);
+        check.pages += 1;
+        for (const { node } of result.data?.incidents.edges ?? []) {
+          check.rows += 1;
+          if (seen.has(node.id)) check.duplicates += 1;
+          seen.add(node.id);
+          if (previous && !listedAfter(previous, node)) check.ordered = false;
+          previous = node;
+        }
         after = result.data?.incidents.pageInfo.endCursor ?? null;
         if (!result.data?.incidents.pageInfo.hasNextPage) break;
       }
     }
+    if (!check.ordered || check.duplicates) log(`  ${name}: pages out of order or with duplicates`);
     all.push(...samples);
-    rows.push([name, ms(median(samples)), ms(percentile(samples, 95)), String(samples.length)]);
+    rows.push([
+      name,
+      ms(median(samples)),
+      ms(percentile(samples, 95)),
+      String(samples.length),
+      check.ordered && !check.duplicates
+        ? 'yes'
+        : `**no** (${check.ordered ? 'ordered' : 'out of order'}, ${check.duplicates} duplicates)`,
+    ]);
   }
   bigListP95 = percentile(all, 95);
 
@@ -552,6 +730,7 @@ async function bigLists(
           ),
         ];
         const time = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? '?';
+        checked.find((c) => c.name === name)?.plans.push({ indexes: indexes as string[], seqScan });
         planRows.push([name, indexes.join(', ') || '–', seqScan ? '**yes**' : 'no', `${time} ms`]);
         plans.push(`### ${name}\n\n\`\`\`\n${statement.text}\n\n${plan}\n\`\`\``);
       }
@@ -560,10 +739,11 @@ async function bigLists(
   return [
     '## Big lists',
     '',
-    `Keyset-paginated \`incidents(first: 50, filter, after)\` straight at the incidents subgraph over ${total.toLocaleString('en')} incidents, ` +
-      `as a MyCERT member (TLP visibility is part of every query): ${pages} pages deep, ${config.listRepeats} times per filter, one request at a time.`,
+    `Keyset-paginated \`incidents(first: ${config.listPageSize}, filter, after)\` straight at the incidents subgraph over ${total.toLocaleString('en')} incidents, ` +
+      `as a MyCERT member (TLP visibility is part of every query): ${pages} pages deep, ${config.listRepeats} times per filter, one request at a time. ` +
+      `"in order" checks that each walk through the pages lists every incident once, strictly by (\`reportedAt\` desc, \`id\` desc).`,
     '',
-    table(['filter', 'p50', 'p95', 'requests'], rows),
+    table(['filter', 'p50', 'p95', 'requests', 'in order'], rows),
     '',
     `All filters together: p50 ${ms(median(all))}, p95 ${ms(bigListP95)}.`,
     '',
@@ -645,21 +825,24 @@ async function fanOut(
     });
     const connectSeconds = (performance.now() - connectStarted) / 1000;
     try {
+      let errors: unknown[] = [];
       // Probe until every subscription is live upstream: a subscriber only counts once it has an event.
       let live = false;
       for (let probe = 0; probe < 5 && !live; probe++) {
         const cursor = await reportMajor();
-        const { times } = await subscribers.request<{ type: string; times: number[] }>(
+        const received = await subscribers.request<{ type: string; times: number[]; errors: unknown[] }>(
           { type: 'await', cursor, timeoutMs: 20_000 },
           'received',
           60_000,
         );
-        live = times.length >= count;
+        live = received.times.length >= count;
+        errors = errors.concat(received.errors);
       }
+      // With every subscriber live: how many upstream streams the gateway runs for them.
+      const metrics = await gatewayMetrics(gateway.url);
       const latencies: number[] = [];
       const lasts: number[] = [];
       let delivered = 0;
-      let errors: unknown[] = [];
       for (let event = 0; event < config.fanoutEvents; event++) {
         const cursor = await reportMajor();
         const received = await subscribers.request<{
@@ -693,6 +876,23 @@ async function fanOut(
         rss: gateway.process.rss(),
         complete: delivered === count * config.fanoutEvents,
       });
+      const summary = await subscribers.request<{ type: string; duplicates: number; errors: number }>(
+        { type: 'summary' },
+        'summary',
+      );
+      (results.fanout ??= []).push({
+        subscribers: count,
+        tokens: tokens.length,
+        events: config.fanoutEvents,
+        expected: count * config.fanoutEvents,
+        delivered,
+        duplicates: summary.duplicates,
+        errors: summary.errors,
+        errorSamples: errors.slice(0, 5).map((e) => (typeof e === 'string' ? e : JSON.stringify(e))),
+        streams: metrics?.value('graphql_subscription_streams') ?? null,
+        liveSubscriptions: metrics?.value('graphql_live_subscriptions') ?? null,
+      });
+      if (summary.duplicates) log(`  ${summary.duplicates} events received twice by the same subscriber`);
       if (errors.length) log(`  subscriber errors: ${JSON.stringify(errors.slice(0, 3))}`);
     } finally {
       await subscribers.stop();
@@ -714,6 +914,19 @@ async function fanOut(
     ),
   ].join('\n');
 }
+/** Our gateway's Prometheus samples (a metric's samples summed over labels), or null without /metrics. */
+async function gatewayMetrics(gatewayUrl: string): Promise<{ value(name: string): number | null } | null> {
+  const response = await fetch(new URL('/metrics', gatewayUrl));
+  if (!response.ok) return null;
+  const lines = (await response.text()).split('\n');
+  return {
+    value(name) {
+      const samples = lines.filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+      return samples.length ? samples.reduce((sum, l) => sum + Number(l.split(' ').at(-1)), 0) : null;
+    },
+  };
+}
+
 const fanoutResults: { count: number; tokens: number; p99: number; rss: number | null; complete: boolean }[] =
   [];
 
@@ -770,12 +983,12 @@ function document(run: {
     '',
     '<!-- Generated by `npm run bench`; rerun it rather than editing. -->',
     '',
-    `Run ${startedAt.toISOString()}${quick ? ' with `--quick` (short runs, small sizes: a check that the tooling works, not a measurement to quote)' : ''}.`,
+    `Run ${startedAt.toISOString()}${smoke ? ' with `--smoke` (tiny sizes, a throwaway database: the check `npm test` runs, not a measurement)' : quick ? ' with `--quick` (short runs, small sizes: a check that the tooling works, not a measurement to quote)' : ''}.`,
     '',
     `- Machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}`,
     `- Node.js ${process.version}, PostgreSQL ${run.pgVersion} on the same machine, everything on loopback`,
     `- Load average (1 min) ${loadBefore[0]!.toFixed(2)} before, ${loadAfter[0]!.toFixed(2)} after`,
-    `- Data: ${run.incidentRows.toLocaleString('en')} incidents in \`cadg_bench\` (generated ones have ${config.updatesPerIncident} updates each, on top of the demo seed)` +
+    `- Data: ${run.incidentRows.toLocaleString('en')} incidents in \`${databaseName}\` (generated ones have ${config.updatesPerIncident} updates each, on top of the demo seed)` +
       (run.added
         ? ` (${run.added.toLocaleString('en')} added by this run in ${formatDuration(run.seedSeconds)})`
         : ' (already there)'),
@@ -786,6 +999,7 @@ function document(run: {
     '```sh',
     'npm run bench                       # defaults: 100k incidents, 1k/5k/10k subscribers, 3 rounds of 10 s',
     'npm run bench -- --quick            # a small run that checks the tooling',
+    'npm run bench -- --smoke            # tiny, in a throwaway database; `npm test` runs it',
     'npm run bench -- --incidents 1000000 --subscribers 1000,5000,10000 --rounds 5',
     'npm run seed:large -- --incidents 1000000 --updates-per-incident 10   # DATABASE_URL required',
     '```',

@@ -3,8 +3,9 @@
  * `node --import tsx gateway-process.ts <kind>`; env SUPERGRAPH_FILE (composed with the subgraphs'
  * real URLs), KEY_DIR (the dev issuer's key, for ours).
  *
- * - `ours`: `createGateway` from @cadg/gateway as shipped (its default, JavaScript query planner).
- * - `ours-rust`: the same with `queryPlanner: 'rust'` (`@graphql-hive/router-runtime`).
+ * - `ours`: `createGateway` from @cadg/gateway as shipped (its default, the Rust query planner of
+ *   `@graphql-hive/router-runtime`).
+ * - `ours-js`: the same with `queryPlanner: 'javascript'` (the Hive Gateway runtime's own planner).
  * - `apollo`: `@apollo/gateway` 2.14 under Apollo Server 5's standalone server.
  * - `hive`: the stock Hive Gateway runtime, defaults plus the HTTP transport and the one header rule
  *   that forwards the caller's Authorization (without it the subgraphs would answer anonymously).

@@ -2,7 +2,8 @@
  * Child process: N graphql-ws subscribers to `majorIncidentUpdates`, one websocket each, all through
  * one gateway. `subscribers-process.ts <wsUrl> <count>`; env TOKENS (comma-separated, dealt out in
  * turn, so N tokens make N groups of subscribers the gateway cannot share a stream between). Reports, per event cursor,
- * when each subscriber received it (epoch ms), so `run.ts` measures delivery latency.
+ * when each subscriber received it (epoch ms), so `run.ts` measures delivery latency, and counts
+ * duplicates: a subscriber receiving a cursor it already had.
  *
  * Subscribers live in their own process so the gateway's event loop and file descriptors are not
  * shared with the clients'.
@@ -34,14 +35,30 @@ const tokens = (process.env['TOKENS'] ?? '').split(',').filter(Boolean);
 const CONNECT_CONCURRENCY = 200;
 
 const now = () => performance.timeOrigin + performance.now();
-/** cursor → receipt times, one per subscriber that has it. */
+/** cursor → receipt times, one per subscriber that has it (its first receipt). */
 const received = new Map<string, number[]>();
+/** cursor → the subscribers (by index) that have it. */
+const receivedBy = new Map<string, Set<number>>();
+let duplicates = 0;
 const waiters = new Map<string, { expected: number; resolve: () => void }>();
 const occurredAt = new Map<string, number>();
 const errors: string[] = [];
+let errorCount = 0;
 const clients: Client[] = [];
 
-function onEvent(cursor: string, at: number) {
+function onError(error: string) {
+  errors.push(error);
+  errorCount += 1;
+}
+
+function onEvent(cursor: string, at: number, subscriber: number) {
+  const by = receivedBy.get(cursor) ?? new Set<number>();
+  receivedBy.set(cursor, by);
+  if (by.has(subscriber)) {
+    duplicates += 1;
+    return;
+  }
+  by.add(subscriber);
   const times = received.get(cursor) ?? [];
   times.push(at);
   received.set(cursor, times);
@@ -76,10 +93,10 @@ function open(index: number): Promise<void> {
           const event = result.data?.majorIncidentUpdates;
           if (event) {
             if (!occurredAt.has(event.cursor)) occurredAt.set(event.cursor, Date.parse(event.occurredAt));
-            onEvent(event.cursor, at);
-          } else if (result.errors) errors.push(JSON.stringify(result.errors));
+            onEvent(event.cursor, at, index);
+          } else if (result.errors) onError(JSON.stringify(result.errors));
         },
-        error: (error) => void errors.push(error instanceof Error ? error.message : JSON.stringify(error)),
+        error: (error) => onError(error instanceof Error ? error.message : JSON.stringify(error)),
         complete: () => {},
       },
     );
@@ -120,6 +137,8 @@ serveParent(
         errors: errors.splice(0, 5),
       };
     },
+    /** Totals since the start: receipts of a cursor a subscriber already had, and errors. */
+    summary: async () => ({ type: 'summary', duplicates, errors: errorCount }),
   },
   async () => {
     await Promise.allSettled(clients.map((client) => client.dispose()));
