@@ -136,6 +136,25 @@ describe('subscribers with the same operation and credentials share one upstream
     await sharing(0, 0);
   });
 
+  it('shares subscriptions over HTTP (server-sent events) the same way, per token', async () => {
+    const cursor = await currentCursor();
+    const query = `subscription { majorIncidentUpdates(after: "${cursor}") { incident { id } } }`;
+    const open = (token: string) => eventStream(token, query);
+    const streams = [await open(recipient), await open(recipient), await open(outsider)];
+    try {
+      await sharing(3, 2);
+      const green = await report({ title: 'Over server-sent events' });
+      for (const stream of streams) {
+        expect(await stream.next()).toEqual({
+          data: { majorIncidentUpdates: { incident: { id: green.id } } },
+        });
+      }
+    } finally {
+      await Promise.all(streams.map((stream) => stream.close()));
+    }
+    await sharing(0, 0);
+  });
+
   it('counts graphql-ws connections, results sent and closes by code', async () => {
     const before = await scrape(gatewayMetrics());
     const s = subscriber({ token: recipient, after: await currentCursor() });
@@ -155,3 +174,38 @@ describe('subscribers with the same operation and credentials share one upstream
     expect(after.value('graphql_ws_connections')).toBe(0);
   });
 });
+
+/** A subscription over HTTP with `Accept: text/event-stream`, read one `next` event at a time. */
+async function eventStream(token: string, query: string) {
+  const response = await fetch(graph.gatewayUrl, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      authorization: `Bearer ${token}`,
+    },
+    body: JSON.stringify({ query }),
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  return {
+    async next(): Promise<unknown> {
+      for (;;) {
+        const end = buffered.indexOf('\n\n');
+        if (end >= 0) {
+          const message = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          const data = message.split('\n').find((line) => line.startsWith('data:'));
+          if (data && /^event: next$/m.test(message)) return JSON.parse(data.slice('data:'.length));
+          continue;
+        }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the event stream ended');
+        buffered += value;
+      }
+    },
+    close: () => reader.cancel(),
+  };
+}
