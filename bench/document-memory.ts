@@ -7,16 +7,11 @@
  * The whole graph runs in this process on an in-memory PGlite; each phase sends `count` distinct
  * documents of one kind, then forces a garbage collection and prints heap and resident memory.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createDatabase, seedDatabase } from '@cadg/db';
 import { DEFAULT_LIMITS } from '@cadg/gateway';
-import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER } from '@cadg/platform';
-import { startStack } from '@cadg/stack';
+import { startStandaloneGraph } from '@cadg/stack';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1200' } } });
 const count = Number(values.count);
@@ -56,16 +51,7 @@ function reading() {
   return { rss, heapUsed };
 }
 
-const keyDir = await mkdtemp(join(tmpdir(), 'cadg-documents-'));
-const database = await createDatabase();
-await database.migrate();
-await seedDatabase(database.db);
-const verifier = await createTokenVerifier({
-  issuer: DEV_ISSUER,
-  audience: DEFAULT_AUDIENCE,
-  devKeyDir: keyDir,
-});
-const stack = await startStack({ database, verifier, logging: false, protection: { rateLimit: null } });
+const graph = await startStandaloneGraph({ protection: { rateLimit: null } });
 try {
   const start = reading();
   console.log(`maxDocumentBytes ${limit}; ${count} distinct documents per phase\n`);
@@ -74,7 +60,7 @@ try {
   for (const phase of PHASES) {
     const outcomes = new Map<string, number>();
     for (let i = 0; i < count; i++) {
-      const response = await fetch(stack.gatewayUrl, {
+      const response = await fetch(graph.gatewayUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: phase.body(i) }),
@@ -91,7 +77,5 @@ try {
     console.log(`| ${phase.name} | ${answered} | ${mib(after.heapUsed)} | ${mib(after.rss)} |`);
   }
 } finally {
-  await stack.close();
-  await database.close();
-  await rm(keyDir, { recursive: true, force: true });
+  await graph.close();
 }

@@ -4,13 +4,15 @@ import {
   BoundedLabel,
   createRegistry,
   errorCodesOf,
+  gaugeReadAtScrape,
+  liveSubscriptionsGauge,
   LATENCY_BUCKETS,
   OperationMetrics,
   operationOf,
   serveMetrics,
 } from '@cadg/platform';
 import type { DocumentNode, ExecutionResult } from 'graphql';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type Registry } from 'prom-client';
 
 /** The gateway's Prometheus registry and the plugin that records into it. */
 export interface GatewayMetrics {
@@ -154,22 +156,15 @@ export function createGatewayMetrics(): GatewayMetrics {
     plugin,
     serve: (res) => serveMetrics(res, registry),
     observeWebSockets(readings) {
-      const gauge = (name: string, help: string, read: () => number) =>
-        new Gauge({
-          name,
-          help,
-          registers: [registry],
-          collect() {
-            this.set(read());
-          },
-        });
-      gauge('graphql_ws_connections', 'Open graphql-ws connections.', readings.connections);
-      gauge(
-        'graphql_live_subscriptions',
-        'Client subscriptions currently open on the gateway.',
-        readings.subscriptions,
+      gaugeReadAtScrape(
+        registry,
+        'graphql_ws_connections',
+        'Open graphql-ws connections.',
+        readings.connections,
       );
-      gauge(
+      liveSubscriptionsGauge(registry, readings.subscriptions);
+      gaugeReadAtScrape(
+        registry,
         'graphql_subscription_streams',
         'Upstream subscription executions, each shared by the subscribers with the same operation, variables and credentials.',
         readings.streams,

@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { SpanKind, SpanStatusCode, tracer } from '@cadg/platform';
+import { operationOf, SpanKind, SpanStatusCode, tracer } from '@cadg/platform';
 import {
   context,
   propagation,
@@ -9,7 +9,7 @@ import {
   type TextMapGetter,
   type TextMapSetter,
 } from '@opentelemetry/api';
-import { getOperationAST, type ExecutionArgs } from 'graphql';
+import type { ExecutionArgs } from 'graphql';
 
 const requestHeaders: TextMapGetter<Headers> = {
   keys: (carrier) => [...carrier.keys()],
@@ -95,10 +95,10 @@ const webSocketSpans = new WeakSet<Span>();
 function nameWebSocketSpan({ document, operationName }: ExecutionArgs): void {
   const span = trace.getSpan(context.active());
   if (!span || !webSocketSpans.has(span)) return;
-  const operation = getOperationAST(document, operationName);
+  const operation = operationOf(document, operationName);
   if (!operation) return;
-  span.setAttribute('graphql.operation.type', operation.operation);
-  if (operation.name) span.setAttribute('graphql.operation.name', operation.name.value);
+  span.setAttribute('graphql.operation.type', operation.type);
+  if (operation.name) span.setAttribute('graphql.operation.name', operation.name);
 }
 
 function endAfter(span: Span, wrapped: () => Promise<void> | void): Promise<void> | void {

@@ -209,18 +209,26 @@ export function operationMetricsPlugin<TContext extends BaseContext>(
   };
 }
 
-/**
- * `graphql_live_subscriptions`: read from `count` at each scrape, so subscribing costs nothing.
- */
-export function liveSubscriptionsGauge(registry: Registry, count: () => number): Gauge {
+/** A gauge read from `read` at each scrape, so what it counts costs nothing in between. */
+export function gaugeReadAtScrape(registry: Registry, name: string, help: string, read: () => number): Gauge {
   return new Gauge({
-    name: 'graphql_live_subscriptions',
-    help: 'Subscriptions currently open on this process.',
+    name,
+    help,
     registers: [registry],
     collect() {
-      this.set(count());
+      this.set(read());
     },
   });
+}
+
+/** `graphql_live_subscriptions`: subscriptions open on this process, read at each scrape. */
+export function liveSubscriptionsGauge(registry: Registry, count: () => number): Gauge {
+  return gaugeReadAtScrape(
+    registry,
+    'graphql_live_subscriptions',
+    'Subscriptions currently open on this process.',
+    count,
+  );
 }
 
 /** `incident_event_lag_seconds`: from an event's `occurred_at` to its fan-out to subscribers. */

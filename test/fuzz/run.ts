@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { formatFailure, runFuzz } from './fuzzer.ts';
-import { startStandaloneGraph } from './graph.ts';
+import { startStandaloneGraph } from '@cadg/stack';
 
 // A long fuzz run against a graph of its own: `npm run fuzz -- --cases 50000 --seed 42`.
 // `--ws-cases` sets the websocket conversations (default: a tenth of --cases, at least 200);

@@ -5,17 +5,18 @@ import { join } from 'node:path';
 import { createDatabase, seedDatabase, type Database } from '@cadg/db';
 import type { ProtectionOptions } from '@cadg/gateway';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER } from '@cadg/platform';
-import { startStack } from '@cadg/stack';
+import { startStack } from './stack.ts';
 
 /**
- * The whole graph on free ports on a fresh, migrated and seeded database, outside Vitest (the e2e
- * harness needs Vitest's provided template). With `databaseUrl` it creates a database on that
- * PostgreSQL server and drops it on close; without, it uses PGlite in memory.
+ * The whole graph on free ports on a fresh, migrated and seeded database, with a dev issuer whose
+ * key lives in a temporary directory: for tools that run outside Vitest (the fuzzer, benchmarks;
+ * the e2e harness uses Vitest's provided template instead). With `databaseUrl` it creates a
+ * database on that PostgreSQL server and drops it on close; without, it uses PGlite in memory.
  */
 export async function startStandaloneGraph(
   options: { databaseUrl?: string | undefined; protection?: ProtectionOptions | undefined } = {},
 ) {
-  const keyDir = await mkdtemp(join(tmpdir(), 'cadg-fuzz-keys-'));
+  const keyDir = await mkdtemp(join(tmpdir(), 'cadg-stack-keys-'));
   const { database, drop } = await freshDatabase(options.databaseUrl);
   try {
     await database.migrate();
@@ -49,7 +50,7 @@ async function freshDatabase(
   adminUrl: string | undefined,
 ): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (!adminUrl) return { database: await createDatabase(), drop: async () => {} };
-  const name = `cadg_fuzz_${randomBytes(4).toString('hex')}`;
+  const name = `cadg_standalone_${randomBytes(4).toString('hex')}`;
   const admin = await createDatabase({ url: adminUrl, maxConnections: 1 });
   const adminSql = admin.kind === 'postgres' ? admin.client : null;
   if (!adminSql) throw new Error('Expected a PostgreSQL connection for the admin URL.');
