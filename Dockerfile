@@ -2,6 +2,9 @@
 # One image per service, chosen at build time:
 #   docker build --build-arg SERVICE=gateway -t cadg/gateway .
 #   (SERVICE: gateway, contacts, incidents, dataflows or aipolicy)
+# Every image also runs the migrate step with `SERVICE=migrate` set at run time: migrations and the
+# subgraph roles' grants, as the migration role (MIGRATION_DATABASE_URL). Subgraphs then connect as
+# their own role (<NAME>_DATABASE_URL) and never hold DDL credentials; see deploy/k8s.
 # Services run their TypeScript through tsx, as `npm start -w …` does, so the runtime stage keeps the
 # installed tree; the build stage carries npm's cache and the source it was installed from.
 
@@ -31,5 +34,6 @@ COPY --chown=node:node deploy/docker/start.sh /usr/local/bin/cadg-start
 # Fails the build for an unknown SERVICE rather than the first start.
 RUN CADG_CHECK_ONLY=1 /usr/local/bin/cadg-start
 USER node
-EXPOSE 4000 4001 4002 4003 4004
+# Each service's own port, and the metrics port (METRICS_PORT, 9464 in production).
+EXPOSE 4000 4001 4002 4003 4004 9464
 CMD ["/usr/local/bin/cadg-start"]

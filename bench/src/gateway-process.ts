@@ -43,9 +43,11 @@ async function start(): Promise<{ url: string; close: () => Promise<void> }> {
         supergraphSdl,
         verifier,
         logging: false,
-        // A load generator is one caller sending thousands of requests a second, and the largest
-        // dashboard page costs more than the default limit: both protections are off here.
+        // A load generator is one caller sending thousands of requests a second from one address
+        // (and thousands of subscribers under a handful of tokens), and the largest dashboard page
+        // costs more than the default limit: these protections are off here.
         rateLimit: null,
+        webSocketCaps: null,
         limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 },
         ...(kind === 'ours-js' ? { queryPlanner: 'javascript' as const } : {}),
       });

@@ -5,7 +5,7 @@
  */
 import { Server, type ServerResponse } from 'node:http';
 import { createDatabase } from '@cadg/db';
-import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER } from '@cadg/platform';
+import { createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_LIMITS, DEV_ISSUER } from '@cadg/platform';
 import { startStack } from '@cadg/stack';
 import { serveParent } from './ipc.ts';
 
@@ -32,7 +32,14 @@ const verifier = await createTokenVerifier({
   audience: DEFAULT_AUDIENCE,
   devKeyDir: process.env['KEY_DIR'],
 });
-const stack = await startStack({ database, verifier, logging: false, protection: { rateLimit: null } });
+// Every gateway under test calls the subgraphs unsigned, so each subgraph checks every call against
+// the limits for direct callers; lifted to what the gateways allow, as the rate limit is.
+const stack = await startStack({
+  database,
+  verifier,
+  logging: false,
+  protection: { rateLimit: null, limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 } },
+});
 
 serveParent(
   {

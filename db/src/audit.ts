@@ -1,6 +1,8 @@
 import { desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import {
-  badUserInput,
+  cursorShape,
+  CursorParts,
   keysetConnection,
   pageSize,
   requireAuditReader,
@@ -55,15 +57,24 @@ export interface AuditFilter {
 
 export type AuditRow = AuditLogTable['$inferSelect'];
 
-/** A subgraph's audit entries, newest first, keyset-paginated on the (monotonic) id. */
+/** Named by the table's schema, so one subgraph's audit cursor is refused by another's log. */
+const auditCursor = (table: AuditLogTable) =>
+  cursorShape(`${getTableConfig(table).schema ?? 'public'}.audit_log`, CursorParts.serial);
+
+/**
+ * A subgraph's audit entries, newest first, keyset-paginated on the (monotonic) id. `visible`,
+ * when given, is the reader's visibility as SQL: it is part of the WHERE of both the page and
+ * the count, so totalCount and paging agree with what the reader is shown.
+ */
 export function listAuditEntries(
   db: Db,
   table: AuditLogTable,
   filter: AuditFilter | null | undefined,
   limit: number,
   after: string | null | undefined,
+  visible?: SQL,
 ): Promise<Connection<AuditRow>> {
-  const where: SQL[] = [];
+  const where: SQL[] = visible ? [visible] : [];
   if (filter?.operation) where.push(eq(table.operation, filter.operation));
   if (filter?.targetType) where.push(eq(table.targetType, filter.targetType));
   if (filter?.targetId) where.push(eq(table.targetId, filter.targetId));
@@ -75,12 +86,8 @@ export function listAuditEntries(
     where,
     after,
     limit,
-    arity: 1,
-    seek: ([id]) => {
-      if (typeof id !== 'number' || !Number.isSafeInteger(id))
-        throw badUserInput('after', 'The cursor is not one this API issued.');
-      return lt(table.id, id);
-    },
+    cursor: auditCursor(table),
+    seek: ([id]) => lt(table.id, id),
     fetch: (condition, limitPlusOne) =>
       db.select().from(table).where(condition).orderBy(desc(table.id)).limit(limitPlusOne),
     count: (condition) => countRows(db, table, condition),
@@ -89,16 +96,23 @@ export function listAuditEntries(
 }
 
 /**
+ * Which entries a reader may see, as SQL over the audit table. A subgraph whose records carry a
+ * TLP marking gives one, so its trail never tells a reader about records it may not read.
+ */
+export type AuditVisibility = (caller: Caller) => SQL;
+
+/**
  * The resolver of a subgraph's audit-log root field: SECRETARIAT only, newest first. Each
  * subgraph serves its own table, since none may read another's.
  */
-export function auditLogResolver(table: AuditLogTable) {
+export function auditLogResolver(table: AuditLogTable, visibleTo?: AuditVisibility) {
   return (
     _: unknown,
     args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
     context: { db: Db; caller: Caller },
   ) => {
     requireAuditReader(context.caller);
-    return listAuditEntries(context.db, table, args.filter, pageSize(args.first), args.after);
+    const visible = visibleTo?.(context.caller);
+    return listAuditEntries(context.db, table, args.filter, pageSize(args.first), args.after, visible);
   };
 }

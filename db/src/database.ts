@@ -7,6 +7,13 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import {
+  migrationDatabaseUrl,
+  provisionSubgraphRoles,
+  subgraphDatabaseUrl,
+  subgraphNames,
+  type SubgraphName,
+} from './roles.ts';
 import { tracePglite, tracePostgresJs } from './tracing.ts';
 
 /** The drizzle handle every subgraph queries through; the same type on PostgreSQL and PGlite. */
@@ -16,7 +23,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 interface DatabaseBase {
   readonly db: Db;
-  /** Applies the committed migrations; safe to call from several processes at once. */
+  /**
+   * Applies the committed migrations and, on PostgreSQL, grants each subgraph's role its own schema
+   * (see `provisionSubgraphRoles`); safe to call from several processes at once. Run it as the
+   * migration role, which owns the schemas.
+   */
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -34,6 +45,8 @@ export interface DatabaseOptions {
   pgliteDump?: Blob | undefined;
   /** postgres.js pool size. @default 10 */
   maxConnections?: number | undefined;
+  /** `application_name` of the connections, which `pg_stat_activity` shows. @default 'cadg' */
+  applicationName?: string | undefined;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -46,17 +59,17 @@ const MIGRATION_LOCK_KEY = 4_242_001;
  * PGlite in-process (persisted under `dataDir`, or in memory).
  */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
+  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10, options.applicationName);
   return openPglite(options);
 }
 
-function openPostgres(url: string, max: number): Database {
+function openPostgres(url: string, max: number, applicationName = 'cadg'): Database {
   const client = tracePostgresJs(
     postgres(url, {
       max,
       onnotice: () => {},
       // Timestamps come back as Date, numerics we parse ourselves; keep postgres.js defaults otherwise.
-      connection: { application_name: 'cadg' },
+      connection: { application_name: applicationName },
     }),
   );
   const db = drizzlePostgres(client);
@@ -70,6 +83,7 @@ function openPostgres(url: string, max: number): Database {
       try {
         await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres(lockClient), { migrationsFolder });
+        await provisionSubgraphRoles(lockClient);
       } finally {
         await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
         await lockClient.end();
@@ -106,14 +120,67 @@ export async function dumpPglite(database: Database): Promise<Blob> {
 /** Where local state (PGlite data, dev issuer key) lives unless DATA_DIR says otherwise. */
 export const dataDirFromEnv = (env: NodeJS.ProcessEnv): string => env['DATA_DIR'] || '.data';
 
+const poolSizeFromEnv = (env: NodeJS.ProcessEnv): number | undefined =>
+  env['DATABASE_POOL_SIZE'] ? Number(env['DATABASE_POOL_SIZE']) : undefined;
+
 /**
- * The database a service process uses: DATABASE_URL when set, else PGlite under
- * `$DATA_DIR/pglite`. PGlite has a single connection, so it serves one process only.
+ * The database as its owner, the migration role, for migrating and seeding: MIGRATION_DATABASE_URL,
+ * else DATABASE_URL, else PGlite under `$DATA_DIR/pglite`. PGlite has a single connection, so it
+ * serves one process only.
  */
 export function databaseFromEnv(env: NodeJS.ProcessEnv): Promise<Database> {
   return createDatabase({
-    url: env['DATABASE_URL'] || undefined,
+    url: migrationDatabaseUrl(env),
     dataDir: `${dataDirFromEnv(env)}/pglite`,
-    maxConnections: env['DATABASE_POOL_SIZE'] ? Number(env['DATABASE_POOL_SIZE']) : undefined,
+    maxConnections: poolSizeFromEnv(env),
   });
+}
+
+/**
+ * The database a subgraph's production entry serves from, migrated. On PostgreSQL it connects as the
+ * subgraph's own role (`<NAME>_DATABASE_URL`, else DATABASE_URL's server as `cadg_<name>`), after
+ * migrating with the migration role when one is configured (MIGRATION_DATABASE_URL or DATABASE_URL;
+ * a deployment that gives the subgraph only its own URL migrates in a step of its own). On PGlite
+ * it is the one database of the process, migrated: one connection has one role.
+ */
+export async function subgraphDatabaseFromEnv(env: NodeJS.ProcessEnv, name: SubgraphName): Promise<Database> {
+  const url = subgraphDatabaseUrl(env, name);
+  if (!url) {
+    const database = await databaseFromEnv(env);
+    await database.migrate();
+    return database;
+  }
+  const ownerUrl = migrationDatabaseUrl(env);
+  if (ownerUrl) {
+    const owner = await createDatabase({ url: ownerUrl, maxConnections: 1, applicationName: 'cadg-migrate' });
+    try {
+      await owner.migrate();
+    } finally {
+      await owner.close();
+    }
+  }
+  return createDatabase({ url, maxConnections: poolSizeFromEnv(env), applicationName: `cadg-${name}` });
+}
+
+/**
+ * One PostgreSQL pool per subgraph, each connected as that subgraph's role (see
+ * `subgraphDatabaseFromEnv` for the URLs), for running all four in one process; empty when no
+ * PostgreSQL URL is set, since PGlite's single connection cannot be shared out by role. Connections
+ * open on first use.
+ */
+export async function subgraphDatabasesFromEnv(
+  env: NodeJS.ProcessEnv,
+  options: { maxConnections?: number | undefined } = {},
+): Promise<Partial<Record<SubgraphName, Database>>> {
+  const databases: Partial<Record<SubgraphName, Database>> = {};
+  for (const name of subgraphNames) {
+    const url = subgraphDatabaseUrl(env, name);
+    if (!url) continue;
+    databases[name] = await createDatabase({
+      url,
+      maxConnections: options.maxConnections ?? poolSizeFromEnv(env),
+      applicationName: `cadg-${name}`,
+    });
+  }
+  return databases;
 }

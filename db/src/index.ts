@@ -4,12 +4,23 @@ export {
   dataDirFromEnv,
   dumpPglite,
   migrationsFolder,
+  subgraphDatabaseFromEnv,
+  subgraphDatabasesFromEnv,
   type Database,
   type DatabaseOptions,
   type Db,
   type Tx,
 } from './database.ts';
 export { seedDatabase } from './seed/index.ts';
+export {
+  migrationDatabaseUrl,
+  provisionSubgraphRoles,
+  SUBGRAPH_ROLES,
+  subgraphDatabaseUrl,
+  subgraphNames,
+  urlForRole,
+  type SubgraphName,
+} from './roles.ts';
 export { countRows } from './count.ts';
 export {
   auditLogResolver,
@@ -20,5 +31,6 @@ export {
   type AuditEntry,
   type AuditFilter,
   type AuditRow,
+  type AuditVisibility,
 } from './audit.ts';
 export { listen, type Listening } from './notifications.ts';

@@ -2,7 +2,9 @@
  * An integrator's Apollo Client (core, no React) for the China–ASEAN cooperation graph: the CERT
  * directory, recent incidents, and one change to an organization, all through one normalised cache.
  */
+import { createHash } from 'node:crypto';
 import { ApolloClient, HttpLink, InMemoryCache, gql, type TypedDocumentNode } from '@apollo/client';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 
 /** An organization as both views below select it. */
 export type OrganizationSummary = {
@@ -118,18 +120,29 @@ export interface GraphClientOptions {
   fetch?: typeof fetch | undefined;
 }
 
+/** SHA-256 in hex, as Apollo's persisted-queries link wants it (in a browser: `crypto-hash`'s sha256). */
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /**
- * An Apollo Client whose cache keeps one entry per graph entity. Organizations and incidents are
- * keyed by `id` (Apollo's default); countries have no `id` and are keyed by `code`, the same key
- * the graph's federation uses for them.
+ * An Apollo Client whose cache keeps one entry per graph entity.
+ *
+ * Operations go out as persisted queries (Apollo's link, unchanged): first only their hash. A
+ * production gateway runs only registered operations, and knows these by that hash (the manifest
+ * registers each operation as Apollo prints it); the embedded default also accepts a new one,
+ * which the link then sends once with its text.
+ *
+ * Organizations and incidents are keyed by `id` (Apollo's default); countries have no `id` and are
+ * keyed by `code`, the same key the graph's federation uses for them.
  */
 export function createGraphClient(options: GraphClientOptions): ApolloClient {
   return new ApolloClient({
-    link: new HttpLink({
-      uri: options.url,
-      headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    }),
+    link: new PersistedQueryLink({ sha256 }).concat(
+      new HttpLink({
+        uri: options.url,
+        headers: options.token ? { authorization: `Bearer ${options.token}` } : {},
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }),
+    ),
     cache: new InMemoryCache({
       typePolicies: { Country: { keyFields: ['code'] } },
     }),

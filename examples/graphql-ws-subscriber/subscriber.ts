@@ -4,7 +4,9 @@
  * restarted) subscribes again with `after: <that cursor>` and gets exactly what it missed, then
  * live updates, with no gap and no duplicate.
  */
-import { createClient } from 'graphql-ws';
+import { createHash } from 'node:crypto';
+import { parse, print } from 'graphql';
+import { createClient, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 
 /** One update as this subscriber selects it. */
@@ -47,6 +49,17 @@ export const MAJOR_INCIDENT_UPDATES = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * The subscription's id as a production gateway knows it: the SHA-256 of the document as graphql-js
+ * prints it (the gateway's manifest registers that form of every operation).
+ */
+export const MAJOR_INCIDENT_UPDATES_ID = createHash('sha256')
+  .update(print(parse(MAJOR_INCIDENT_UPDATES)), 'utf8')
+  .digest('hex');
+
+/** The gateway's answers to an id it does not know, on which the document is sent as text. */
+const SEND_THE_TEXT = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
 export interface FollowOptions {
   /** The gateway's graphql-ws endpoint, e.g. `ws://localhost:4000/graphql`. */
@@ -111,26 +124,53 @@ export function followMajorIncidents(options: FollowOptions): Follower {
     accept();
   });
 
-  const unsubscribe = client.subscribe<{ majorIncidentUpdates: MajorIncidentUpdate }>(
-    {
-      query: MAJOR_INCIDENT_UPDATES,
-      variables: {
-        after: cursor,
-        ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
-        ...(options.countries ? { countries: [...options.countries] } : {}),
-      },
-    },
-    {
+  const variables = {
+    after: cursor,
+    ...(options.minSeverity ? { minSeverity: options.minSeverity } : {}),
+    ...(options.countries ? { countries: [...options.countries] } : {}),
+  };
+  const persistedQuery = { version: 1, sha256Hash: MAJOR_INCIDENT_UPDATES_ID };
+  /**
+   * Subscribes by id first, as Apollo's persisted queries do: graphql-ws messages carry it in
+   * `extensions` (with an empty `query`, which the protocol requires to be a string). A gateway that
+   * does not know the id yet (the embedded default, before anyone registered it) gets the text
+   * once, with the id, and registers it; a production gateway runs registered documents only.
+   */
+  const subscribe = (payload: SubscribePayload, byId: boolean): (() => void) =>
+    client.subscribe<{ majorIncidentUpdates: MajorIncidentUpdate }>(payload, {
       next: ({ data, errors }) => {
-        if (errors?.length) return finish(`refused: ${errors.map((error) => error.message).join('; ')}`);
+        if (errors?.length) {
+          if (byId && errors.every((error) => SEND_THE_TEXT.has(String(error.extensions?.['code'])))) {
+            return sendTheText();
+          }
+          return finish(`refused: ${errors.map((error) => error.message).join('; ')}`);
+        }
         if (!data) return;
         cursor = data.majorIncidentUpdates.cursor;
         options.onUpdate(data.majorIncidentUpdates);
       },
-      error: (error) => finish(describeError(error)),
-      complete: () => finish('completed by the server'),
-    },
-  );
+      error: (error) => {
+        if (
+          byId &&
+          Array.isArray(error) &&
+          error.every((e) => SEND_THE_TEXT.has(String(e.extensions?.['code'])))
+        )
+          return sendTheText();
+        finish(describeError(error));
+      },
+      complete: () => {
+        if (!resent || !byId) finish('completed by the server');
+      },
+    });
+  let resent = false;
+  const sendTheText = () => {
+    resent = true;
+    unsubscribe = subscribe(
+      { query: MAJOR_INCIDENT_UPDATES, variables, extensions: { persistedQuery } },
+      false,
+    );
+  };
+  let unsubscribe = subscribe({ query: '', variables, extensions: { persistedQuery } }, true);
 
   return {
     get cursor() {

@@ -1,6 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode, type TokenVerifier } from '@cadg/platform';
 import { GraphQLError } from 'graphql';
+import { ClientAddresses } from './client-address.ts';
 import type { RateLimiter } from './rate-limit.ts';
 
 /** What the gateway adds to the runtime's per-operation context. */
@@ -28,6 +30,7 @@ const BEARER_CHALLENGE = 'Bearer error="invalid_token"';
 export function useClientAuthentication(
   verifier: TokenVerifier,
   rateLimiter: RateLimiter | null = null,
+  clientAddresses: ClientAddresses = new ClientAddresses([]),
 ): GatewayPlugin<GatewayContextAdditions> {
   return {
     onParams({ request, context, setResult }) {
@@ -35,7 +38,7 @@ export function useClientAuthentication(
         (caller) => {
           if (!rateLimiter) return;
           // Authenticated callers are limited per subject, anonymous ones per client address.
-          const key = caller ? `sub:${caller.sub}` : `ip:${clientAddress(context)}`;
+          const key = caller ? `sub:${caller.sub}` : `ip:${clientAddresses.of(nodeRequestOf(context))}`;
           const retryAfter = rateLimiter.take(key);
           if (retryAfter > 0) setResult({ errors: [rateLimited(retryAfter, overWebSocket(context))] });
         },
@@ -49,11 +52,12 @@ export function useClientAuthentication(
   };
 }
 
-/** The peer address of the node request behind an operation (HTTP and graphql-ws alike). */
-function clientAddress(context: object): string {
-  const req =
-    'req' in context ? (context.req as { socket?: { remoteAddress?: string } } | undefined) : undefined;
-  return req?.socket?.remoteAddress ?? 'unknown';
+/**
+ * The node request behind an operation: the HTTP request, the graphql-ws upgrade request, or the
+ * client request a TAXII or webhook call runs for (graph-client.ts).
+ */
+function nodeRequestOf(context: object): IncomingMessage | undefined {
+  return 'req' in context ? (context.req as IncomingMessage | undefined) : undefined;
 }
 
 function rateLimited(retryAfter: number, viaWebSocket: boolean): GraphQLError {

@@ -1,9 +1,17 @@
-import { drainLimitsFromEnv } from '@cadg/platform';
+import {
+  drainLimitsFromEnv,
+  metricsPortFromEnv,
+  productionFromEnv,
+  signingSecretFromEnv,
+} from '@cadg/platform';
+import { trustProxyFromEnv } from './client-address.ts';
+import { corsOriginsFromEnv } from './cors.ts';
 import type { GatewayOptions } from './gateway.ts';
 import { queryPlannerFromEnv } from './query-planner.ts';
 import { limitsFromEnv } from './limits.ts';
 import { rateLimitFromEnv } from './rate-limit.ts';
 import { readManifest, trustedDocumentsModeFromEnv } from './trusted-documents.ts';
+import { webSocketCapsFromEnv } from './websocket-caps.ts';
 
 /** What the environment says about the gateway's protections (shared by `main.ts` and `npm start`). */
 export type ProtectionOptions = Pick<
@@ -15,15 +23,22 @@ export type ProtectionOptions = Pick<
   | 'rateLimit'
   | 'drainLimits'
   | 'queryPlanner'
+  | 'subgraphSigningSecret'
+  | 'corsOrigins'
+  | 'publicUrl'
+  | 'trustProxy'
+  | 'webSocketCaps'
+  | 'metricsPort'
 >;
 
 /**
  * `GATEWAY_MODE=production` (or NODE_ENV=production) turns on the production defaults; `LIMIT_*`,
- * `INTROSPECTION`, `TRUSTED_DOCUMENTS` and `RATE_LIMIT*` override single settings.
+ * `INTROSPECTION`, `TRUSTED_DOCUMENTS`, `RATE_LIMIT*`, `CORS_ORIGINS`, `WS_MAX_*` and
+ * `METRICS_PORT` override single settings. `PUBLIC_URL` (default: the URL the gateway listens on)
+ * and `TRUST_PROXY` (default: none) say how the gateway is reached.
  */
 export async function protectionFromEnv(env: NodeJS.ProcessEnv): Promise<ProtectionOptions> {
-  const production =
-    env['GATEWAY_MODE'] === 'production' || (!env['GATEWAY_MODE'] && env['NODE_ENV'] === 'production');
+  const production = productionFromEnv(env);
   const introspection = env['INTROSPECTION'];
   if (
     introspection !== undefined &&
@@ -36,11 +51,32 @@ export async function protectionFromEnv(env: NodeJS.ProcessEnv): Promise<Protect
   const mode = trustedDocumentsModeFromEnv(env, production);
   return {
     production,
+    subgraphSigningSecret: signingSecretFromEnv(env),
     limits: limitsFromEnv(env),
     ...(introspection ? { introspection } : {}),
     trustedDocuments: { mode, manifest: mode === 'off' ? {} : await readManifest() },
     rateLimit: rateLimitFromEnv(env),
     drainLimits: drainLimitsFromEnv(env),
     queryPlanner: queryPlannerFromEnv(env),
+    corsOrigins: corsOriginsFromEnv(env, production),
+    publicUrl: publicUrlFromEnv(env),
+    trustProxy: trustProxyFromEnv(env),
+    webSocketCaps: webSocketCapsFromEnv(env),
+    metricsPort: metricsPortFromEnv(env, production),
   };
+}
+
+/** `PUBLIC_URL`: an absolute http(s) URL without query or fragment, e.g. `https://graph.example.org`. */
+function publicUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env['PUBLIC_URL']?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`PUBLIC_URL=${raw} is not an absolute URL such as https://graph.example.org.`);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username)
+    throw new Error(`PUBLIC_URL=${raw} must be an http(s) URL without credentials, query or fragment.`);
+  return url.toString().replace(/\/$/, '');
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@cadg/platform';
 import { GraphQLError, Kind, type ExecutionResult } from 'graphql';
+import { isSingleResult } from './execution-results.ts';
 
 /** The only thing a client learns about an unexpected failure, besides its request id. */
 export const UNEXPECTED_ERROR_MESSAGE = 'Unexpected error.';
@@ -32,6 +33,7 @@ const CLIENT_FACING_CODES = new Set<unknown>([
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
   // The runtime's refusal of an operationName that names no operation in the document (HTTP 400).
   'OPERATION_RESOLUTION_FAILURE',
 ]);
@@ -213,13 +215,4 @@ function rebuild(error: GraphQLError, message: string, extensions: Record<string
     path: error.path ?? null,
     extensions,
   });
-}
-
-function isSingleResult(result: unknown): result is ExecutionResult {
-  return (
-    typeof result === 'object' &&
-    result !== null &&
-    !Array.isArray(result) &&
-    !(Symbol.asyncIterator in result)
-  );
 }

@@ -1,32 +1,39 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
   ErrorCode,
   InFlightRequests,
   isTracingEnabled,
+  listenForMetrics,
   METRICS_PATH,
   type DrainLimits,
+  type MetricsServer,
   type TokenVerifier,
 } from '@cadg/platform';
 import httpTransport from '@graphql-mesh/transport-http';
+import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
 import { useClientAuthentication, type GatewayContextAdditions } from './authentication.ts';
+import { ClientAddresses } from './client-address.ts';
+import { CorsPolicy, type CorsOrigins } from './cors.ts';
 import { createErrorMasking, REQUEST_ID_HEADER, UNEXPECTED_ERROR_MESSAGE } from './error-masking.ts';
 import { checkReadiness } from './health.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { useTracing } from './tracing.ts';
-import { useHttpRequestChecks } from './http-requests.ts';
+import { useGraphQLResponseStatus, useHttpRequestChecks } from './http-requests.ts';
 import { createGatewayLogger, type GatewayLogging } from './logging.ts';
 import { DEFAULT_LIMITS, operationLimitPlugins, type OperationLimits } from './limits.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
-import { persistedDocumentsFor, type TrustedDocumentsMode } from './trusted-documents.ts';
+import { trustedDocumentsFor, type TrustedDocumentsMode } from './trusted-documents.ts';
 import { pathOf } from './http-paths.ts';
 import { subgraphUrlsInSupergraph, transportEntriesFor } from './subgraph-transports.ts';
 import { serveGraphQLOverWebSocket } from './websocket.ts';
+import { DEFAULT_WEBSOCKET_CAPS, type WebSocketCaps } from './websocket-caps.ts';
 import { upstreamWebSocketTransport } from './upstream-websocket.ts';
 import { useNoStaleSubscriptionData } from './subscription-results.ts';
+import { useNullDataOfFieldErrors } from './execution-results.ts';
 import { SubscriptionSharing } from './shared-subscriptions.ts';
 import { queryPlannerOptions, type QueryPlanner } from './query-planner.ts';
 import { isTaxiiPath, serveTaxii } from './taxii/server.ts';
@@ -94,6 +101,41 @@ export interface GatewayOptions {
   drainLimits?: DrainLimits | undefined;
   /** The Rust (Hive Router) or JavaScript query planner (see query-planner.ts). @default 'rust' */
   queryPlanner?: QueryPlanner | undefined;
+  /**
+   * The secret shared with the subgraphs: every subgraph call (HTTP and graphql-ws) and readiness
+   * probe is signed with it (Hive's HMAC upstream signature), so subgraphs can tell the gateway from
+   * direct callers. Required in production, where subgraphs refuse unsigned requests.
+   * @default none: calls go unsigned and get the limits of direct callers
+   */
+  subgraphSigningSecret?: string | undefined;
+  /**
+   * Browser origins allowed to read responses (see cors.ts): `'*'` for any, without credentials,
+   * or exact origins, which also get credentials. `null` is never allowed.
+   * @default '*', or none in production
+   */
+  corsOrigins?: CorsOrigins | undefined;
+  /**
+   * Where clients reach the gateway, e.g. `https://graph.example.org`: the base of the URLs it
+   * hands out (TAXII discovery). Never taken from a request's `Host` or `X-Forwarded-*`.
+   * @default the URL it listens on
+   */
+  publicUrl?: string | undefined;
+  /**
+   * Proxies in front of the gateway, as IP addresses or CIDR ranges: only a request from one of
+   * them has its `X-Forwarded-For` read, for the client address that rate limits and graphql-ws
+   * caps count by.
+   * @default [] (the peer address is the client)
+   */
+  trustProxy?: readonly string[] | undefined;
+  /** Per-client caps on graphql-ws connections and operations; `null` turns them off. @default DEFAULT_WEBSOCKET_CAPS */
+  webSocketCaps?: WebSocketCaps | null | undefined;
+  /**
+   * Serve `/metrics` on a server of its own on this port (0 picks one), and not on the public
+   * port; `null` serves it on the public port. Left out, a production gateway serves no metrics
+   * at all (`protectionFromEnv` gives it 9464) and any other serves them on the public port.
+   * @default null, or no metrics in production
+   */
+  metricsPort?: number | null | undefined;
 }
 
 /** A gateway that is built but not necessarily listening. */
@@ -103,9 +145,11 @@ export interface Gateway {
   /**
    * Loads the supergraph, then starts listening; port 0 picks a free port. Rejects when the port
    * is taken or the supergraph cannot be served.
-   * @returns the URL of the GraphQL endpoint (with `localhost` for wildcard hosts).
+   * The metrics server, when there is one, listens on the same host.
+   * @returns the URL of the GraphQL endpoint (with `localhost` for wildcard hosts), and where
+   *   `/metrics` answers, if anywhere.
    */
-  listen(port: number, host?: string): Promise<{ url: string }>;
+  listen(port: number, host?: string): Promise<{ url: string; metricsUrl?: string }>;
   /**
    * Closes websockets with 1001 Going Away, stops the HTTP server and disposes the runtime (which
    * otherwise keeps the process alive and swallows SIGTERM). Safe to call more than once.
@@ -129,13 +173,24 @@ export function createGateway(options: GatewayOptions): Gateway {
   const masking = createErrorMasking();
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
   const production = options.production ?? false;
+  const signingSecret = options.subgraphSigningSecret;
+  if (production && !signingSecret) {
+    throw new Error('A production gateway needs subgraphSigningSecret: subgraphs refuse unsigned calls.');
+  }
   const limits = options.limits ?? DEFAULT_LIMITS;
   const introspection = options.introspection ?? (production ? 'authenticated' : 'on');
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const rateLimiter = rateLimit ? new RateLimiter(rateLimit) : null;
-  const persistedDocuments = options.trustedDocuments
-    ? persistedDocumentsFor(options.trustedDocuments.mode, options.trustedDocuments.manifest)
-    : undefined;
+  const cors = new CorsPolicy(options.corsOrigins ?? (production ? [] : '*'));
+  const clientAddresses = new ClientAddresses(options.trustProxy ?? []);
+  const webSocketCaps = options.webSocketCaps === undefined ? DEFAULT_WEBSOCKET_CAPS : options.webSocketCaps;
+  // undefined in production: metrics nowhere rather than on the public port.
+  const metricsPort = options.metricsPort === undefined && !production ? null : options.metricsPort;
+  let metricsServer: MetricsServer | undefined;
+  const trustedDocuments = trustedDocumentsFor(
+    options.trustedDocuments?.mode ?? 'off',
+    options.trustedDocuments?.manifest ?? {},
+  );
 
   const subscriptionSharing = new SubscriptionSharing();
 
@@ -161,10 +216,14 @@ export function createGateway(options: GatewayOptions): Gateway {
     // GraphiQL's scripts and styles come inlined from the npm package, not from a CDN: it works offline.
     renderGraphiQL,
     landingPage: false,
+    // The HTTP server applies the CORS policy to every response (see cors.ts).
+    cors: false,
     logging: log,
     batching: { limit: limits.maxBatch },
     ...queryPlannerOptions(options.queryPlanner),
-    ...(persistedDocuments ? { persistedDocuments } : {}),
+    ...(trustedDocuments.persistedDocuments
+      ? { persistedDocuments: trustedDocuments.persistedDocuments }
+      : {}),
     ...(introspection === 'on'
       ? {}
       : {
@@ -177,9 +236,13 @@ export function createGateway(options: GatewayOptions): Gateway {
       // First, so an operation's latency includes every other plugin's work.
       metrics.plugin,
       ...(isTracingEnabled() ? [useTracing()] : []),
-      useClientAuthentication(verifier, rateLimiter),
+      useClientAuthentication(verifier, rateLimiter, clientAddresses),
+      ...(signingSecret ? [upstreamSignature(signingSecret)] : []),
       ...operationLimitPlugins(limits, { production }),
       useHttpRequestChecks(),
+      useGraphQLResponseStatus(),
+      useNullDataOfFieldErrors(),
+      trustedDocuments.plugin,
       masking.plugin,
       useNoStaleSubscriptionData(),
       subscriptionSharing.plugin(),
@@ -191,23 +254,27 @@ export function createGateway(options: GatewayOptions): Gateway {
   const httpServer = createServer((req, res) => {
     const path = pathOf(req);
     if (path === '/healthz') return sendJson(res, 200, HEALTHY_BODY);
+    if (cors.apply(req, res)) return;
     if (!inFlight.admit(req, res)) return;
-    if (path === '/readyz') return void answerReadiness(res, subgraphUrls);
-    if (path === METRICS_PATH) return metrics.serve(res);
+    if (path === '/readyz') return void answerReadiness(res, subgraphUrls, signingSecret);
+    if (path === METRICS_PATH && metricsPort === null) return metrics.serve(res);
     const refusal = bodySizeRefusal(req, limits.maxBodyBytes);
     if (refusal) return sendJson(res, refusal.status, refusal.body);
-    if (isTaxiiPath(path)) return void serveTaxii(runtime, req, res);
+    if (isTaxiiPath(path)) return void serveTaxii(runtime, req, res, publicUrl());
     if (path === PHISHING_WEBHOOK_PATH) return void receivePhishingVerdict(runtime, req, res);
     return runtime.requestListener(req, res);
   });
-  const webSocketServer = serveGraphQLOverWebSocket(
-    httpServer,
-    runtime,
-    verifier,
-    options.drainLimits,
-    limits.maxBodyBytes,
+  /** The configured public URL, or the one the gateway listens on (requests come only once it does). */
+  const publicUrl = () => options.publicUrl ?? baseUrlOf(httpServer.address() as AddressInfo);
+  const webSocketServer = serveGraphQLOverWebSocket(httpServer, runtime, verifier, {
+    drainLimits: options.drainLimits,
+    maxPayload: limits.maxBodyBytes,
     metrics,
-  );
+    caps: webSocketCaps,
+    clientAddresses,
+    maskError: masking.maskError,
+    log,
+  });
   metrics.observeWebSockets({
     connections: () => webSocketServer.connections,
     subscriptions: () => subscriptionSharing.subscribers,
@@ -229,6 +296,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     await runtime.dispose();
     httpServer.closeAllConnections();
     await serverClosed;
+    await metricsServer?.close();
   }
 
   return {
@@ -238,19 +306,32 @@ export function createGateway(options: GatewayOptions): Gateway {
       // not trigger that load and would meet no schema, so load it before the first client arrives
       // (which also makes a broken supergraph fail here, not on a client's request).
       await runtime.getSchema();
-      return new Promise((resolve, reject) => {
+      const base = await new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           httpServer.off('error', reject);
-          resolve({ url: `${baseUrlOf(httpServer.address() as AddressInfo)}${GRAPHQL_PATH}` });
+          resolve(baseUrlOf(httpServer.address() as AddressInfo));
         });
       });
+      if (typeof metricsPort === 'number') {
+        metricsServer = await listenForMetrics(metrics.registry, metricsPort, host);
+      }
+      const metricsUrl = metricsPort === null ? `${base}${METRICS_PATH}` : metricsServer?.url;
+      return { url: `${base}${GRAPHQL_PATH}`, ...(metricsUrl ? { metricsUrl } : {}) };
     },
     close() {
       closing ??= shutDown();
       return closing;
     },
   };
+}
+
+/**
+ * Hive's HMAC upstream signature. Its declared plugin type comes from its own copy of the
+ * runtime's types, which differ from ours only in the context's generic parameter.
+ */
+function upstreamSignature(secret: string): GatewayPlugin<GatewayContextAdditions> {
+  return useHmacUpstreamSignature({ secret }) as unknown as GatewayPlugin<GatewayContextAdditions>;
 }
 
 /**
@@ -294,8 +375,12 @@ function sendJson(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
-async function answerReadiness(res: ServerResponse, subgraphUrls: Readonly<Record<string, string>>) {
-  const readiness = await checkReadiness(subgraphUrls);
+async function answerReadiness(
+  res: ServerResponse,
+  subgraphUrls: Readonly<Record<string, string>>,
+  signingSecret: string | undefined,
+) {
+  const readiness = await checkReadiness(subgraphUrls, { signingSecret });
   sendJson(res, readiness.status === 'ready' ? 200 : 503, JSON.stringify(readiness));
 }
 

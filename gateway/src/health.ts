@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { signedExtensions } from '@cadg/platform';
 
 /** How one subgraph answered the readiness probe. */
 export interface SubgraphReadiness {
@@ -19,8 +20,7 @@ export interface Readiness {
 /** How long a subgraph may take to answer the probe before it counts as not ready. @default 2000 */
 export const READINESS_TIMEOUT_MS = 2000;
 
-// Built once: every probe sends the same bytes.
-const PROBE_BODY = JSON.stringify({ query: '{ __typename }' });
+const PROBE_QUERY = '{ __typename }';
 const PROBE_HEADERS = { 'content-type': 'application/json', accept: 'application/json' };
 
 /**
@@ -29,26 +29,38 @@ const PROBE_HEADERS = { 'content-type': 'application/json', accept: 'application
  */
 export async function checkReadiness(
   subgraphUrls: Readonly<Record<string, string>>,
-  timeoutMs: number = READINESS_TIMEOUT_MS,
+  {
+    timeoutMs = READINESS_TIMEOUT_MS,
+    signingSecret,
+  }: {
+    /** @default READINESS_TIMEOUT_MS */
+    timeoutMs?: number | undefined;
+    /** Signs the probe as the gateway signs its calls (production subgraphs refuse unsigned ones). */
+    signingSecret?: string | undefined;
+  } = {},
 ): Promise<Readiness> {
+  const body = JSON.stringify({
+    query: PROBE_QUERY,
+    ...(signingSecret ? { extensions: signedExtensions(signingSecret, { query: PROBE_QUERY }) } : {}),
+  });
   const results = await Promise.all(
-    Object.entries(subgraphUrls).map(([name, url]) => probe(name, url, timeoutMs)),
+    Object.entries(subgraphUrls).map(([name, url]) => probe(name, url, body, timeoutMs)),
   );
   return { status: results.every((r) => r.ok) ? 'ready' : 'unavailable', subgraphs: results };
 }
 
-async function probe(name: string, url: string, timeoutMs: number): Promise<SubgraphReadiness> {
+async function probe(name: string, url: string, body: string, timeoutMs: number): Promise<SubgraphReadiness> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const response = await fetch(url, {
       method: 'POST',
       headers: PROBE_HEADERS,
-      body: PROBE_BODY,
+      body,
       signal: AbortSignal.timeout(timeoutMs),
     });
-    const body = (await response.json()) as { data?: { __typename?: unknown } };
-    if (!response.ok || typeof body.data?.__typename !== 'string') {
+    const answer = (await response.json()) as { data?: { __typename?: unknown } };
+    if (!response.ok || typeof answer.data?.__typename !== 'string') {
       return { name, ok: false, latencyMs: elapsed(), error: `unexpected answer (HTTP ${response.status})` };
     }
     return { name, ok: true, latencyMs: elapsed() };

@@ -22,11 +22,18 @@ export { checkReadiness, type Readiness, type SubgraphReadiness } from './health
 export { protectionFromEnv, type ProtectionOptions } from './config.ts';
 export { DEFAULT_LIMITS, limitsFromEnv, type OperationLimits } from './limits.ts';
 export { DEFAULT_RATE_LIMIT, type RateLimitOptions } from './rate-limit.ts';
+export type { CorsOrigins } from './cors.ts';
+export {
+  DEFAULT_WEBSOCKET_CAPS,
+  TOO_MANY_CONNECTIONS_CLOSE_CODE,
+  type WebSocketCaps,
+} from './websocket-caps.ts';
 export {
   buildManifest,
   documentId,
   manifestFile,
   readManifest,
+  trustedDocumentsDir,
   type TrustedDocumentsMode,
 } from './trusted-documents.ts';
 export { createGatewayLogger, REDACTED_LOG_PATHS, type GatewayLogging, type LogSink } from './logging.ts';

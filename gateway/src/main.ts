@@ -4,7 +4,8 @@
  * Environment: GATEWAY_PORT (4000), HOST (0.0.0.0), SUPERGRAPH_FILE (schema/supergraph.graphql),
  * <NAME>_URL per subgraph (e.g. CONTACTS_URL, default http://localhost:<port>/graphql),
  * DATA_DIR (./.data, where the dev issuer's key lives), the AUTH_* identity variables, and the
- * protections (GATEWAY_MODE, LIMIT_*, INTROSPECTION, TRUSTED_DOCUMENTS, RATE_LIMIT*: see config.ts).
+ * protections (GATEWAY_MODE, LIMIT_*, INTROSPECTION, TRUSTED_DOCUMENTS, RATE_LIMIT*, CORS_ORIGINS,
+ * PUBLIC_URL, TRUST_PROXY, WS_MAX_*, METRICS_PORT: see config.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -40,8 +41,9 @@ const gateway = createGateway({
   drainTimeoutMs: drainTimeoutFromEnv(env),
   ...(await protectionFromEnv(env)),
 });
-const { url } = await gateway.listen(port, host);
+const { url, metricsUrl } = await gateway.listen(port, host);
 console.log(`Gateway ready at ${url}`);
+if (metricsUrl) console.log(`Metrics at ${metricsUrl}`);
 
 // The runtime listens for SIGTERM/SIGINT itself and then keeps the process alive, so shut down
 // here: drain in-flight requests (SHUTDOWN_DRAIN_MS), close websockets with 1001, and exit

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 export interface SubgraphDefinition {
   /** The name in the supergraph's `join__Graph` enum; also the prefix of its `<NAME>_URL` variable. */
   readonly name: string;
-  /** Port the subgraph listens on when nothing else is configured (see DESIGN.md, Shape). */
+  /** Port the subgraph listens on when nothing else is configured (see docs/architecture.md, Shape). */
   readonly defaultPort: number;
   /** Its schema-first SDL, relative to the repository root. */
   readonly schemaFile: string;

@@ -31,6 +31,7 @@ describe('TAXII paging', () => {
     expect(decodeNext(encodeNext({ after: 'abc', skip: 2 }))).toEqual({ after: 'abc', skip: 2 });
     expect(decodeNext('not-a-token')).toBeNull();
     expect(decodeNext(Buffer.from('["a",-1]').toString('base64url'))).toBeNull();
+    expect(decodeNext(Buffer.from('["a",9007199254740992]').toString('base64url'))).toBeNull();
   });
 
   it('accepts TAXII 2.1 and wildcards but not other media types', () => {

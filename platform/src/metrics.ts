@@ -1,10 +1,30 @@
-import type { ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { DocumentNode, OperationTypeNode } from 'graphql';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** Where Prometheus scrapes, on every service's own port. */
+/** Where Prometheus scrapes: on the service's own port, or on its metrics port (`METRICS_PORT`). */
 export const METRICS_PATH = '/metrics';
+
+/**
+ * The metrics port in production, off the public port: the OpenTelemetry Prometheus exporter's
+ * default, so scrapers and network policies have one port to know.
+ */
+export const DEFAULT_METRICS_PORT = 9464;
+
+/**
+ * Reads `METRICS_PORT`, the port of a server that answers only `/metrics`. Unset, it is 9464 in
+ * production and none elsewhere, where `/metrics` stays on the service's own port.
+ * @returns the port, or null to serve `/metrics` on the service's own port
+ */
+export function metricsPortFromEnv(env: NodeJS.ProcessEnv, production: boolean): number | null {
+  const raw = env['METRICS_PORT'];
+  if (raw === undefined || raw === '') return production ? DEFAULT_METRICS_PORT : null;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new Error(`METRICS_PORT=${raw} is not a port number.`);
+  return port;
+}
 
 /** Seconds; from a cached answer to a slow cross-subgraph query. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -164,6 +184,111 @@ export function serveMetrics(res: ServerResponse, registry: Registry): void {
       res.end(`metrics failed: ${error instanceof Error ? error.message : String(error)}`);
     },
   );
+}
+
+/** A server answering only `/metrics`. */
+export interface MetricsServer {
+  /** Where it answers, e.g. `http://127.0.0.1:9464/metrics`. */
+  readonly url: string;
+  /** Stops serving this registry; the server closes with the last registry it served. */
+  close(): Promise<void>;
+}
+
+interface SharedMetricsServer {
+  readonly server: Server;
+  readonly registries: Set<Registry>;
+  readonly listening: Promise<string>;
+}
+
+/** Metrics servers of this process by host and port, shared by the services that ask for one port. */
+const metricsServers = new Map<string, SharedMetricsServer>();
+
+/**
+ * Serves `registry` on `METRICS_PATH` of a server of its own on `port` (0 picks a free one), so
+ * that metrics stay off a public port. Services running in one process (`npm start`) that ask for
+ * the same port share one server, which answers with all their registries in one exposition.
+ * Without `host` it listens on every interface. Rejects when the port is taken.
+ */
+export async function listenForMetrics(
+  registry: Registry,
+  port: number,
+  host?: string | undefined,
+): Promise<MetricsServer> {
+  const key = `${host ?? '*'}:${port}`;
+  let shared = port === 0 ? undefined : metricsServers.get(key);
+  if (!shared) {
+    const registries = new Set<Registry>();
+    const server = createServer((req, res) => {
+      if ((req.url ?? '/').split('?')[0] !== METRICS_PATH) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Only /metrics is served on this port.');
+        return;
+      }
+      serveRegistries(res, [...registries]);
+    });
+    const listening = new Promise<string>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        const address = server.address();
+        const actual = typeof address === 'object' && address ? address.port : port;
+        const shownHost = host === undefined || host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+        resolve(`http://${shownHost}:${actual}${METRICS_PATH}`);
+      });
+    });
+    shared = { server, registries, listening };
+    if (port !== 0) metricsServers.set(key, shared);
+  }
+  const { server, registries, listening } = shared;
+  registries.add(registry);
+  let url: string;
+  try {
+    url = await listening;
+  } catch (error) {
+    if (metricsServers.get(key) === shared) metricsServers.delete(key);
+    throw error;
+  }
+  return {
+    url,
+    async close() {
+      if (!registries.delete(registry) || registries.size > 0) return;
+      if (metricsServers.get(key) === shared) metricsServers.delete(key);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/**
+ * Answers a scrape with several registries as one exposition. Their metric families share names
+ * (every service has `graphql_operations_total` and the process metrics, told apart by the
+ * `service` label), and a family may appear only once, so each family's samples are gathered
+ * under one HELP and TYPE. prom-client's own `Registry.merge` refuses shared names.
+ */
+function serveRegistries(res: ServerResponse, registries: readonly Registry[]): void {
+  if (registries.length === 1) return serveMetrics(res, registries[0]!);
+  exposition(registries).then(
+    (body) => {
+      res.writeHead(200, { 'content-type': Registry.PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' });
+      res.end(body);
+    },
+    (error: unknown) => {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`metrics failed: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
+}
+
+async function exposition(registries: readonly Registry[]): Promise<string> {
+  const families = new Map<string, string[]>();
+  for (const registry of registries) {
+    for (const { name } of registry.getMetricsAsArray()) {
+      const [help = '', type = '', ...samples] = (await registry.getSingleMetricAsString(name)).split('\n');
+      const family = families.get(name);
+      if (family) family.push(...samples);
+      else families.set(name, [help, type, ...samples]);
+    }
+  }
+  return `${[...families.values()].map((lines) => lines.filter(Boolean).join('\n')).join('\n\n')}\n`;
 }
 
 /** A subgraph's metrics: its registry and the operation metrics its server records. */

@@ -3,12 +3,18 @@ import { badUserInput } from './errors.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Checks `YYYY-MM-DD` is a real calendar day (so 2026-02-30 is refused). */
+/**
+ * PostgreSQL's calendar has no year 0 and writes no year past 9999 the way JavaScript does: a day
+ * or instant outside years 1 to 9999 would fail inside a query, so it is refused as input.
+ */
+const inPostgresYears = (date: Date): boolean => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999;
+
+/** Checks `YYYY-MM-DD` is a real calendar day (so 2026-02-30 is refused), from year 1. */
 export function isIsoDate(value: string): boolean {
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  return !Number.isNaN(date.getTime()) && inPostgresYears(date) && date.toISOString().startsWith(value);
 }
 
 function parseDate(value: unknown): string {
@@ -40,7 +46,8 @@ function parseDateTime(value: unknown): Date {
     );
   }
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw badUserInput('DateTime', 'The DateTime is not a real instant.');
+  if (Number.isNaN(date.getTime()) || !inPostgresYears(date))
+    throw badUserInput('DateTime', 'The DateTime is not a real instant between years 1 and 9999.');
   return date;
 }
 

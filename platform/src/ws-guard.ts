@@ -1,31 +1,18 @@
-/** graphql-ws close code for a message that breaks the protocol (graphql-ws's BadRequest). */
-const BAD_REQUEST_CLOSE_CODE = 4400;
-
 /** Messages only a server may send; graphql-ws treats receiving one as its own internal error. */
 const SERVER_ONLY_TYPES = new Set(['connection_ack', 'next', 'error']);
 
-interface GuardedSocket {
-  prependListener(event: 'message', listener: (data: unknown) => void): unknown;
-  close(code: number, reason: string): void;
-}
-
 /**
- * Closes a connection that sends a server-only message with 4400 Bad Request, before graphql-ws
- * sees it: graphql-ws would throw on it and answer 4500 Internal Server Error, blaming itself for
- * the client's protocol error.
+ * The type of a message only a server may send (`connection_ack`, `next`, `error`), else null:
+ * `serveGraphQLWs` closes such a connection with 4400 Bad Request before graphql-ws sees the
+ * message (graphql-ws would throw and answer 4500, blaming itself for the client's mistake).
  */
-export function refuseServerOnlyMessages(socket: GuardedSocket): void {
-  socket.prependListener('message', (data) => {
-    const text = String(data);
-    if (!text.includes('"type"')) return;
-    let type: unknown;
-    try {
-      type = (JSON.parse(text) as { type?: unknown }).type;
-    } catch {
-      return;
-    }
-    if (typeof type === 'string' && SERVER_ONLY_TYPES.has(type)) {
-      socket.close(BAD_REQUEST_CLOSE_CODE, `Invalid message received: clients do not send ${type}`);
-    }
-  });
+export function serverOnlyMessageType(text: string): string | null {
+  if (!text.includes('"type"')) return null;
+  let type: unknown;
+  try {
+    type = (JSON.parse(text) as { type?: unknown }).type;
+  } catch {
+    return null;
+  }
+  return typeof type === 'string' && SERVER_ONLY_TYPES.has(type) ? type : null;
 }

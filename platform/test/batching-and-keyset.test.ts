@@ -2,6 +2,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
   byKey,
+  CursorParts,
+  cursorShape,
   encodeCursor,
   groupBy,
   keysetConnection,
@@ -38,13 +40,14 @@ describe('batching helpers', () => {
 });
 
 describe('keysetConnection', () => {
-  const page = (after: string | null, limit: number, fetched: string[][] = []) => {
+  const shape = cursorShape('letters', CursorParts.text);
+  const page = (after: string | null, limit: number, fetched: [string][] = []) => {
     const calls = { fetch: 0, seek: [] as CursorKey[] };
     const connection = keysetConnection({
       where: [sql`true`],
       after,
       limit,
-      arity: 1,
+      cursor: shape,
       seek: (key): SQL => {
         calls.seek.push(key);
         return sql`true`;
@@ -68,10 +71,21 @@ describe('keysetConnection', () => {
   });
 
   it('passes the decoded cursor to seek and reports a previous page', async () => {
-    const { connection, calls } = page(encodeCursor(['b']), 5, [['c']]);
+    const { connection, calls } = page(encodeCursor(shape, ['b']), 5, [['c']]);
     const result = await connection;
     expect(calls.seek).toEqual([['b']]);
     expect(result.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+
+  it('refuses a cursor of the wrong shape, or an empty one, before seek or the page query runs', async () => {
+    const raw = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    for (const after of [raw(['letters', 5]), raw(['other', 'b']), raw(['b']), '']) {
+      const { connection, calls } = page(after, 5, [['c']]);
+      await expect(connection).rejects.toMatchObject({
+        extensions: { code: 'BAD_USER_INPUT', field: 'after' },
+      });
+      expect(calls).toEqual({ fetch: 0, seek: [] });
+    }
   });
 
   it('skips the page query for a page of 0 but still rejects a bad cursor', async () => {

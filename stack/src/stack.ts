@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import type { Database, Db } from '@cadg/db';
 import { createAipolicyServer } from '@cadg/aipolicy/server';
 import { createContactsServer } from '@cadg/contacts/server';
 import { createDataflowsServer } from '@cadg/dataflows/server';
-import { createIncidentsServer } from '@cadg/incidents/server';
+import { createIncidentsServer, type AlertSettings } from '@cadg/incidents/server';
 import {
   composeFromSchemaFiles,
   createGateway,
@@ -10,7 +11,7 @@ import {
   type GatewayLogging,
   type ProtectionOptions,
 } from '@cadg/gateway';
-import type { TokenVerifier } from '@cadg/platform';
+import type { SubgraphSecurity, TokenVerifier } from '@cadg/platform';
 
 /** What the runner needs of a subgraph server. */
 interface Service {
@@ -24,6 +25,10 @@ interface StackEnvironment {
   database: Database;
   /** URLs of the subgraphs started before this one (the list's order). */
   subgraphUrls: Readonly<Record<string, string>>;
+  /** The signing secret shared with the gateway, production mode and the limits for direct callers. */
+  security: SubgraphSecurity;
+  /** Alert delivery settings over the environment's (incidents). */
+  alerts?: Partial<AlertSettings> | undefined;
 }
 
 /** How the runner builds each subgraph it hosts; a new subgraph joins the stack with one line here. */
@@ -31,19 +36,25 @@ const subgraphFactories: Record<
   string,
   (db: Db, verifier: TokenVerifier, environment: StackEnvironment) => Promise<Service>
 > = {
-  contacts: createContactsServer,
-  aipolicy: createAipolicyServer,
-  dataflows: createDataflowsServer,
-  incidents: (_db, verifier, { database, subgraphUrls }) => {
+  contacts: (db, verifier, { security }) => createContactsServer(db, verifier, security),
+  aipolicy: (db, verifier, { security }) => createAipolicyServer(db, verifier, security),
+  dataflows: (db, verifier, { security }) => createDataflowsServer(db, verifier, security),
+  incidents: (_db, verifier, { database, subgraphUrls, security, alerts }) => {
     const contactsUrl = subgraphUrls['contacts'];
     // The gateway's list is alphabetical, which starts contacts first; say so loudly if that changes.
     if (!contactsUrl) throw new Error('The incidents subgraph needs contacts started before it.');
-    return createIncidentsServer({ database, verifier, contactsUrl });
+    return createIncidentsServer({ database, verifier, contactsUrl, security, alerts });
   },
 };
 
 export interface StackOptions {
+  /** The database of every subgraph not given one in `databases`. */
   database: Database;
+  /**
+   * A database per subgraph name, each connected as that subgraph's own PostgreSQL role (see
+   * `subgraphDatabasesFromEnv`), so the database itself keeps each subgraph to its own schema.
+   */
+  databases?: Readonly<Record<string, Database | undefined>> | undefined;
   verifier: TokenVerifier;
   /** Interface to listen on. @default '127.0.0.1' */
   host?: string | undefined;
@@ -53,6 +64,8 @@ export interface StackOptions {
   logging?: GatewayLogging | undefined;
   /** Limits, trusted documents, rate limit, production mode (see `protectionFromEnv`). */
   protection?: ProtectionOptions | undefined;
+  /** Alert delivery settings over the environment's (see the incidents subgraph's alerts/config.ts). */
+  alerts?: Partial<AlertSettings> | undefined;
 }
 
 export interface Stack {
@@ -71,13 +84,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
   const servers: Service[] = [];
   const subgraphUrls: Record<string, string> = {};
+  // The gateway signs its calls and the subgraphs check them, in every mode: one process starts
+  // both, so a fresh secret per start is enough unless SUBGRAPH_SIGNING_SECRET gives one.
+  const signingSecret = options.protection?.subgraphSigningSecret ?? randomBytes(32).toString('base64url');
+  const security: SubgraphSecurity = {
+    signingSecret,
+    requireSignature: options.protection?.production ?? false,
+    limits: options.protection?.limits,
+  };
   try {
     for (const definition of composedSubgraphs) {
       const create = subgraphFactories[definition.name];
       if (!create) throw new Error(`The stack does not know how to start subgraph "${definition.name}".`);
-      const server = await create(options.database.db, options.verifier, {
-        database: options.database,
+      const database = options.databases?.[definition.name] ?? options.database;
+      const server = await create(database.db, options.verifier, {
+        database,
         subgraphUrls,
+        security,
+        alerts: options.alerts,
       });
       servers.push(server);
       subgraphUrls[definition.name] = (await server.listen(options.ports?.[definition.name] ?? 0, host)).url;
@@ -88,6 +112,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       verifier: options.verifier,
       logging: options.logging ?? 'info',
       ...options.protection,
+      subgraphSigningSecret: signingSecret,
     });
     const { url: gatewayUrl } = await gateway.listen(options.ports?.['gateway'] ?? 0, host);
     return {

@@ -29,6 +29,8 @@ export async function startStandaloneGraph(
     const stack = await startStack({ database, verifier, logging: false, protection: options.protection });
     return {
       gatewayUrl: stack.gatewayUrl,
+      /** Each subgraph's own GraphQL endpoint, by name (the fuzzer aims at these too). */
+      subgraphUrls: stack.subgraphUrls,
       keyDir,
       database: database.kind,
       async close() {

@@ -1,4 +1,10 @@
-import { databaseFromEnv, dataDirFromEnv, seedDatabase } from '@cadg/db';
+import {
+  databaseFromEnv,
+  dataDirFromEnv,
+  seedDatabase,
+  SUBGRAPH_ROLES,
+  subgraphDatabasesFromEnv,
+} from '@cadg/db';
 import { protectionFromEnv, subgraphs } from '@cadg/gateway';
 import {
   closeOnSignals,
@@ -18,6 +24,9 @@ const dataDir = dataDirFromEnv(env);
 const database = await databaseFromEnv(env);
 await database.migrate();
 await seedDatabase(database.db);
+// On PostgreSQL each subgraph gets a pool of its own role's connections, so the database keeps it
+// to its own schema even here; PGlite is one connection, and so one role, for all four.
+const databases = database.kind === 'postgres' ? await subgraphDatabasesFromEnv(env) : {};
 const identity = identityConfigFromEnv(env, dataDir);
 const verifier = await createTokenVerifier(identity);
 
@@ -26,11 +35,19 @@ for (const subgraph of subgraphs) {
   ports[subgraph.name] = portFromEnv(env, `${subgraph.name.toUpperCase()}_PORT`, subgraph.defaultPort);
 }
 const protection = await protectionFromEnv(env);
-const stack = await startStack({ database, verifier, host: env['HOST'] || '127.0.0.1', ports, protection });
+const stack = await startStack({
+  database,
+  databases,
+  verifier,
+  host: env['HOST'] || '127.0.0.1',
+  ports,
+  protection,
+});
 
+const roles = Object.values(SUBGRAPH_ROLES).join(', ');
 const lines = [
   `China–ASEAN cooperation graph ready in ${Math.round(performance.now() - started)} ms`,
-  `  database  ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}/pglite`}`,
+  `  database  ${database.kind === 'postgres' ? `PostgreSQL, each subgraph as its own role (${roles})` : `PGlite in ${dataDir}/pglite (one role)`}`,
   `  gateway   ${stack.gatewayUrl}   (GraphiQL in a browser; graphql-ws on the same path)`,
   ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${name.padEnd(9)} ${url}`),
   identity.devKeyDir
@@ -41,6 +58,7 @@ console.log(lines.join('\n'));
 
 closeOnSignals(async () => {
   await stack.close();
+  await Promise.all(Object.values(databases).map((d) => d.close()));
   await database.close();
   await tracing?.shutdown();
 });

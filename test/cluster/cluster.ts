@@ -1,9 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, signDevToken, type Role } from '@cadg/platform';
 import { subgraphs } from '@cadg/gateway';
+import { subgraphDatabaseUrl, type SubgraphName } from '@cadg/db';
 import { freePorts, ServiceProcess } from './processes.ts';
 
 export interface ClusterOptions {
-  /** The one PostgreSQL database every replica uses; migrated and seeded beforehand. */
+  /**
+   * The one PostgreSQL database every replica uses, as its owner; migrated and seeded beforehand.
+   * Each subgraph process gets only its own role's URL on it (as in deploy/k8s), the gateways none.
+   */
   databaseUrl: string;
   /** The dev issuer's key directory (`DATA_DIR` of every process), so tokens verify everywhere. */
   keyDir: string;
@@ -57,10 +62,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const ports = await freePorts(subgraphs.length * replicaCount + gatewayCount);
   const baseEnv: NodeJS.ProcessEnv = {
     ...withoutServiceVariables(process.env),
-    DATABASE_URL: options.databaseUrl,
     DATABASE_POOL_SIZE: String(options.poolSize ?? 4),
     DATA_DIR: options.keyDir,
     HOST: '127.0.0.1',
+    // As in a deployment: every gateway signs its subgraph calls with the secret all services share.
+    SUBGRAPH_SIGNING_SECRET: randomBytes(32).toString('base64url'),
     ...options.env,
   };
 
@@ -72,7 +78,14 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const replicas: Record<string, ServiceProcess[]> = {};
   for (const { name } of subgraphs) {
     replicas[name] = portsOf[name]!.map((port, i) => {
-      const env: NodeJS.ProcessEnv = { ...baseEnv, [`${name.toUpperCase()}_PORT`]: String(port) };
+      const env: NodeJS.ProcessEnv = {
+        ...baseEnv,
+        [`${name.toUpperCase()}_PORT`]: String(port),
+        [`${name.toUpperCase()}_DATABASE_URL`]: subgraphDatabaseUrl(
+          { DATABASE_URL: options.databaseUrl },
+          name as SubgraphName,
+        ),
+      };
       if (name === 'incidents') env['CONTACTS_URL'] = urlOf('contacts', i);
       return new ServiceProcess({ name: `${name}-${i + 1}`, entry: SUBGRAPH_ENTRY(name), port, env });
     });
@@ -128,10 +141,20 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
 /** The parent's environment minus anything that would point a child at the wrong port or database. */
 function withoutServiceVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const names = new Set(['GATEWAY_PORT', 'SUPERGRAPH_FILE', 'DATABASE_URL', 'DATA_DIR', 'HOST']);
+  const names = new Set([
+    'GATEWAY_PORT',
+    'SUPERGRAPH_FILE',
+    'DATABASE_URL',
+    'MIGRATION_DATABASE_URL',
+    'DATA_DIR',
+    'HOST',
+    // One metrics port per process: children must not all try the parent's.
+    'METRICS_PORT',
+  ]);
   for (const { name } of subgraphs) {
     names.add(`${name.toUpperCase()}_PORT`);
     names.add(`${name.toUpperCase()}_URL`);
+    names.add(`${name.toUpperCase()}_DATABASE_URL`);
   }
   return Object.fromEntries(Object.entries(env).filter(([key]) => !names.has(key)));
 }

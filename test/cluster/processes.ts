@@ -49,12 +49,14 @@ export interface ServiceProcessOptions {
   env: NodeJS.ProcessEnv;
   /** How long a start may take before it counts as failed. @default 60000 */
   startTimeoutMs?: number;
+  /** What the process prints once it is ready. @default /ready at \S+/i */
+  readyPattern?: RegExp;
 }
 
 /**
  * One service running as its own OS process, started from its production entry. It is ready when
- * it prints its "ready at <url>" line; it can be killed (any signal) and started again on the same
- * port, which is how tests inject process faults.
+ * it prints its "ready at <url>" line (or its `readyPattern`); it can be killed (any signal) and
+ * started again on the same port, which is how tests inject process faults.
  */
 export class ServiceProcess {
   readonly name: string;
@@ -128,6 +130,7 @@ export class ServiceProcess {
     child.stdout!.on('data', record);
     child.stderr!.on('data', record);
     const timeoutMs = this.#options.startTimeoutMs ?? 60_000;
+    const readyPattern = this.#options.readyPattern ?? /ready at \S+/i;
     try {
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
@@ -137,7 +140,7 @@ export class ServiceProcess {
         let fresh = '';
         const onData = (chunk: Buffer) => {
           fresh += chunk.toString();
-          if (!/ready at \S+/i.test(fresh)) return;
+          if (!readyPattern.test(fresh)) return;
           clearTimeout(timer);
           child.stdout!.off('data', onData);
           resolve();

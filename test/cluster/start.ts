@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createDatabase, dataDirFromEnv, seedDatabase } from '@cadg/db';
+import { createDatabase, dataDirFromEnv, seedDatabase, SUBGRAPH_ROLES } from '@cadg/db';
 import { startCluster } from './cluster.ts';
 
 // `npm run start:cluster`: 2 gateways and 2 replicas of every subgraph, as separate processes on
@@ -12,7 +12,8 @@ if (!databaseUrl) {
 const started = performance.now();
 const keyDir = resolve(dataDirFromEnv(process.env));
 
-// Migrate and seed once, before the replicas start (each would otherwise migrate on its own).
+// Migrate and seed once, as DATABASE_URL's user, before the replicas start: they get only their
+// own subgraph role's URL, which can neither migrate nor seed.
 const database = await createDatabase({ url: databaseUrl, maxConnections: 1 });
 try {
   await database.migrate();
@@ -41,6 +42,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 const lines = [
   `Cluster ready in ${Math.round(performance.now() - started)} ms (gateway A → replicas 1, gateway B → replicas 2)`,
+  `  database     each subgraph as its own role (${Object.values(SUBGRAPH_ROLES).join(', ')})`,
   ...cluster.gateways.map((g) => `  ${g.name.padEnd(12)} ${g.url}   (readiness: ${g.baseUrl}/readyz)`),
   ...Object.values(cluster.replicas)
     .flat()

@@ -96,11 +96,32 @@ describe('AI-policy positions, alignment and crosswalk through the gateway', () 
   });
 
   it('shows NO_STATED_POSITION for countries with no recorded position on the topic', async () => {
+    // Bletchley Declaration signatories among the twelve: China, Indonesia, the Philippines, Singapore.
+    const response = await graph.query<Alignment>(ALIGNMENT, {
+      topic: 'safety-testing',
+      forum: 'ai-summits',
+    });
+    expect(response.errors).toBeUndefined();
+    const entries = response.data!.positionAlignment.entries;
+    const silent = entries.filter((e) => e.stance === 'NO_STATED_POSITION');
+    expect(silent.map((e) => e.country.code)).toEqual(['BN', 'KH', 'LA', 'MM', 'MY', 'TH', 'TL', 'VN']);
+    expect(silent.every((e) => e.country.aseanMember)).toBe(true);
+    expect(entries.filter((e) => e.stance === 'SUPPORTS').map((e) => e.country.code)).toEqual([
+      'CN',
+      'ID',
+      'PH',
+      'SG',
+    ]);
+    expect(response.data!.positionAlignment.supportShare).toBeCloseTo(4 / 12);
+  });
+
+  it('counts all twelve as supporting the AI capacity-building resolution the General Assembly adopted without a vote', async () => {
     const response = await graph.query<Alignment>(ALIGNMENT, { topic: 'capacity-building', forum: 'unga' });
     expect(response.errors).toBeUndefined();
-    const silent = response.data!.positionAlignment.entries.filter((e) => e.stance === 'NO_STATED_POSITION');
-    expect(silent.map((e) => e.country.code)).toEqual(['BN', 'KH', 'MM', 'MY', 'PH', 'TH', 'TL', 'VN']);
-    expect(silent.every((e) => e.country.aseanMember)).toBe(true);
+    const entries = response.data!.positionAlignment.entries;
+    expect(entries.map((e) => e.country.code)).toEqual(TWELVE);
+    expect(entries.every((e) => e.stance === 'SUPPORTS')).toBe(true);
+    expect(response.data!.positionAlignment.supportShare).toBe(1);
   });
 
   it('moves the old position into history when a delegate records a new one', async () => {

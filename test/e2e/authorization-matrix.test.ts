@@ -1,8 +1,10 @@
 /**
- * The authorization matrix: for every role × TLP level × operation, exactly who sees or changes
- * what, through the running gateway (HTTP and graphql-ws) and, for `_entities`, the incidents
- * subgraph reached directly. The expected outcomes are written out by hand below, from TLP 2.0 as
- * DESIGN.md §3 reads it, never computed by the code under test.
+ * The authorization matrix: for every role × TLP level × operation, exactly who sees, changes or
+ * shares what, through the running gateway (HTTP and graphql-ws) and, for `_entities`, the
+ * incidents subgraph reached directly; then, for every role, which changes across the four
+ * subgraphs it may make. The expected outcomes are written out by hand below, from TLP 2.0 as
+ * docs/architecture.md §3 reads it and from the role table (platform/src/roles.ts), never computed by the
+ * code under test.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +19,8 @@ const RECIPIENT_ORG = 'sg-csa';
 const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'] as const;
 type Tlp = (typeof TLPS)[number];
 
-type RoleKey = 'anonymous' | 'outsider' | 'reporter' | 'outsiderAdmin' | 'recipient' | 'secretariat';
+type RoleKey =
+  'anonymous' | 'outsider' | 'reporter' | 'outsiderAdmin' | 'recipient' | 'secretariat' | 'roleless';
 
 interface RoleSpec {
   key: RoleKey;
@@ -54,6 +57,11 @@ const ROLES: readonly RoleSpec[] = [
     label: 'SECRETARIAT (not a recipient)',
     token: { org: 'asean-secretariat', roles: [Role.Secretariat] },
   },
+  {
+    key: 'roleless',
+    label: 'token of the reporting organization with no known role',
+    token: { org: REPORTING_ORG, roles: [] },
+  },
 ];
 
 /** Which incidents each role may read: the same answer for every read path. */
@@ -64,6 +72,8 @@ const EXPECTED_READ: Readonly<Record<RoleKey, readonly Tlp[]>> = {
   outsiderAdmin: ['CLEAR', 'GREEN'],
   recipient: ['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'],
   secretariat: ['CLEAR', 'GREEN'],
+  // No role, no membership: what an anonymous caller reads, even of its own organization's records.
+  roleless: ['CLEAR'],
 };
 
 type MutateOutcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
@@ -86,6 +96,48 @@ const EXPECTED_MUTATE: Readonly<Record<RoleKey, Readonly<Record<Tlp, MutateOutco
   outsiderAdmin: { CLEAR: F,  GREEN: F,  AMBER: N,  AMBER_STRICT: N,  RED: N },
   recipient:     { CLEAR: F,  GREEN: F,  AMBER: F,  AMBER_STRICT: F,  RED: F },
   secretariat:   { CLEAR: OK, GREEN: OK, AMBER: N,  AMBER_STRICT: N,  RED: N },
+  roleless:      { CLEAR: F,  GREEN: F,  AMBER: F,  AMBER_STRICT: F,  RED: F },
+};
+
+/**
+ * What `shareIncident` answers, TLP 2.0 exactly: AMBER, AMBER_STRICT and RED circles are widened
+ * only by the originator; GREEN and CLEAR by anyone acting for an organization that may read them.
+ * The SECRETARIAT acts for no organization, so it shares nothing; neither does a token without a
+ * known role. Both are refused before the incident is read.
+ */
+// prettier-ignore
+const EXPECTED_SHARE: Readonly<Record<RoleKey, Readonly<Record<Tlp, MutateOutcome>>>> = {
+  anonymous:     { CLEAR: U,  GREEN: U,  AMBER: U,  AMBER_STRICT: U,  RED: U },
+  outsider:      { CLEAR: OK, GREEN: OK, AMBER: N,  AMBER_STRICT: N,  RED: N },
+  reporter:      { CLEAR: OK, GREEN: OK, AMBER: OK, AMBER_STRICT: OK, RED: OK },
+  outsiderAdmin: { CLEAR: OK, GREEN: OK, AMBER: N,  AMBER_STRICT: N,  RED: N },
+  recipient:     { CLEAR: OK, GREEN: OK, AMBER: F,  AMBER_STRICT: F,  RED: F },
+  secretariat:   { CLEAR: F,  GREEN: F,  AMBER: F,  AMBER_STRICT: F,  RED: F },
+  roleless:      { CLEAR: F,  GREEN: F,  AMBER: F,  AMBER_STRICT: F,  RED: F },
+};
+
+/**
+ * The organization each role tries to share with: one per role, none of them a role's own or the
+ * recipient, so every attempt is judged on its own and no share changes what a role may read.
+ */
+const SHARE_TARGET: Readonly<Record<RoleKey, string>> = {
+  anonymous: 'vn-vncert',
+  outsider: 'id-bssn',
+  reporter: 'bn-brucert',
+  outsiderAdmin: 'kh-camcert',
+  recipient: 'la-laocert',
+  secretariat: 'mm-mmcert',
+  roleless: 'tl-tic',
+};
+
+/** What the same callers get for an incident id that exists nowhere. */
+const EXPECTED_NONEXISTENT: Readonly<Record<Exclude<RoleKey, 'anonymous'>, MutateOutcome>> = {
+  outsider: N,
+  reporter: N,
+  outsiderAdmin: N,
+  recipient: N,
+  secretariat: N,
+  roleless: F,
 };
 
 const READ_ONE = /* GraphQL */ `
@@ -160,6 +212,25 @@ const VERSION = /* GraphQL */ `
     }
   }
 `;
+const SHARE = /* GraphQL */ `
+  mutation Share($id: ID!, $organizationIds: [ID!]!) {
+    shareIncident(id: $id, organizationIds: $organizationIds) {
+      id
+      sharedWith {
+        id
+      }
+    }
+  }
+`;
+const SHARED_WITH = /* GraphQL */ `
+  query SharedWith($id: ID!) {
+    incident(id: $id) {
+      sharedWith {
+        id
+      }
+    }
+  }
+`;
 const REPORT = /* GraphQL */ `
   mutation Report($input: ReportIncidentInput!) {
     reportIncident(input: $input) {
@@ -199,6 +270,14 @@ interface MutateAttempt {
   summary: string;
 }
 
+type ShareData = { shareIncident: { id: string; sharedWith: { id: string }[] } };
+
+interface ShareAttempt {
+  response: Response<ShareData>;
+  /** The incident's recipients as the reporter reads them after the attempt. */
+  after: string[];
+}
+
 /** Everything one role saw and got, gathered once and judged by many cases. */
 interface Observed {
   read: Record<Tlp, Response<ReadOneData>>;
@@ -208,6 +287,7 @@ interface Observed {
   search: Record<Tlp, Response<SearchData>>;
   entities: Record<Tlp, Response<EntitiesData>>;
   mutate: Record<Tlp, MutateAttempt>;
+  share: Record<Tlp, ShareAttempt>;
   /** `updateIncident` on an id that exists nowhere, to compare refusals with. */
   nonexistent: { id: string; response: Response<unknown> };
   subscriber: Subscriber;
@@ -258,7 +338,9 @@ async function readVersion(id: string): Promise<Versioned> {
   return response.data!.incident;
 }
 
-async function observeReads(role: RoleKey): Promise<Omit<Observed, 'mutate' | 'nonexistent' | 'subscriber'>> {
+async function observeReads(
+  role: RoleKey,
+): Promise<Omit<Observed, 'mutate' | 'share' | 'nonexistent' | 'subscriber'>> {
   const token = tokenOf(role);
   const perTlp = <T>(run: (incident: Reported) => Promise<T>) =>
     Promise.all(TLPS.map(async (tlp) => [tlp, await run(incidents[tlp])] as const)).then(
@@ -298,16 +380,34 @@ async function attemptChange(role: RoleKey, tlp: Tlp): Promise<MutateAttempt> {
   return { before, response, after: await readVersion(id), summary };
 }
 
+/** One attempt to add the role's own target organization to an incident's recipients. */
+async function attemptShare(role: RoleKey, tlp: Tlp): Promise<ShareAttempt> {
+  const { id } = incidents[tlp];
+  const response = await graph.query<ShareData>(
+    SHARE,
+    { id, organizationIds: [SHARE_TARGET[role]] },
+    tokenOf(role),
+  );
+  const read = await graph.query<{ incident: { sharedWith: { id: string }[] } }>(
+    SHARED_WITH,
+    { id },
+    tokenOf('reporter'),
+  );
+  expect(read.errors, JSON.stringify(read.errors)).toBeUndefined();
+  return { response, after: read.data!.incident.sharedWith.map((organization) => organization.id) };
+}
+
 beforeAll(async () => {
   graph = await startGraph();
   for (const role of ROLES)
     tokens.set(role.key, role.token ? await graph.token(role.token.org, role.token.roles) : undefined);
 
-  const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`)).data!
-    .incidentEventCursor;
   const roleSubscribers = new Map<RoleKey, Subscriber>();
   for (const role of ROLES) {
     const token = tokenOf(role.key);
+    // Each subscriber resumes from its own cursor, read with its own token.
+    const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, token))
+      .data!.incidentEventCursor;
     const subscriber = subscribe(graph.wsUrl, { ...(token ? { token } : {}), after: cursor });
     subscribers.push(subscriber);
     roleSubscribers.set(role.key, subscriber);
@@ -331,10 +431,13 @@ beforeAll(async () => {
 
   // Changes run one after another: each is based on the version read just before it.
   const mutate = {} as Record<RoleKey, Record<Tlp, MutateAttempt>>;
+  const share = {} as Record<RoleKey, Record<Tlp, ShareAttempt>>;
   const nonexistent = {} as Record<RoleKey, Observed['nonexistent']>;
   for (const role of ROLES) {
     mutate[role.key] = {} as Record<Tlp, MutateAttempt>;
     for (const tlp of TLPS) mutate[role.key][tlp] = await attemptChange(role.key, tlp);
+    share[role.key] = {} as Record<Tlp, ShareAttempt>;
+    for (const tlp of TLPS) share[role.key][tlp] = await attemptShare(role.key, tlp);
     const id = randomUUID();
     nonexistent[role.key] = {
       id,
@@ -353,6 +456,7 @@ beforeAll(async () => {
     observed[key] = {
       ...read,
       mutate: mutate[key],
+      share: share[key],
       nonexistent: nonexistent[key],
       subscriber: roleSubscribers.get(key)!,
     };
@@ -369,7 +473,7 @@ const highCount = (buckets: readonly Bucket[]) => buckets.find((bucket) => bucke
 const withoutId = (errors: readonly GraphQLFormattedError[] | undefined, id: string) =>
   JSON.parse(JSON.stringify(errors ?? []).replaceAll(id, '<id>')) as unknown;
 
-type Operation = 'read' | 'list' | 'stats' | 'search' | 'subscribe' | 'entities' | 'mutate';
+type Operation = 'read' | 'list' | 'stats' | 'search' | 'subscribe' | 'entities' | 'mutate' | 'share';
 
 interface Case {
   title: string;
@@ -378,9 +482,10 @@ interface Case {
   operation: Operation;
   canRead: boolean;
   mutate: MutateOutcome;
+  share: MutateOutcome;
 }
 
-const PHRASES: Record<Exclude<Operation, 'mutate'>, (tlp: Tlp) => string> = {
+const PHRASES: Record<Exclude<Operation, 'mutate' | 'share'>, (tlp: Tlp) => string> = {
   read: (tlp) => `read one TLP:${tlp} incident`,
   list: (tlp) => `find a TLP:${tlp} incident in the incident list`,
   stats: (tlp) => `count a TLP:${tlp} incident in the statistics`,
@@ -389,11 +494,22 @@ const PHRASES: Record<Exclude<Operation, 'mutate'>, (tlp: Tlp) => string> = {
   entities: (tlp) => `resolve a TLP:${tlp} incident through _entities on the incidents subgraph`,
 };
 
-function titleOf(role: RoleSpec, tlp: Tlp, operation: Operation, canRead: boolean, mutate: MutateOutcome) {
+function titleOf(
+  role: RoleSpec,
+  tlp: Tlp,
+  operation: Operation,
+  canRead: boolean,
+  mutate: MutateOutcome,
+  share: MutateOutcome,
+) {
   if (operation === 'mutate')
     return mutate === 'ALLOWED'
       ? `${role.label} can change a TLP:${tlp} incident`
       : `${role.label} cannot change a TLP:${tlp} incident (${mutate})`;
+  if (operation === 'share')
+    return share === 'ALLOWED'
+      ? `${role.label} can share a TLP:${tlp} incident with another organization`
+      : `${role.label} cannot share a TLP:${tlp} incident with another organization (${share})`;
   return `${role.label} ${canRead ? 'can' : 'cannot'} ${PHRASES[operation](tlp)}`;
 }
 
@@ -405,19 +521,22 @@ const OPERATIONS: readonly Operation[] = [
   'subscribe',
   'entities',
   'mutate',
+  'share',
 ];
 const CASES: Case[] = ROLES.flatMap((role) =>
   TLPS.flatMap((tlp) =>
     OPERATIONS.map((operation): Case => {
       const canRead = EXPECTED_READ[role.key].includes(tlp);
       const mutate = EXPECTED_MUTATE[role.key][tlp];
+      const share = EXPECTED_SHARE[role.key][tlp];
       return {
-        title: titleOf(role, tlp, operation, canRead, mutate),
+        title: titleOf(role, tlp, operation, canRead, mutate, share),
         role: role.key,
         tlp,
         operation,
         canRead,
         mutate,
+        share,
       };
     }),
   ),
@@ -490,11 +609,27 @@ const CHECKS: Record<Operation, (c: Case, seen: Observed, incident: Reported) =>
       withoutId(nonexistent.response.errors, nonexistent.id),
     );
   },
+  share({ role, share, tlp }, seen, incident) {
+    const { response, after } = seen.share[tlp];
+    const target = SHARE_TARGET[role];
+    if (share === 'ALLOWED') {
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.shareIncident.id).toBe(incident.id);
+      expect(response.data!.shareIncident.sharedWith.map((organization) => organization.id)).toContain(
+        target,
+      );
+      expect(after).toContain(target);
+      return;
+    }
+    expect(codesOf(response)).toEqual([share]);
+    expect(response.data ?? null).toBeNull();
+    expect(after).not.toContain(target);
+  },
 };
 
 describe('the authorization matrix: role × TLP × operation', () => {
-  it('covers 6 roles × 5 TLP levels × 7 operations', () => {
-    expect(CASES).toHaveLength(6 * 5 * 7);
+  it('covers 7 roles × 5 TLP levels × 8 operations', () => {
+    expect(CASES).toHaveLength(7 * 5 * 8);
     expect(new Set(CASES.map((c) => c.title)).size).toBe(CASES.length);
   });
 
@@ -505,12 +640,13 @@ describe('the authorization matrix: role × TLP × operation', () => {
 });
 
 describe('nothing leaks around the matrix', () => {
-  it.each(ROLES.filter((role) => role.token !== null).map((role) => [role.label, role] as const))(
-    '%s gets NOT_FOUND for an incident id that exists nowhere',
-    (_label, role) => {
-      expect(codesOf(observed[role.key].nonexistent.response)).toEqual(['NOT_FOUND']);
-    },
-  );
+  it.each(
+    ROLES.flatMap((role) =>
+      role.key === 'anonymous' ? [] : [[role.label, EXPECTED_NONEXISTENT[role.key], role] as const],
+    ),
+  )('%s gets %s for an incident id that exists nowhere', (_label, code, role) => {
+    expect(codesOf(observed[role.key].nonexistent.response)).toEqual([code]);
+  });
 
   it.each(
     ROLES.filter((role) => !EXPECTED_READ[role.key].includes('RED')).map(
@@ -525,6 +661,7 @@ describe('nothing leaks around the matrix', () => {
         seen.search[tlp],
         seen.entities[tlp],
         seen.mutate[tlp].response,
+        seen.share[tlp].response,
       ]),
       seen.list,
       seen.stats,
@@ -542,4 +679,381 @@ describe('nothing leaks around the matrix', () => {
       }
     }
   });
+});
+
+/**
+ * The role table, change by change: what MEMBER, ORG_ADMIN and SECRETARIAT (and a token naming an
+ * organization but no known role) may change in each subgraph. Every attempt is made on records
+ * of its own, so each outcome is judged alone.
+ */
+describe('the role table: which changes each role may make', () => {
+  const ACTING_ORG = 'th-ncsa'; // also Thailand's AI-policy delegate in the seed
+
+  type ChangeRole = 'anonymous' | 'member' | 'orgAdmin' | 'otherAdmin' | 'secretariat' | 'roleless';
+  const CHANGE_ROLES: readonly { key: ChangeRole; label: string; token: RoleSpec['token'] }[] = [
+    { key: 'anonymous', label: 'an anonymous caller', token: null },
+    { key: 'member', label: `a MEMBER of ${ACTING_ORG}`, token: { org: ACTING_ORG, roles: [Role.Member] } },
+    {
+      key: 'orgAdmin',
+      label: `an ORG_ADMIN of ${ACTING_ORG}`,
+      token: { org: ACTING_ORG, roles: [Role.OrgAdmin] },
+    },
+    {
+      key: 'otherAdmin',
+      label: 'an ORG_ADMIN of another organization',
+      token: { org: 'ph-certph', roles: [Role.OrgAdmin] },
+    },
+    {
+      key: 'secretariat',
+      label: 'the SECRETARIAT',
+      token: { org: 'asean-secretariat', roles: [Role.Secretariat] },
+    },
+    {
+      key: 'roleless',
+      label: `a token of ${ACTING_ORG} with no known role`,
+      token: { org: ACTING_ORG, roles: [] },
+    },
+  ];
+
+  type ChangeName =
+    | 'reportIncident'
+    | 'publishAdvisory'
+    | 'reportPhishing'
+    | 'postIncidentUpdate'
+    | 'changeIncidentStatus'
+    | 'requestAssistance'
+    | 'respondToAssistanceRequest'
+    | 'updateOrganization'
+    | 'addContact'
+    | 'scheduleActivity'
+    | 'proposeDataFlowPilot'
+    | 'advanceDataFlowPilot'
+    | 'recordPolicyPosition'
+    | 'createOrganization'
+    | 'addPrincipleMapping'
+    | 'auditLog';
+
+  /** Outcomes written out by hand from the role table in README / platform/src/roles.ts. */
+  // prettier-ignore
+  const EXPECTED: Readonly<Record<ChangeName, Readonly<Record<ChangeRole, MutateOutcome>>>> = {
+    reportIncident:             { anonymous: U, member: OK, orgAdmin: OK, otherAdmin: OK, secretariat: F,  roleless: F },
+    publishAdvisory:            { anonymous: U, member: OK, orgAdmin: OK, otherAdmin: OK, secretariat: F,  roleless: F },
+    reportPhishing:             { anonymous: U, member: OK, orgAdmin: OK, otherAdmin: OK, secretariat: F,  roleless: F },
+    postIncidentUpdate:         { anonymous: U, member: OK, orgAdmin: OK, otherAdmin: OK, secretariat: OK, roleless: F },
+    changeIncidentStatus:       { anonymous: U, member: OK, orgAdmin: OK, otherAdmin: F,  secretariat: OK, roleless: F },
+    requestAssistance:          { anonymous: U, member: OK, orgAdmin: OK, otherAdmin: F,  secretariat: OK, roleless: F },
+    respondToAssistanceRequest: { anonymous: U, member: OK, orgAdmin: OK, otherAdmin: N,  secretariat: F,  roleless: F },
+    updateOrganization:         { anonymous: U, member: F,  orgAdmin: OK, otherAdmin: F,  secretariat: OK, roleless: F },
+    addContact:                 { anonymous: U, member: F,  orgAdmin: OK, otherAdmin: F,  secretariat: OK, roleless: F },
+    scheduleActivity:           { anonymous: U, member: F,  orgAdmin: OK, otherAdmin: F,  secretariat: OK, roleless: F },
+    proposeDataFlowPilot:       { anonymous: U, member: F,  orgAdmin: OK, otherAdmin: F,  secretariat: OK, roleless: F },
+    advanceDataFlowPilot:       { anonymous: U, member: F,  orgAdmin: F,  otherAdmin: F,  secretariat: OK, roleless: F },
+    recordPolicyPosition:       { anonymous: U, member: F,  orgAdmin: OK, otherAdmin: F,  secretariat: OK, roleless: F },
+    createOrganization:         { anonymous: U, member: F,  orgAdmin: F,  otherAdmin: F,  secretariat: OK, roleless: F },
+    addPrincipleMapping:        { anonymous: U, member: F,  orgAdmin: F,  otherAdmin: F,  secretariat: OK, roleless: F },
+    auditLog:                   { anonymous: U, member: F,  orgAdmin: F,  otherAdmin: F,  secretariat: OK, roleless: F },
+  };
+
+  /** Whether contacts' e-mail addresses (personal details, for members of the mechanism) are shown. */
+  const SEES_PERSONAL_DETAILS: Readonly<Record<ChangeRole, boolean>> = {
+    anonymous: false,
+    member: true,
+    orgAdmin: true,
+    otherAdmin: true,
+    secretariat: true,
+    roleless: false,
+  };
+
+  const PHRASES: Readonly<Record<ChangeName, string>> = {
+    reportIncident: 'report an incident for its organization',
+    publishAdvisory: 'publish an advisory for its organization',
+    reportPhishing: 'report a phishing verdict for its organization',
+    postIncidentUpdate: 'post a timeline entry on another organization’s TLP:GREEN incident',
+    changeIncidentStatus: `move an incident reported by ${ACTING_ORG} along its lifecycle`,
+    requestAssistance: `ask for assistance with an incident reported by ${ACTING_ORG}`,
+    respondToAssistanceRequest: `answer an assistance request made of ${ACTING_ORG}`,
+    updateOrganization: `change the ${ACTING_ORG} organization profile`,
+    addContact: `add a point of contact to ${ACTING_ORG}`,
+    scheduleActivity: `schedule an activity hosted by ${ACTING_ORG}`,
+    proposeDataFlowPilot: `propose a data-flow pilot ${ACTING_ORG} takes part in`,
+    advanceDataFlowPilot: `approve a data-flow pilot ${ACTING_ORG} takes part in`,
+    recordPolicyPosition: 'record Thailand’s AI-policy position',
+    createOrganization: 'register a new organization',
+    addPrincipleMapping: 'add a principle mapping to the AI crosswalk',
+    auditLog: 'read the audit log',
+  };
+
+  /** Records each role's attempts work on, so no attempt depends on another's outcome. */
+  interface RoleFixtures {
+    ownIncident: string;
+    askedRequest: string;
+    pilot: string;
+  }
+
+  const changeTokens = new Map<ChangeRole, string | undefined>();
+  const fixtures = {} as Record<ChangeRole, RoleFixtures>;
+  let foreignIncident: string;
+  const outcomes = {} as Record<ChangeName, Record<ChangeRole, Response<Record<string, unknown>>>>;
+  const emails = {} as Record<
+    ChangeRole,
+    Response<{ organization: { contacts: { email: string | null }[] } }>
+  >;
+
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+  async function must<T>(query: string, variables: Record<string, unknown>, token: string | undefined) {
+    const response = await graph.query<T>(query, variables, token);
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    return response.data!;
+  }
+
+  const reportGreen = async (title: string, token: string | undefined) =>
+    (
+      await must<{ reportIncident: { id: string } }>(
+        REPORT,
+        {
+          input: {
+            title,
+            summary: 'Exercise scenario for the role table (test data).',
+            category: 'MALWARE',
+            severity: 'LOW',
+            tlp: 'GREEN',
+            affectedCountryCodes: ['TH'],
+          },
+        },
+        token,
+      )
+    ).reportIncident.id;
+
+  type Attempt = (role: ChangeRole, token: string | undefined) => Promise<Response<Record<string, unknown>>>;
+  const run =
+    (query: string, variables: (role: ChangeRole) => Record<string, unknown>): Attempt =>
+    (role, token) =>
+      graph.query(query, variables(role), token);
+
+  const ATTEMPTS: Readonly<Record<ChangeName, Attempt>> = {
+    reportIncident: (role, token) =>
+      graph.query(
+        REPORT,
+        {
+          input: {
+            title: `Role table: incident reported by ${role}`,
+            summary: 'Exercise scenario for the role table (test data).',
+            category: 'OTHER',
+            severity: 'LOW',
+            tlp: 'GREEN',
+            affectedCountryCodes: ['TH'],
+          },
+        },
+        token,
+      ),
+    publishAdvisory: run(
+      `mutation ($i: PublishAdvisoryInput!) { publishAdvisory(input: $i) { id } }`,
+      (role) => ({
+        i: {
+          title: `Role table: advisory by ${role}`,
+          body: 'Test advisory.',
+          severity: 'LOW',
+          tlp: 'GREEN',
+        },
+      }),
+    ),
+    reportPhishing: run(
+      `mutation ($i: ReportPhishingInput!) { reportPhishing(input: $i) { id } }`,
+      (role) => ({
+        i: {
+          url: `https://role-table-${role.toLowerCase()}.example/login`,
+          observedAt: new Date(Date.now() - 60_000).toISOString(),
+          targetedCountries: ['TH'],
+          verdict: { detector: 'role-table', score: 0.2, label: 'suspicious' },
+        },
+      }),
+    ),
+    postIncidentUpdate: run(
+      `mutation ($i: PostIncidentUpdateInput!) { postIncidentUpdate(input: $i) { id } }`,
+      (role) => ({ i: { incidentId: foreignIncident, body: `Seen here too (${role}).` } }),
+    ),
+    changeIncidentStatus: run(
+      `mutation ($i: ChangeIncidentStatusInput!) { changeIncidentStatus(input: $i) { id status } }`,
+      (role) => ({ i: { id: fixtures[role].ownIncident, expectedVersion: 1, status: 'TRIAGED' } }),
+    ),
+    requestAssistance: run(
+      `mutation ($i: RequestAssistanceInput!) { requestAssistance(input: $i) { id } }`,
+      (role) => ({
+        i: {
+          incidentId: fixtures[role].ownIncident,
+          organizationId: 'vn-vncert',
+          kinds: ['ANALYSIS'],
+          description: 'Please analyse the sample.',
+        },
+      }),
+    ),
+    respondToAssistanceRequest: run(
+      `mutation ($i: RespondToAssistanceRequestInput!) { respondToAssistanceRequest(input: $i) { status } }`,
+      (role) => ({ i: { requestId: fixtures[role].askedRequest, status: 'ACCEPTED', note: 'On it.' } }),
+    ),
+    updateOrganization: run(
+      `mutation ($i: UpdateOrganizationInput!) { updateOrganization(input: $i) { id } }`,
+      (role) => ({ i: { id: ACTING_ORG, constituency: `Role table test (${role})` } }),
+    ),
+    addContact: run(`mutation ($i: AddContactInput!) { addContact(input: $i) { id } }`, (role) => ({
+      i: {
+        organizationId: ACTING_ORG,
+        name: `Role table desk (${role})`,
+        email: `role-table-${role.toLowerCase()}@ncsa.example`,
+        roles: ['INCIDENT_RESPONSE'],
+        available24x7: false,
+        timezone: 'Asia/Bangkok',
+      },
+    })),
+    scheduleActivity: run(
+      `mutation ($i: ScheduleActivityInput!) { scheduleActivity(input: $i) { id } }`,
+      (role) => ({
+        i: {
+          kind: 'SEMINAR',
+          title: `Role table seminar (${role})`,
+          startsOn: '2027-03-01',
+          hostOrganizationId: ACTING_ORG,
+        },
+      }),
+    ),
+    proposeDataFlowPilot: run(
+      `mutation ($i: ProposeDataFlowPilotInput!) { proposeDataFlowPilot(input: $i) { id } }`,
+      (role) => ({
+        i: {
+          name: `Role table pilot proposed by ${role}`,
+          description: 'E2E test record.',
+          countryCodes: ['TH', 'CN'],
+          organizationIds: [ACTING_ORG, 'cn-cac'],
+          mechanisms: ['CN_STANDARD_CONTRACT'],
+        },
+      }),
+    ),
+    advanceDataFlowPilot: run(
+      `mutation ($i: AdvanceDataFlowPilotInput!) { advanceDataFlowPilot(input: $i) { status } }`,
+      (role) => ({ i: { id: fixtures[role].pilot, to: 'APPROVED' } }),
+    ),
+    recordPolicyPosition: run(
+      `mutation ($i: RecordPolicyPositionInput!) { recordPolicyPosition(input: $i) { id } }`,
+      (role) => ({
+        i: {
+          countryCode: 'TH',
+          topic: 'capacity-building',
+          stance: 'SUPPORTS',
+          summary: `End-to-end test statement (fictional), recorded by ${role}.`,
+          statedOn: yesterday,
+          sourceTitle: 'Test source',
+          sourceUrl: 'https://example.org/e2e',
+        },
+      }),
+    ),
+    createOrganization: run(
+      `mutation ($i: CreateOrganizationInput!) { createOrganization(input: $i) { id } }`,
+      (role) => ({ i: { countryCode: 'TH', name: `Role table organization (${role})`, kind: 'CERT' } }),
+    ),
+    addPrincipleMapping: run(
+      `mutation ($i: AddPrincipleMappingInput!) { addPrincipleMapping(input: $i) { id } }`,
+      () => ({
+        i: { fromPrincipleId: 'asean-guide-2', toPrincipleId: 'gaigi-1', relation: 'RELATED', note: 'Test.' },
+      }),
+    ),
+    auditLog: run(`{ auditLog(first: 1) { totalCount } }`, () => ({})),
+  };
+
+  beforeAll(async () => {
+    for (const role of CHANGE_ROLES)
+      changeTokens.set(
+        role.key,
+        role.token ? await graph.token(role.token.org, role.token.roles) : undefined,
+      );
+    const acting = changeTokens.get('member');
+    const reporter = tokenOf('reporter');
+    const secretariat = changeTokens.get('secretariat');
+
+    foreignIncident = await reportGreen('Role table: another organization’s incident', reporter);
+    const askingAbout = await reportGreen('Role table: incident that needs help', reporter);
+    for (const { key } of CHANGE_ROLES) {
+      const ownIncident = await reportGreen(`Role table: ${ACTING_ORG} incident for ${key}`, acting);
+      const asked = await must<{ requestAssistance: { id: string } }>(
+        `mutation ($i: RequestAssistanceInput!) { requestAssistance(input: $i) { id } }`,
+        {
+          i: {
+            incidentId: askingAbout,
+            organizationId: ACTING_ORG,
+            kinds: ['ANALYSIS'],
+            description: `Help wanted (${key}).`,
+          },
+        },
+        reporter,
+      );
+      const pilot = await must<{ proposeDataFlowPilot: { id: string } }>(
+        `mutation ($i: ProposeDataFlowPilotInput!) { proposeDataFlowPilot(input: $i) { id } }`,
+        {
+          i: {
+            name: `Role table pilot to approve (${key})`,
+            description: 'E2E test record.',
+            countryCodes: ['TH', 'CN'],
+            organizationIds: [ACTING_ORG, 'cn-cac'],
+            mechanisms: ['CN_STANDARD_CONTRACT'],
+          },
+        },
+        secretariat,
+      );
+      fixtures[key] = {
+        ownIncident,
+        askedRequest: asked.requestAssistance.id,
+        pilot: pilot.proposeDataFlowPilot.id,
+      };
+    }
+
+    for (const name of Object.keys(ATTEMPTS) as ChangeName[]) {
+      outcomes[name] = {} as Record<ChangeRole, Response<Record<string, unknown>>>;
+      for (const { key } of CHANGE_ROLES)
+        outcomes[name][key] = await ATTEMPTS[name](key, changeTokens.get(key));
+    }
+    for (const { key } of CHANGE_ROLES)
+      emails[key] = await graph.query(
+        `{ organization(id: "bn-brucert") { contacts { email } } }`,
+        {},
+        changeTokens.get(key),
+      );
+  });
+
+  const CHANGE_CASES = (Object.keys(EXPECTED) as ChangeName[]).flatMap((name) =>
+    CHANGE_ROLES.map((role) => {
+      const outcome = EXPECTED[name][role.key];
+      const title =
+        outcome === OK
+          ? `${role.label} may ${PHRASES[name]}`
+          : `${role.label} may not ${PHRASES[name]} (${outcome})`;
+      return [title, name, role.key, outcome] as const;
+    }),
+  );
+
+  it('covers 6 callers × 16 changes', () => {
+    expect(CHANGE_CASES).toHaveLength(6 * 16);
+  });
+
+  it.each(CHANGE_CASES)('%s', (_title, name, role, outcome) => {
+    const response = outcomes[name][role];
+    if (outcome === OK) {
+      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+      expect(response.data?.[name]).toBeTruthy();
+      return;
+    }
+    expect(codesOf(response)).toEqual([outcome]);
+    expect(response.data ?? null).toBeNull();
+  });
+
+  it.each(CHANGE_ROLES.map((role) => [role.label, role.key] as const))(
+    'shows %s contacts’ personal details only if it is a member of the mechanism',
+    (_label, role) => {
+      const response = emails[role];
+      expect(response.errors).toBeUndefined();
+      const addresses = response.data!.organization.contacts.map((contact) => contact.email);
+      expect(addresses.length).toBeGreaterThan(0);
+      if (SEES_PERSONAL_DETAILS[role]) for (const address of addresses) expect(address).toMatch(/@/);
+      else expect(addresses.every((address) => address === null)).toBe(true);
+    },
+  );
 });

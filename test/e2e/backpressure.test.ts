@@ -63,8 +63,8 @@ describe('a subscriber that stops reading', () => {
   it('is disconnected with close code 4413 once the configured queue is full, does not delay others, and resumes by cursor', async () => {
     const reporter = await graph.token('my-mycert', [Role.Member]);
     const member = await graph.token('sg-csa', [Role.Member]);
-    const start = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`)).data!
-      .incidentEventCursor;
+    const start = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, member))
+      .data!.incidentEventCursor;
 
     const slow = await rawSubscriber(graph.wsUrl, member, start);
     const healthy = subscribe(graph.wsUrl, { token: member, after: start, fields: 'cursor incident { id }' });

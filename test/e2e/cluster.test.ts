@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUBGRAPH_ROLES, subgraphNames } from '@cadg/db';
 import { openTestDatabase, type TestDatabase } from '@cadg/db/testing';
 import { Role } from '@cadg/platform';
 import { startCluster, type Cluster } from '../cluster/cluster.ts';
@@ -193,6 +194,19 @@ describe.runIf(process.env['DATABASE_URL'])('two gateways and two replicas of ev
     expect(a.errors).toBeUndefined();
     expect(a.data).toMatchObject({ incident: { id: reportedId }, country: { name: 'Singapore' } });
     expect(b).toEqual(a);
+  });
+
+  it('connects every subgraph replica to PostgreSQL as its own subgraph’s role', async () => {
+    // Both gateways have sent a query to every subgraph, so every replica holds connections.
+    await gql(gatewayA.url, WHOLE_GRAPH, { id: reportedId }, member);
+    await gql(gatewayB.url, WHOLE_GRAPH, { id: reportedId }, member);
+    if (testDb.database.kind !== 'postgres') throw new Error('The cluster runs on PostgreSQL only.');
+    const sessions = await testDb.database.client<{ service: string; role: string }[]>`
+      select distinct application_name as service, usename as role from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`;
+    expect(sessions.map((s) => `${s.service} as ${s.role}`).sort()).toEqual(
+      subgraphNames.map((name) => `cadg-${name} as ${SUBGRAPH_ROLES[name]}`).sort(),
+    );
   });
 
   it('ends a subscription with SERVICE_UNAVAILABLE when the incidents replica behind its gateway dies, and resumes by cursor without a repeat', async () => {

@@ -139,9 +139,46 @@ describe('data flows through the gateway', () => {
     expect(exemption?.summary).toMatch(/fewer than 100,000/);
     expect(exemption?.source.url).toMatch(/^https?:\/\//);
     expect(answer.obligations.some((o) => o.kind === 'MECHANISM')).toBe(false);
-    // Destination-side rules for SG and the exporter's CIIO status are not recorded: said, not hidden.
+    // Singapore's PDPA governs the recipient; the exporter's CIIO status and circumstances were not
+    // given and China's 2025 Regulations are not recorded: said, not hidden.
+    expect(answer.obligations.filter((o) => o.side === 'DESTINATION')).toEqual([
+      expect.objectContaining({ kind: 'DUTY', source: { url: expect.stringMatching(/pdpc\.gov\.sg/) } }),
+    ]);
     expect(answer.coverage).toBe('PARTIAL');
     expect(answer.unknowns.length).toBeGreaterThan(0);
+  });
+
+  it('answers for 1 January 2023 with the security assessment of the time, never COMPLETE, naming the regimes it rests on', async () => {
+    const response = await graph.query<{
+      transferRequirements: {
+        coverage: string;
+        originCoverage: string;
+        obligations: { kind: string; mechanisms: { kind: string }[]; source: { url: string } }[];
+        regimes: { name: string; effectiveFrom: string; country: { name: string } }[];
+      };
+    }>(`{ transferRequirements(from: "CN", to: "SG", subjects: 150000, sensitive: false, asOf: "2023-01-01") {
+          coverage originCoverage
+          obligations { kind mechanisms { kind } source { url } }
+          regimes { name effectiveFrom country { name } }
+        } }`);
+    expect(response.errors).toBeUndefined();
+    const answer = response.data!.transferRequirements;
+    expect(answer.obligations.filter((o) => o.kind === 'MECHANISM')).toEqual([
+      {
+        kind: 'MECHANISM',
+        mechanisms: [{ kind: 'CN_SECURITY_ASSESSMENT' }],
+        source: { url: 'https://www.cac.gov.cn/2022-07/07/c_1658811536396503.htm' },
+      },
+    ]);
+    expect(answer.originCoverage).toBe('PARTIAL');
+    expect(answer.regimes.map((r) => [r.country.name, r.effectiveFrom])).toEqual([
+      ['China', '2022-09-01'],
+      ['Singapore', '2014-07-02'],
+    ]);
+    const before = await graph.query<{ transferRequirements: { originCoverage: string } }>(
+      `{ transferRequirements(from: "CN", to: "SG", subjects: 150000, sensitive: false, asOf: "2021-06-30") { originCoverage } }`,
+    );
+    expect(before.data!.transferRequirements.originCoverage).toBe('UNKNOWN');
   });
 
   it('moves a pilot only along valid transitions and answers misuse with coded errors', async () => {

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SUBGRAPH_ROLES, subgraphNames } from '@cadg/db';
 import { subgraphs } from '@cadg/gateway';
+import { DEFAULT_METRICS_PORT, METRICS_PATH } from '@cadg/platform';
 import { parseAllDocuments } from 'yaml';
 
 // Neither Docker nor a cluster runs here, so these check what can be checked statically: that the
@@ -17,6 +19,7 @@ interface Container {
   image: string;
   ports?: { name?: string; containerPort: number }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } }[];
   readinessProbe?: Probe;
   livenessProbe?: Probe;
 }
@@ -27,7 +30,10 @@ interface Manifest {
   spec?: {
     replicas?: number;
     selector?: { matchLabels?: Record<string, string> } & Record<string, string>;
-    template?: { metadata: { labels: Record<string, string> }; spec: { containers: Container[] } };
+    template?: {
+      metadata: { labels: Record<string, string>; annotations?: Record<string, string> };
+      spec: { containers: Container[]; initContainers?: Container[] };
+    };
     ports?: { port: number; targetPort: string | number }[];
   };
   data?: Record<string, string>;
@@ -90,12 +96,36 @@ describe('Kubernetes manifests', () => {
         expect(podLabels[key]).toBe(value);
       const container = deployment.spec!.template!.spec.containers[0]!;
       expect(container.image).toMatch(new RegExp(`/${service.name}:`));
-      expect(container.ports).toEqual([{ name: 'http', containerPort: service.port }]);
+      expect(container.ports).toEqual([
+        { name: 'http', containerPort: service.port },
+        { name: 'metrics', containerPort: DEFAULT_METRICS_PORT },
+      ]);
 
       const svc = ofKind('Service').find((s) => s.metadata.name === service.name)!;
       expect(svc.spec!.ports).toEqual([expect.objectContaining({ port: service.port, targetPort: 'http' })]);
       expect(svc.spec!.selector).toEqual(deployment.spec!.selector!.matchLabels);
     }
+  });
+
+  it('have Prometheus scrape every service on its metrics port, which no Service exposes', () => {
+    const config = ofKind('ConfigMap').find((c) => c.metadata.name === 'cadg-config')!;
+    expect(config.data!['GATEWAY_MODE']).toBe('production');
+    expect(config.data!['METRICS_PORT']).toBe(String(DEFAULT_METRICS_PORT));
+    for (const service of services) {
+      const template = ofKind('Deployment').find((d) => d.metadata.name === service.name)!.spec!.template!;
+      expect(template.metadata.annotations).toMatchObject({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(DEFAULT_METRICS_PORT),
+        'prometheus.io/path': METRICS_PATH,
+      });
+      const svc = ofKind('Service').find((s) => s.metadata.name === service.name)!;
+      expect(svc.spec!.ports!.map((p) => p.targetPort)).not.toContain('metrics');
+      expect(svc.spec!.ports!.map((p) => p.port)).not.toContain(DEFAULT_METRICS_PORT);
+    }
+    const exposed = readFileSync(join(root, 'Dockerfile'), 'utf8')
+      .match(/^EXPOSE (.+)$/m)?.[1]
+      ?.split(' ');
+    expect(exposed).toContain(String(DEFAULT_METRICS_PORT));
   });
 
   it('probe readiness and liveness on paths the services answer, on their port', () => {
@@ -107,11 +137,8 @@ describe('Kubernetes manifests', () => {
     }
   });
 
-  it('give subgraphs DATABASE_URL from a Secret and everything the gateway needs from the ConfigMap', () => {
+  it('give subgraphs the secrets Secret and everything the gateway needs from the ConfigMap', () => {
     const config = ofKind('ConfigMap').find((c) => c.metadata.name === 'cadg-config')!;
-    const secret = ofKind('Secret').find((s) => s.metadata.name === 'cadg-secrets')!;
-    expect(Object.keys(secret.stringData ?? {})).toContain('DATABASE_URL');
-    expect(secret.stringData!['DATABASE_URL']).toMatch(/sslmode=/);
     for (const key of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL', 'DATABASE_POOL_SIZE', 'HOST'])
       expect(config.data, key).toHaveProperty(key);
     for (const subgraph of subgraphs) {
@@ -125,6 +152,58 @@ describe('Kubernetes manifests', () => {
       const sources = container.envFrom ?? [];
       expect(sources.some((s) => s.configMapRef?.name === 'cadg-config')).toBe(true);
       expect(sources.some((s) => s.secretRef?.name === 'cadg-secrets')).toBe(service.name !== 'gateway');
+    }
+  });
+
+  it('give the gateway and every subgraph the subgraph signing secret, and only from the Secret', () => {
+    const config = ofKind('ConfigMap').find((c) => c.metadata.name === 'cadg-config')!;
+    expect(config.data).not.toHaveProperty('SUBGRAPH_SIGNING_SECRET');
+    expect(config.data?.['GATEWAY_MODE']).toBe('production');
+    for (const service of services) {
+      const container = ofKind('Deployment').find((d) => d.metadata.name === service.name)!.spec!.template!
+        .spec.containers[0]!;
+      const fromSecretWhole = (container.envFrom ?? []).some((s) => s.secretRef?.name === 'cadg-secrets');
+      const fromSecretKey = (container.env ?? []).some(
+        (e) =>
+          e.name === 'SUBGRAPH_SIGNING_SECRET' &&
+          e.valueFrom?.secretKeyRef?.name === 'cadg-secrets' &&
+          e.valueFrom.secretKeyRef.key === 'SUBGRAPH_SIGNING_SECRET',
+      );
+      expect(fromSecretWhole || fromSecretKey, service.name).toBe(true);
+    }
+  });
+
+  it('give each subgraph only its own database role, and its migrate step the migration role', () => {
+    const database = ofKind('Secret').find((s) => s.metadata.name === 'cadg-database')!;
+    const urls = database.stringData!;
+    expect(new URL(urls['MIGRATION_DATABASE_URL']!).searchParams.get('sslmode')).toBe('verify-full');
+    // Database credentials in a Secret read whole (envFrom) or in the ConfigMap would reach every container.
+    for (const manifest of [...ofKind('ConfigMap'), ...ofKind('Secret').filter((s) => s !== database)])
+      for (const key of Object.keys({ ...manifest.data, ...manifest.stringData }))
+        expect(key, manifest.metadata.name).not.toMatch(/DATABASE_URL$/);
+    const secretKeys = (container: Container) =>
+      (container.env ?? []).flatMap((e) =>
+        e.valueFrom?.secretKeyRef?.name === 'cadg-database' ? [e.valueFrom.secretKeyRef.key] : [],
+      );
+    for (const deployment of ofKind('Deployment')) {
+      const { containers, initContainers = [] } = deployment.spec!.template!.spec;
+      for (const container of [...containers, ...initContainers])
+        expect(container.envFrom?.some((s) => s.secretRef?.name === 'cadg-database')).toBeFalsy();
+      const name = deployment.metadata.name;
+      if (!(subgraphNames as string[]).includes(name)) {
+        expect(secretKeys(containers[0]!), name).toEqual([]);
+        continue;
+      }
+      const key = `${name.toUpperCase()}_DATABASE_URL`;
+      expect(secretKeys(containers[0]!), name).toEqual([key]);
+      const url = new URL(urls[key]!);
+      expect(url.username).toBe(SUBGRAPH_ROLES[name as keyof typeof SUBGRAPH_ROLES]);
+      expect(url.searchParams.get('sslmode')).toBe('verify-full');
+      // The migrate step runs from the same image before the subgraph starts, with DDL credentials.
+      const [migrate] = initContainers;
+      expect(migrate?.image).toBe(containers[0]!.image);
+      expect(migrate?.env).toContainEqual({ name: 'SERVICE', value: 'migrate' });
+      expect(secretKeys(migrate!)).toEqual(['MIGRATION_DATABASE_URL']);
     }
   });
 });
@@ -156,7 +235,7 @@ describe('Docker image', () => {
       }
     }
     const entries = imageEntries();
-    for (const service of services) {
+    for (const service of [...services, { name: 'migrate' }]) {
       const entry = entries.get(service.name);
       expect(entry, service.name).toBeDefined();
       expect(existsSync(join(root, entry!)), entry).toBe(true);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openTestDatabase } from '@cadg/db/testing';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, signDevToken, type Role } from '@cadg/platform';
 import type { LogSink, ProtectionOptions } from '@cadg/gateway';
+import type { AlertSettings } from '@cadg/incidents/server';
 import { startStack } from '@cadg/stack';
 import type { GraphQLFormattedError } from 'graphql';
 
@@ -16,7 +17,9 @@ export interface GraphQLResponse<T> {
  * The whole graph on free ports, on a private copy of the seeded test database, with a dev issuer
  * whose key lives in a temporary directory. Tests talk to it only over HTTP and websockets.
  */
-export async function startGraph(options: { protection?: ProtectionOptions; logging?: LogSink } = {}) {
+export async function startGraph(
+  options: { protection?: ProtectionOptions; logging?: LogSink; alerts?: Partial<AlertSettings> } = {},
+) {
   const keyDir = await mkdtemp(join(tmpdir(), 'cadg-e2e-keys-'));
   const testDb = await openTestDatabase();
   const verifier = await createTokenVerifier({
@@ -26,9 +29,12 @@ export async function startGraph(options: { protection?: ProtectionOptions; logg
   });
   const stack = await startStack({
     database: testDb.database,
+    // On PostgreSQL each subgraph runs as its own role, as in production.
+    databases: testDb.subgraphDatabases,
     verifier,
     logging: options.logging ?? false,
     protection: options.protection,
+    alerts: options.alerts,
   });
   const gatewayUrl = stack.gatewayUrl;
 

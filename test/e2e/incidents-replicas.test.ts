@@ -34,8 +34,8 @@ describe.runIf(process.env['DATABASE_URL'])('two incidents processes on one Post
 
   it('delivers an event written through one process to a subscriber of the other', async () => {
     const token = await graph.token('sg-csa', [Role.Member]);
-    const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`)).data!
-      .incidentEventCursor;
+    const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, token))
+      .data!.incidentEventCursor;
     const subscriber = subscribe(second.wsUrl, {
       token,
       after: cursor,

@@ -63,8 +63,9 @@ async function report(overrides: Record<string, unknown> = {}, token = reporter)
   return response.data!.reportIncident;
 }
 
-async function currentCursor(): Promise<string> {
-  const response = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`);
+/** The caller's own event cursor: it moves only on events that caller may see. */
+async function currentCursor(token?: string): Promise<string> {
+  const response = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, token);
   return response.data!.incidentEventCursor;
 }
 
@@ -259,7 +260,7 @@ describe('reporting and reading incidents through the gateway', () => {
 
 describe('major-incident updates over graphql-ws through the gateway', () => {
   it('delivers the REPORTED event of a HIGH incident within a second, skips MEDIUM ones, and resolves fields from contacts', async () => {
-    const s = subscriber({ token: recipient, after: await currentCursor() });
+    const s = subscriber({ token: recipient, after: await currentCursor(recipient) });
     await s.ready;
     await report({ severity: 'MEDIUM', title: 'Medium one' });
     const sent = performance.now();
@@ -283,10 +284,9 @@ describe('major-incident updates over graphql-ws through the gateway', () => {
   });
 
   it('delivers a RED incident only to the reporting organization and named recipients', async () => {
-    const cursor = await currentCursor();
-    const named = subscriber({ token: recipient, after: cursor });
-    const other = subscriber({ token: outsider, after: cursor });
-    const own = subscriber({ token: reporter, after: cursor });
+    const named = subscriber({ token: recipient, after: await currentCursor(recipient) });
+    const other = subscriber({ token: outsider, after: await currentCursor(outsider) });
+    const own = subscriber({ token: reporter, after: await currentCursor(reporter) });
     const red = await report({ tlp: 'RED', sharedWithOrganizationIds: ['sg-csa'], title: 'Red one' });
     const marker = await report({ tlp: 'GREEN', title: 'Green marker' });
     expect((await named.waitFor(2)).map((e) => e.incident.id)).toEqual([red.id, marker.id]);
@@ -296,7 +296,7 @@ describe('major-incident updates over graphql-ws through the gateway', () => {
   });
 
   it('delivers once more when an incident drops below the threshold, then stops', async () => {
-    const s = subscriber({ token: reporter, after: await currentCursor() });
+    const s = subscriber({ token: reporter, after: await currentCursor(reporter) });
     const incident = await report({ severity: 'SEVERE', title: 'Dropping one' });
     const update = (severity: string) =>
       graph.query(
@@ -316,7 +316,7 @@ describe('major-incident updates over graphql-ws through the gateway', () => {
   });
 
   it('replays exactly the 20 events a subscriber missed, in order, then live ones, none twice, including events committed during the replay', async () => {
-    const first = subscriber({ token: recipient, after: await currentCursor() });
+    const first = subscriber({ token: recipient, after: await currentCursor(recipient) });
     await report({ title: 'Before the disconnect' });
     const [seen] = await first.waitFor(1);
     await first.close();

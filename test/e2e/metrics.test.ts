@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
+import { freePorts, ServiceProcess } from '../cluster/processes.ts';
 import { codesOf, startGraph, type Graph } from './harness.ts';
 import { scrape, scrapeUntil } from './scrape.ts';
 import { subscribe } from './subscriber.ts';
@@ -114,8 +118,8 @@ describe('metrics on a subgraph', () => {
     const before = await scrape(incidentsUrl);
     const subscribers = before.value('graphql_live_subscriptions');
     const lagCount = before.value('incident_event_lag_seconds_count');
-    const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`)).data!
-      .incidentEventCursor;
+    const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, member))
+      .data!.incidentEventCursor;
 
     const subscriber = subscribe(graph.wsUrl, { token: member, after: cursor });
     try {
@@ -151,4 +155,62 @@ describe('metrics on a subgraph', () => {
     );
     expect(afterwards.value('graphql_live_subscriptions')).toBe(subscribers);
   });
+});
+
+describe('metrics in production', () => {
+  let production: Graph;
+  let metricsBase: string;
+
+  beforeAll(async () => {
+    const [metricsPort] = await freePorts(1);
+    metricsBase = `http://127.0.0.1:${metricsPort}/`;
+    production = await startGraph({ protection: { production: true, rateLimit: null, metricsPort } });
+  });
+  afterAll(async () => {
+    await production?.close();
+  });
+
+  it("serves the gateway's /metrics on the metrics port and not on the public port", async () => {
+    const publicScrape = await fetch(new URL('/metrics', production.gatewayUrl));
+    expect(publicScrape.status).toBe(404);
+    expect(await publicScrape.text()).not.toContain('graphql_operations_total');
+
+    const before = await scrape(metricsBase);
+    expect((await production.query(`query Directory { countries { code } }`)).errors).toBeUndefined();
+    const after = await scrape(metricsBase);
+    const directory = { operation: 'Directory', operation_type: 'query', service: 'gateway' };
+    expect(after.value('graphql_operations_total', directory)).toBe(
+      before.value('graphql_operations_total', directory) + 1,
+    );
+  });
+
+  it("serves a subgraph's /metrics on METRICS_PORT and not on the subgraph's port", async () => {
+    const [port, metricsPort] = await freePorts(2);
+    const dataDir = await mkdtemp(join(tmpdir(), 'cadg-metrics-contacts-'));
+    const { DATABASE_URL: _shared, ...env } = process.env;
+    const contacts = new ServiceProcess({
+      name: 'contacts',
+      entry: 'subgraphs/contacts/src/index.ts',
+      port: port!,
+      env: {
+        ...env,
+        ...(production.databaseUrl ? { DATABASE_URL: production.databaseUrl } : {}),
+        GATEWAY_MODE: 'production',
+        SUBGRAPH_SIGNING_SECRET: 'metrics-test-signing-secret-of-32-characters',
+        HOST: '127.0.0.1',
+        CONTACTS_PORT: String(port),
+        METRICS_PORT: String(metricsPort),
+        DATA_DIR: dataDir,
+      },
+    });
+    try {
+      await contacts.start();
+      expect((await fetch(new URL('/metrics', contacts.baseUrl))).status).toBe(404);
+      const scraped = await scrape(`http://127.0.0.1:${metricsPort}/`);
+      expect(scraped.body).toMatch(/^process_cpu_seconds_total\{service="contacts"\} /m);
+    } finally {
+      await contacts.kill();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -158,7 +158,7 @@ describe('phishing intake through the gateway', () => {
       targetedCountries: ['MY'],
       verdict: { detector: 'mycert-phishnet', score: 0.81, label: 'phishing' },
     });
-    const cursor = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`);
+    const cursor = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, csa);
     const subscriber = subscribe(graph.wsUrl, {
       token: csa,
       minSeverity: 'HIGH',

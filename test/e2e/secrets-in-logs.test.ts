@@ -49,8 +49,8 @@ describe('logs', () => {
       token,
     );
     await graph.query(`{ countries { code } }`, {}, forged, graph.subgraphUrls['contacts']);
-    const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`)).data!
-      .incidentEventCursor;
+    const cursor = (await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, token))
+      .data!.incidentEventCursor;
     const subscriber = subscribe(graph.wsUrl, { token, after: cursor });
     await graph.query(
       `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,

@@ -43,8 +43,9 @@ async function report(overrides: Record<string, unknown> = {}) {
   return response.data!.reportIncident;
 }
 
-async function currentCursor(): Promise<string> {
-  const response = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`);
+/** The caller's own event cursor: it moves only on events that caller may see. */
+async function currentCursor(token?: string): Promise<string> {
+  const response = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, token);
   return response.data!.incidentEventCursor;
 }
 
@@ -74,11 +75,11 @@ async function sharing(subscriptions: number, streams: number) {
 
 describe('subscribers with the same operation and credentials share one upstream subscription', () => {
   it('fans one upstream subscription out to every subscriber of a key, never across credentials', async () => {
-    const cursor = await currentCursor();
+    const cursor = await currentCursor(recipient);
     // Five dashboards of one agency (one token), one of another agency, one anonymous.
     const same = Array.from({ length: 5 }, () => subscriber({ token: recipient, after: cursor }));
-    const other = subscriber({ token: outsider, after: cursor });
-    const anonymous = subscriber({ after: cursor });
+    const other = subscriber({ token: outsider, after: await currentCursor(outsider) });
+    const anonymous = subscriber({ after: await currentCursor() });
     await Promise.all([...same, other, anonymous].map((s) => s.ready));
     await sharing(7, 3);
 
@@ -100,7 +101,7 @@ describe('subscribers with the same operation and credentials share one upstream
   });
 
   it('keeps the stream for the subscribers that stay, and releases it upstream when the last one leaves', async () => {
-    const cursor = await currentCursor();
+    const cursor = await currentCursor(recipient);
     const [leaving, staying1, staying2] = Array.from({ length: 3 }, () =>
       subscriber({ token: recipient, after: cursor }),
     );
@@ -119,7 +120,7 @@ describe('subscribers with the same operation and credentials share one upstream
   });
 
   it('gives a late subscriber a stream of its own, so a resumed subscription still replays from its cursor', async () => {
-    const cursor = await currentCursor();
+    const cursor = await currentCursor(recipient);
     const early = subscriber({ token: recipient, after: cursor });
     await early.ready;
     const missed = await report({ title: 'Before the late one' });
@@ -137,7 +138,7 @@ describe('subscribers with the same operation and credentials share one upstream
   });
 
   it('shares subscriptions over HTTP (server-sent events) the same way, per token', async () => {
-    const cursor = await currentCursor();
+    const cursor = await currentCursor(recipient);
     const query = `subscription { majorIncidentUpdates(after: "${cursor}") { incident { id } } }`;
     const open = (token: string) => eventStream(token, query);
     const streams = [await open(recipient), await open(recipient), await open(outsider)];
@@ -157,7 +158,7 @@ describe('subscribers with the same operation and credentials share one upstream
 
   it('counts graphql-ws connections, results sent and closes by code', async () => {
     const before = await scrape(gatewayMetrics());
-    const s = subscriber({ token: recipient, after: await currentCursor() });
+    const s = subscriber({ token: recipient, after: await currentCursor(recipient) });
     await s.ready;
     await scrapeUntil(gatewayMetrics(), (m) => m.value('graphql_ws_connections') >= 1);
     await report({ title: 'Counted' });

@@ -1,6 +1,7 @@
 /**
- * What every answer of the gateway must look like, whatever it was sent: a GraphQL response whose
- * errors each carry a message and a code, and nothing about the server behind it.
+ * What every answer of the gateway and of each subgraph port must look like, whatever it was
+ * sent: a GraphQL response whose errors each carry a message and a code (never
+ * INTERNAL_SERVER_ERROR for a client's mistake), and nothing about the server behind it.
  */
 
 /** Signs of internals in a response: stack frames, paths, addresses of subgraphs, the database. */
@@ -78,4 +79,30 @@ export function codesIn(result: unknown): string[] {
 export function hasFieldData(result: unknown): boolean {
   if (!isObject(result) || !isObject(result['data'])) return false;
   return Object.values(result['data']).some((value) => value !== null);
+}
+
+/**
+ * Problems with a subgraph port's answer that only the gateway may get: field suggestions ("Did
+ * you mean …?") name fields of the schema, and the given root fields (`_service`, introspection,
+ * by response key) must answer null or not at all.
+ */
+export function privateSchemaProblems(
+  result: unknown,
+  where: string,
+  nullFields: readonly string[] = [],
+): string[] {
+  if (!isObject(result)) return [];
+  const problems: string[] = [];
+  const errors = Array.isArray(result['errors']) ? result['errors'] : [];
+  errors.forEach((error: unknown, i) => {
+    // graphql-js names schema members in quotes ('Did you mean "countries"?'); its lexer's "did you
+    // mean to use a double quote" is about syntax and tells nothing of the schema.
+    if (isObject(error) && typeof error['message'] === 'string' && /did you mean "/i.test(error['message']))
+      problems.push(`${where}.errors[${i}] suggests field names to a caller that is not the gateway`);
+  });
+  const data = result['data'];
+  for (const key of nullFields)
+    if (isObject(data) && data[key] !== null && data[key] !== undefined)
+      problems.push(`${where}.data.${key} answers a caller that is not the gateway`);
+  return problems;
 }

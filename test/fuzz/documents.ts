@@ -1,157 +1,330 @@
+import {
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isRequiredArgument,
+  isRequiredInputField,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Random } from './random.ts';
+import { defaultLiteral, fieldText, type Operation, type Vocabulary } from './vocabulary.ts';
 
 /**
- * GraphQL text the fuzzer builds on: valid operations against the published API (so a mutation of
- * one is hostile in exactly one way), and generators of hostile documents. Nothing here contains
- * the words the leak check looks for, so an echo of the request can never pass for a leak.
+ * GraphQL text the fuzzer builds on: generators of hostile documents over a target's vocabulary
+ * (its real fields, arguments and types; see vocabulary.ts) and of hostile values. Nothing here
+ * contains the words the leak check looks for, so an echo of the request can never pass for a leak.
  */
-
-/** Valid read-only operations anyone may run; control cases expect them to answer without errors. */
-export const VALID_QUERIES: readonly string[] = [
-  '{ countries { code name aseanMember } }',
-  '{ country(code: "SG") { name organizations { name kind } } }',
-  '{ organizations(first: 5) { totalCount edges { node { id name kind country { code } } } pageInfo { hasNextPage endCursor } } }',
-  '{ contacts(first: 3) { totalCount edges { node { name email organization { acronym } } } } }',
-  '{ activities(first: 3) { totalCount } }',
-  '{ topics { slug name } }',
-  '{ dataFlowPilots(first: 3) { totalCount edges { node { id name status } } } }',
-  '{ incidents(first: 3) { totalCount edges { node { id title tlp severity } } } }',
-  '{ advisories(first: 3) { totalCount } }',
-  '{ __typename }',
-];
-
-/** Fields of Query that take a string argument and reach a database, with the argument's type. */
-export const STRING_ARGUMENT_FIELDS: readonly {
-  type: 'ID!' | 'String!';
-  query: (value: string) => string;
-}[] = [
-  { type: 'ID!', query: (v) => `{ country(code: ${v}) { name } }` },
-  { type: 'ID!', query: (v) => `{ organization(id: ${v}) { name } }` },
-  { type: 'ID!', query: (v) => `{ incident(id: ${v}) { id title } }` },
-  { type: 'ID!', query: (v) => `{ dataFlowPilot(id: ${v}) { name } }` },
-  { type: 'ID!', query: (v) => `{ position(id: ${v}) { id } }` },
-  { type: 'String!', query: (v) => `{ indicators(value: ${v}) { value } }` },
-  { type: 'String!', query: (v) => `{ topic(slug: ${v}) { name } }` },
-  { type: 'String!', query: (v) => `{ organizations(filter: { text: ${v} }, first: 3) { totalCount } }` },
-  { type: 'String!', query: (v) => `{ contacts(filter: { text: ${v} }, first: 3) { totalCount } }` },
-  { type: 'String!', query: (v) => `{ incidents(filter: { text: ${v} }, first: 3) { totalCount } }` },
-  { type: 'String!', query: (v) => `{ organizations(first: 3, after: ${v}) { totalCount } }` },
-  { type: 'String!', query: (v) => `{ incidents(first: 3, after: ${v}) { totalCount } }` },
-  { type: 'String!', query: (v) => `{ positionAlignment(topic: ${v}) { supportShare } }` },
-  { type: 'String!', query: (v) => `{ crosswalk(from: ${v}, to: ${v}) { relation } }` },
-];
-
-/** `field` with its argument as a variable `$v`, declared with the argument's type. */
-export const withVariable = (field: (typeof STRING_ARGUMENT_FIELDS)[number]): string =>
-  field.query('$v').replace(/^\{/, `query ($v: ${field.type}) {`);
-
-/** Valid mutations: sent only without a token or with one the gateway refuses. */
-export const VALID_MUTATIONS: readonly { query: string; variables?: Record<string, unknown> }[] = [
-  {
-    query:
-      'mutation { createOrganization(input: { countryCode: "MY", name: "Fuzz Response Team", kind: CERT }) { id } }',
-  },
-  {
-    query: 'mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }',
-    variables: {
-      input: {
-        title: 'Fuzzed incident',
-        summary: 'Should never be stored.',
-        category: 'PHISHING',
-        severity: 'HIGH',
-        tlp: 'GREEN',
-        affectedCountryCodes: ['MY'],
-      },
-    },
-  },
-  { query: 'mutation { removeContact(id: "1") { id } }' },
-  {
-    query: 'mutation ($id: ID!) { shareIncident(id: $id, organizationIds: ["sg-csa"]) { id } }',
-    variables: { id: '1' },
-  },
-  {
-    query:
-      'mutation { proposeDataFlowPilot(input: { name: "Fuzz pilot", description: "x", countryCodes: ["SG"], organizationIds: ["sg-csa"] }) { id } }',
-  },
-];
 
 /**
- * Mutations whose input is wrong in a way GraphQL itself refuses before any resolver runs (an
- * object where a String is expected, an unknown enum value, a missing required field, a literal of
- * the wrong kind), so they are safe to send with valid, privileged tokens.
+ * True when graphql-js, against the target's own schema, refuses the operation before any
+ * resolver could run: it does not parse, does not validate, or its variables do not coerce.
+ * Generated mutations go out with a valid token only when this holds.
  */
-export function wrongTypeMutation(rng: Random): { query: string; variables?: Record<string, unknown> } {
-  const input = {
-    title: 'Fuzzed incident',
-    summary: 'Should never be stored.',
-    category: 'PHISHING',
-    severity: 'HIGH',
-    tlp: 'GREEN',
-    affectedCountryCodes: ['MY'],
+export function refusedBeforeExecution(schema: GraphQLSchema, operation: Operation): boolean {
+  let document: DocumentNode;
+  try {
+    document = parse(operation.query);
+  } catch {
+    return true;
+  }
+  if (validate(schema, document).length > 0) return true;
+  const definitions = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const [definition] = definitions;
+  if (definitions.length !== 1 || !definition || !schema.getRootType(definition.operation)) return true;
+  const coerced = getVariableValues(schema, definition.variableDefinitions ?? [], operation.variables ?? {});
+  return (coerced.errors?.length ?? 0) > 0;
+}
+
+/** A JSON value of `type` that coerces: required input fields filled, nothing optional. */
+function defaultValue(type: GraphQLInputType, depth = 0): unknown {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return [defaultValue(nullable.ofType as GraphQLInputType, depth)];
+  if (isEnumType(nullable)) return nullable.getValues()[0]?.name ?? null;
+  if (isInputObjectType(nullable)) {
+    if (depth > 4) return {};
+    return Object.fromEntries(
+      Object.values(nullable.getFields())
+        .filter(isRequiredInputField)
+        .map((field) => [field.name, defaultValue(field.type, depth + 1)]),
+    );
+  }
+  return JSON.parse(defaultLiteral(nullable)) as unknown;
+}
+
+/** A GraphQL literal that is not a value of `type` (validation must refuse it). */
+function wrongLiteral(rng: Random, type: GraphQLInputType): string {
+  const nullable = getNullableType(type);
+  const orNull = isNonNullType(type) ? ['null'] : [];
+  if (isListType(nullable)) {
+    const element = nullable.ofType as GraphQLInputType;
+    return rng.pick([
+      `[${wrongLiteral(rng, element)}]`,
+      ...(isNonNullType(element) ? ['[null]'] : []),
+      ...orNull,
+    ]);
+  }
+  if (isEnumType(nullable))
+    return rng.pick(['NOT_A_VALUE', '7', 'true', `"${nullable.getValues()[0]?.name ?? 'X'}"`, ...orNull]);
+  if (isInputObjectType(nullable))
+    return rng.pick(['"everything"', '42', '{ zzUnknown: 1 }', `[${defaultLiteral(nullable)}]`, ...orNull]);
+  const byScalar: Readonly<Record<string, readonly string[]>> = {
+    String: ['{ nested: 1 }', '42', 'true', '3.5', '[{ nested: true }]'],
+    ID: ['{ nested: 1 }', 'true', '3.5'],
+    Int: ['"1"', '3.5', '2147483648', '{ n: 1 }'],
+    Float: ['"1.5"', 'true', '{ n: 1 }'],
+    Boolean: ['"true"', '1'],
   };
-  const field = rng.pick([
-    'title',
-    'summary',
-    'category',
-    'severity',
-    'tlp',
-    'affectedCountryCodes',
-  ] as const);
-  const wrong = rng.pick<unknown>([
-    { nested: rng.int(0, 9) },
-    [{ nested: true }],
-    ...(field === 'category' || field === 'severity' || field === 'tlp'
-      ? ['NOT_A_VALUE', 7, true, 'high']
-      : field === 'affectedCountryCodes'
-        ? [[{ code: 'MY' }], [null], { 0: 'MY' }]
-        : [true, 3.5, ['a', 'b']]),
+  return rng.pick([
+    ...(byScalar[nullable.name] ?? ['{ nested: { deeper: [1] } }', '[[["x"]]]', 'true']),
+    ...orNull,
   ]);
-  return rng.weighted<() => { query: string; variables?: Record<string, unknown> }>([
+}
+
+/** A JSON value that is not a value of `type` (variable coercion must refuse it). */
+function wrongValue(rng: Random, type: GraphQLInputType): unknown {
+  const nullable = getNullableType(type);
+  const orNull = isNonNullType(type) ? [null] : [];
+  if (isListType(nullable)) {
+    const element = nullable.ofType as GraphQLInputType;
+    return rng.pick<unknown>([
+      [wrongValue(rng, element)],
+      ...(isNonNullType(element) ? [[null]] : []),
+      ...orNull,
+    ]);
+  }
+  if (isEnumType(nullable)) return rng.pick<unknown>(['NOT_A_VALUE', 7, true, { value: 1 }, ...orNull]);
+  if (isInputObjectType(nullable)) {
+    const fields = Object.values(nullable.getFields());
+    const field = rng.pick(fields);
+    const base = defaultValue(nullable) as Record<string, unknown>;
+    return rng.weighted<() => unknown>([
+      [3, () => ({ ...base, [field.name]: wrongValue(rng, field.type) })],
+      [1, () => rng.pick<unknown>(['everything', 42, [base], JSON.stringify(base), ...orNull])],
+      [1, () => ({ ...base, zzUnknown: 1 })],
+    ])();
+  }
+  const byScalar: Readonly<Record<string, readonly unknown[]>> = {
+    String: [{ nested: 1 }, 42, true, ['a', 'b']],
+    ID: [{ nested: 1 }, true, 3.5, ['1']],
+    Int: ['1', 3.5, 2 ** 31, Number.MAX_SAFE_INTEGER, { n: 1 }],
+    Float: ['1.5', true, { n: 1 }],
+    Boolean: ['true', 1],
+  };
+  return rng.pick<unknown>([
+    ...(byScalar[nullable.name] ?? [{ nested: { deeper: [1] } }, [[['x']]]]),
+    ...orNull,
+  ]);
+}
+
+/**
+ * A mutation of the target whose input is wrong in one way: an argument or input field of the
+ * wrong kind, a required one missing, an unknown one, a variable that does not coerce, or a bad
+ * selection. `refused` says whether graphql-js refuses it before execution (then it is safe to
+ * send with a privileged token).
+ */
+export function wrongTypeMutation(
+  rng: Random,
+  vocabulary: Vocabulary,
+): { operation: Operation; refused: boolean } {
+  const field = rng.pick(vocabulary.mutationFields);
+  const operation = wrongMutationOf(rng, field);
+  return { operation, refused: refusedBeforeExecution(vocabulary.schema, operation) };
+}
+
+function wrongMutationOf(rng: Random, field: GraphQLField<unknown, unknown>): Operation {
+  const argument = field.args.length > 0 ? rng.pick(field.args) : null;
+  const inputObject = argument && getNamedType(argument.type);
+  const forms: (readonly [number, () => Operation])[] = [
+    [1, () => ({ query: `mutation { ${fieldText(field, { zzExtra: '1' })} }` })],
     [
-      3,
+      1,
       () => ({
-        query: 'mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }',
-        variables: { input: { ...input, [field]: wrong } },
+        query: rng.pick([
+          `mutation { ${fieldText(field).replace(/ \{ __typename \}$/, '')} }`,
+          `mutation { ${fieldText(field).replace(/__typename/, 'zzNope')} }`,
+        ]),
+      }),
+    ],
+  ];
+  if (argument) {
+    forms.push(
+      [
+        3,
+        () => ({
+          query: `mutation { ${fieldText(field, { [argument.name]: wrongLiteral(rng, argument.type) })} }`,
+        }),
+      ],
+      [
+        3,
+        () => ({
+          query: `mutation ($v: ${String(argument.type)}) { ${fieldText(field, { [argument.name]: '$v' })} }`,
+          variables: { v: wrongValue(rng, argument.type) },
+        }),
+      ],
+    );
+    if (isRequiredArgument(argument))
+      forms.push([1, () => ({ query: `mutation { ${fieldText(field, { [argument.name]: null })} }` })]);
+  }
+  if (argument && inputObject && isInputObjectType(inputObject)) {
+    const inputFields = Object.values(inputObject.getFields());
+    const wrong = rng.pick(inputFields);
+    const literal = (fields: readonly [string, string][]) =>
+      `mutation { ${fieldText(field, { [argument.name]: `{ ${fields.map(([name, value]) => `${name}: ${value}`).join(', ')} }` })} }`;
+    const required = inputFields
+      .filter(isRequiredInputField)
+      .map((inputField) => [inputField.name, defaultLiteral(inputField.type)] as [string, string]);
+    forms.push(
+      [
+        3,
+        () => ({
+          query: literal([
+            ...required.filter(([name]) => name !== wrong.name),
+            [wrong.name, wrongLiteral(rng, wrong.type)],
+          ]),
+        }),
+      ],
+      [1, () => ({ query: literal(required.slice(1)) })],
+    );
+  }
+  return rng.weighted(forms)();
+}
+
+/** A forged keyset cursor: base64 of JSON of the right or wrong arity, with parts of any type. */
+export function forgedCursor(rng: Random): string {
+  const part = () =>
+    rng.pick<unknown>([
+      'x',
+      '',
+      0,
+      -1,
+      1.5,
+      1e308,
+      2 ** 53,
+      '2026-13-45T99:99:99Z',
+      '2026-01-01T00:00:00.000Z',
+      'not-a-uuid',
+      '00000000-0000-0000-0000-000000000000',
+      "' OR 1=1 --",
+      'a\u0000b',
+      '\ud800',
+      null,
+      true,
+      {},
+      [],
+      'a'.repeat(rng.int(100, 2000)),
+    ]);
+  const value = rng.weighted<() => unknown>([
+    [5, () => Array.from({ length: rng.int(1, 4) }, part)],
+    [1, part],
+    [1, () => ({ id: part() })],
+  ])();
+  const encoded = Buffer.from(JSON.stringify(value)).toString(rng.pick(['base64url', 'base64'] as const));
+  return rng.chance(0.1) ? encoded.slice(0, -2) : encoded;
+}
+
+/**
+ * `_entities` and `_service`, federation's entry points, with hostile representations: unknown
+ * and non-entity types, missing, mistyped and nasty keys, the wrong shapes, and long lists.
+ * On the gateway neither field exists; on a subgraph port `_service` is for the gateway only.
+ */
+export function federationOperation(rng: Random, vocabulary: Vocabulary): Operation {
+  const entities = vocabulary.entities.length ? vocabulary.entities : [{ type: 'Country', key: 'code' }];
+  const selection = entities.map((entity) => `... on ${entity.type} { __typename ${entity.key} }`).join(' ');
+  const representation = (): unknown => {
+    const entity = rng.pick(entities);
+    return rng.weighted<() => unknown>([
+      [
+        3,
+        () => ({ __typename: entity.type, [entity.key]: rng.pick(['SG', 'MY', 'sg-csa', 'my-mycert', '1']) }),
+      ],
+      [3, () => ({ __typename: entity.type, [entity.key]: nastyString(rng) })],
+      [
+        2,
+        () => ({
+          __typename: entity.type,
+          [entity.key]: rng.pick<unknown>([null, 42, 1.5, true, {}, [], { nested: [1] }]),
+        }),
+      ],
+      [1, () => ({ __typename: entity.type })],
+      [1, () => ({ [entity.key]: 'SG' })],
+      [
+        2,
+        () => ({
+          __typename: rng.pick<unknown>([
+            'Query',
+            'Mutation',
+            vocabulary.unrelatedType,
+            `Zz${rng.string(6)}`,
+            '__Schema',
+            '__proto__',
+            'constructor',
+            entity.type.toLowerCase(),
+            42,
+            null,
+            {},
+          ]),
+          [entity.key]: 'SG',
+        }),
+      ],
+      [1, () => rng.pick<unknown>([null, 42, 'Country', [], {}, [{ __typename: entity.type }]])],
+      [1, () => ({ __typename: entity.type, [entity.key]: 'SG', extra: 'x'.repeat(rng.int(1, 5000)) })],
+    ])();
+  };
+  const count = rng.weighted([
+    [6, rng.int(1, 5)],
+    [1, rng.int(20, 200)],
+    [1, rng.int(1_000, 3_000)],
+  ]);
+  const representations = Array.from({ length: count }, representation);
+  return rng.weighted<() => Operation>([
+    [
+      4,
+      () => ({
+        query: `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`,
+        variables: { r: representations },
       }),
     ],
     [
       1,
-      () => {
-        const { [field]: _omitted, ...missing } = input;
-        return {
-          query: 'mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }',
-          variables: { input: missing },
-        };
-      },
+      () => ({
+        query: `query ($r: _Any!) { _entities(representations: [$r]) { __typename } }`,
+        variables: { r: representations[0] },
+      }),
     ],
     [
       1,
       () => ({
-        query: 'mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }',
-        variables: { input: JSON.stringify(input) },
+        query: `{ _entities(representations: ${rng.pick([
+          '[{ __typename: "Country", code: "SG" }]',
+          '[]',
+          '"SG"',
+          '[{ __typename: "Country", code: { nested: 1 } }]',
+          '[{ __typename: Country }]',
+        ])}) { ${selection} } }`,
       }),
     ],
     [
       2,
       () => ({
         query: rng.pick([
-          'mutation { createOrganization(input: { countryCode: "MY", name: 42, kind: CERT }) { id } }',
-          'mutation { createOrganization(input: { countryCode: "MY", name: "x", kind: "CERT" }) { id } }',
-          'mutation { createOrganization(input: { countryCode: "MY", name: "x", kind: NOT_A_KIND }) { id } }',
-          'mutation { createOrganization(input: { countryCode: "MY", name: "x" }) { id } }',
-          'mutation { createOrganization(input: { countryCode: "MY", name: "x", kind: CERT, extra: 1 }) { id } }',
-          'mutation { createOrganization(input: "everything") { id } }',
-          'mutation { removeContact(id: { id: 1 }) { id } }',
-          'mutation { removeContact { id } }',
-          'mutation { shareIncident(id: "1", organizationIds: [{ id: "sg-csa" }]) { id } }',
-          'mutation { changeIncidentStatus(input: { incidentId: "1", status: EXPLODED }) { id } }',
-          'mutation { addIncidentIndicators(incidentId: "1", indicators: [{ kind: 5 }]) { id } }',
-          'mutation ($id: ID!) { removeContact(id: $id) { id } }',
-          'mutation ($id: Int!) { removeContact(id: $id) { id } }',
-          'mutation { removeContact(id: "1") }',
-          'mutation { removeContact(id: "1") { id nope } }',
+          '{ _service { sdl } }',
+          '{ _service { __typename } }',
+          '{ a: _service { sdl } b: _service { sdl } }',
+          'fragment S on Query { _service { sdl } } { ...S }',
+          '{ ... on Query { _service { sdl } } }',
+          `{ _service { sdl } ${vocabulary.listField.name} { __typename } }`,
+          `{ _service { sdl } _entities(representations: []) { __typename } }`,
         ]),
-        variables: rng.chance(0.5) ? { id: { id: 1 } } : {},
       }),
     ],
   ])();
@@ -205,72 +378,69 @@ export function tokenSoup(rng: Random, count: number): string {
   return parts.join(rng.chance(0.5) ? ' ' : '');
 }
 
-/** Selections nested `depth` deep through real fields, which the depth limit must stop. */
-export function deepQuery(rng: Random, depth: number): string {
-  if (rng.chance(0.5)) {
-    // organizations → country → organizations → ...: every level valid.
-    let inner = 'name';
-    for (let level = 0; level < depth; level++)
-      inner = level % 2 === 0 ? `organizations { ${inner} }` : `country { ${inner} }`;
-    return `{ countries { ${inner} } }`;
-  }
-  const name = rng.pick(['a', 'countries', 'node']);
+/** Selections nested `depth` deep: along a real cycle of the target's schema, or through made-up names. */
+export function deepQuery(rng: Random, vocabulary: Vocabulary, depth: number): string {
+  if (rng.chance(0.6)) return vocabulary.deepQuery(depth, rng.chance(0.3) ? rng.int(1, 500) : undefined);
+  const name = rng.pick(['a', vocabulary.listField.name, 'node']);
   return `{ ${`${name} { `.repeat(depth)}x${' }'.repeat(depth)} }`;
 }
 
-export function aliasBomb(rng: Random, count: number): string {
-  const field = rng.pick([
-    'countries { code }',
-    '__typename',
-    'topics { slug }',
-    'incidents(first: 50) { totalCount }',
-  ]);
+/** `count` aliases of one root field of the target. */
+export function aliasBomb(rng: Random, vocabulary: Vocabulary, count: number): string {
+  const field = rng.pick(vocabulary.aliasFields);
   return `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 }
 
-export function directiveFlood(rng: Random, count: number): string {
+/** `count` copies of one directive (real, unknown or misused) on a root field of the target. */
+export function directiveFlood(rng: Random, vocabulary: Vocabulary, count: number): string {
   const directive = rng.pick(['@include(if: true)', '@skip(if: false)', '@deprecated', '@fuzz', '@include']);
-  return `{ countries ${directive.concat(' ').repeat(count)}{ code } }`;
+  return `{ ${vocabulary.listField.name} ${directive.concat(' ').repeat(count)}{ __typename } }`;
 }
 
 /** Documents naming fields, types, arguments, enum values and directives the schema lacks. */
-export function unknownNames(rng: Random): string {
+export function unknownNames(rng: Random, vocabulary: Vocabulary): string {
   const name = `zz${rng.string(rng.int(1, 12))}`;
+  const list = vocabulary.listField.name;
   return rng.pick([
     `{ ${name} }`,
-    `{ countries { ${name} } }`,
-    `{ countries(${name}: 1) { code } }`,
+    `{ ${list} { ${name} } }`,
+    `{ ${list}(${name}: 1) { __typename } }`,
     `{ ... on ${name} { __typename } }`,
     `query ($v: ${name}) { __typename }`,
-    `{ organizations(filter: { kinds: [${name.toUpperCase()}] }) { totalCount } }`,
-    `{ countries @${name} { code } }`,
+    vocabulary.enumSlots.length
+      ? rng.pick(vocabulary.enumSlots)(name.toUpperCase())
+      : `{ ${list}(kind: ${name.toUpperCase()}) { __typename } }`,
+    `{ ${list} @${name} { __typename } }`,
     `{ __type(name: "${name}") { name fields { name } } }`,
     `{ __schema { types { name } } ${name}: __typename }`,
     `subscription { ${name} }`,
     `mutation { ${name}(input: {}) { id } }`,
-    `{ countries { code(${name}: true) } }`,
+    `{ ${list} { __typename(${name}: true) } }`,
     `fragment F on ${name} { a } { ...F }`,
+    // One letter off a real field: servers that suggest names would answer "Did you mean".
+    `{ ${list.slice(0, -1)} { __typename } }`,
   ]);
 }
 
 /** Fragment cycles, self-spreads, undefined and unused fragments, and exponential spreads. */
-export function fragmentTrouble(rng: Random): string {
+export function fragmentTrouble(rng: Random, vocabulary: Vocabulary): string {
+  const { name: list, type } = vocabulary.listField;
   const length = rng.int(1, 30);
   const cycle = Array.from(
     { length },
-    (_, i) => `fragment F${i} on Query { countries { code } ...F${(i + 1) % length} }`,
+    (_, i) => `fragment F${i} on Query { ${list} { __typename } ...F${(i + 1) % length} }`,
   ).join(' ');
   return rng.pick([
     `${cycle} { ...F0 }`,
     'fragment A on Query { ...A } { ...A }',
     '{ ...Missing }',
     'fragment Unused on Query { __typename } { __typename }',
-    'fragment A on Country { code } { ...A }',
+    `fragment A on ${type} { __typename } { ...A }`,
     'fragment A on Query { __typename } fragment A on Query { __typename } { ...A }',
     // Each fragment spreads the next twice: the document doubles per level if fragments are expanded.
-    `${Array.from({ length: 20 }, (_, i) => `fragment L${i} on Query { ...L${i + 1} ...L${i + 1} }`).join(' ')} fragment L20 on Query { countries { code } } { ...L0 }`,
-    `{ countries { ...on Country { ...on Country { ...on Country { code } } } } }`,
-    `{ countries { ... on Incident { id } } }`,
+    `${Array.from({ length: 20 }, (_, i) => `fragment L${i} on Query { ...L${i + 1} ...L${i + 1} }`).join(' ')} fragment L20 on Query { ${list} { __typename } } { ...L0 }`,
+    `{ ${list} { ...on ${type} { ...on ${type} { ...on ${type} { __typename } } } } }`,
+    `{ ${list} { ... on ${vocabulary.unrelatedType} { __typename } } }`,
   ]);
 }
 

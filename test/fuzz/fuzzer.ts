@@ -3,20 +3,48 @@ import { performance } from 'node:perf_hooks';
 import { DEFAULT_LIMITS, type OperationLimits } from '@cadg/gateway';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { codesIn, errorProblems, hasFieldData, leaksIn, resultProblems } from './checks.ts';
+import {
+  codesIn,
+  errorProblems,
+  hasFieldData,
+  leaksIn,
+  privateSchemaProblems,
+  resultProblems,
+} from './checks.ts';
 import { generateHttpCase, type HttpCase } from './http-cases.ts';
 import { Random } from './random.ts';
 import { mintTokens, type TokenKit } from './tokens.ts';
-import { generateWsCase, type WsCase } from './ws-cases.ts';
+import { vocabularyOf, type Vocabulary } from './vocabulary.ts';
+import { generateWsCase, servesWebSocket, type WsCase } from './ws-cases.ts';
 
-/** A running gateway to fuzz. */
+export { FUZZ_TARGETS } from './vocabulary.ts';
+
+/** A running port to fuzz: the gateway, or one subgraph's own port. */
 export interface FuzzTarget {
-  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  /** `gateway`, or the subgraph's name (see FUZZ_TARGETS): picks the schema cases are made from. */
+  name: string;
+  /** The GraphQL endpoint fuzzed, e.g. `http://127.0.0.1:4001/graphql`. */
+  url: string;
+  /** The gateway's GraphQL endpoint, through which the data is read before and after the run. */
   gatewayUrl: string;
   /** Where the dev issuer keeps its key, to mint valid and hostile tokens. */
   keyDir: string;
-  /** The limits the gateway was started with. @default DEFAULT_LIMITS */
+  /** The limits the target enforces (the same on the gateway and subgraph ports). @default DEFAULT_LIMITS */
   limits?: OperationLimits | undefined;
+}
+
+/** A running graph, as `startStandaloneGraph` and the e2e harness give it. */
+export interface FuzzableGraph {
+  gatewayUrl: string;
+  subgraphUrls: Readonly<Record<string, string>>;
+  keyDir: string;
+}
+
+/** The target `name` (`gateway` or a subgraph's name) of a running graph. */
+export function fuzzTarget(graph: FuzzableGraph, name: string, limits?: OperationLimits): FuzzTarget {
+  const url = name === 'gateway' ? graph.gatewayUrl : graph.subgraphUrls[name];
+  if (!url) throw new Error(`The graph has no port for "${name}".`);
+  return { name, url, gatewayUrl: graph.gatewayUrl, keyDir: graph.keyDir, limits };
 }
 
 export interface FuzzOptions {
@@ -33,6 +61,8 @@ export interface FuzzOptions {
 
 /** A case that broke a rule, with what is needed to replay it. */
 export interface FuzzFailure {
+  /** The target's name. */
+  target: string;
   stream: 'http' | 'ws' | 'after';
   index: number;
   kind: string;
@@ -41,7 +71,18 @@ export interface FuzzFailure {
   request: string;
 }
 
+/** This process's memory at one point of a run (the graph runs in it under `npm run fuzz` and in tests). */
+export interface MemorySample {
+  /** Cases finished when it was taken. */
+  cases: number;
+  rssBytes: number;
+  heapUsedBytes: number;
+  /** Whether a full garbage collection ran first (only with `node --expose-gc`). */
+  afterGc: boolean;
+}
+
 export interface FuzzReport {
+  target: string;
   seed: number;
   httpCases: number;
   wsCases: number;
@@ -49,9 +90,8 @@ export interface FuzzReport {
   /** Cases run per kind, by stream. */
   kinds: Record<string, number>;
   durationMs: number;
-  /** Resident set size of this process after the run, in bytes (the gateway runs in it in tests). */
-  rssBytes: number;
-  heapUsedBytes: number;
+  /** Before the first case, after every tenth of the cases, and after the checks that end the run. */
+  memory: MemorySample[];
 }
 
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -60,12 +100,12 @@ const WS_STEP_TIMEOUT_MS = 10_000;
 
 /** The replay instructions for a failure. */
 export function replayHint(seed: number, failure: FuzzFailure): string {
-  return `npm run fuzz -- --seed ${seed} --only ${failure.stream}:${failure.index}`;
+  return `npm run fuzz -- --target ${failure.target} --seed ${seed} --only ${failure.stream}:${failure.index}`;
 }
 
 export function formatFailure(seed: number, failure: FuzzFailure): string {
   return [
-    `fuzz case ${failure.stream}:${failure.index} (${failure.kind}), seed ${seed} — replay: ${replayHint(seed, failure)}`,
+    `fuzz case ${failure.target} ${failure.stream}:${failure.index} (${failure.kind}), seed ${seed} — replay: ${replayHint(seed, failure)}`,
     ...failure.problems.map((problem) => `  - ${problem}`),
     `  request: ${failure.request}`,
   ].join('\n');
@@ -73,51 +113,58 @@ export function formatFailure(seed: number, failure: FuzzFailure): string {
 
 /**
  * Sends seeded malformed and hostile HTTP requests and websocket conversations to a running
- * gateway and checks every answer; then checks the gateway still serves HTTP, `/healthz` and
- * graphql-ws, and that no data changed (counts and record fingerprints read by a SECRETARIAT and a
+ * gateway or subgraph port, made from that port's own schema, and checks every answer; then
+ * checks the port still serves HTTP, `/healthz` and (where it serves it) graphql-ws, and that no
+ * data changed (counts and record fingerprints read through the gateway by a SECRETARIAT and a
  * MEMBER before and after).
  */
 export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise<FuzzReport> {
   const started = performance.now();
   const limits = target.limits ?? DEFAULT_LIMITS;
+  const vocabulary = vocabularyOf(target.name);
   const tokens = await mintTokens(target.keyDir);
   const concurrency = options.concurrency ?? 8;
   // No keep-alive: a refused body (413, 411) ends its connection, and a reused one would fail the next case.
   const agent = new Agent({ keepAlive: false, maxSockets: concurrency });
   const failures: FuzzFailure[] = [];
   const kinds: Record<string, number> = {};
-  const fail = (failure: FuzzFailure) => {
-    failures.push(failure);
-    options.onFailure?.(failure);
+  const fail = (failure: Omit<FuzzFailure, 'target'>) => {
+    const named = { target: target.name, ...failure };
+    failures.push(named);
+    options.onFailure?.(named);
   };
   const selected = (stream: string, index: number) =>
     !options.only || options.only.includes(`${stream}:${index}`);
+  const httpIndexes = range(options.httpCases).filter((i) => selected('http', i));
+  const wsIndexes = range(options.wsCases).filter((i) => selected('ws', i));
+  const memory = memorySampler(httpIndexes.length + wsIndexes.length);
 
   try {
     const before = await snapshot(target.gatewayUrl, tokens);
+    memory.start();
 
-    const httpIndexes = range(options.httpCases).filter((i) => selected('http', i));
     await pool(httpIndexes, concurrency, async (index) => {
       const rng = Random.forCase(options.seed, 'http', index);
-      const fuzzCase = generateHttpCase(rng, { tokens, limits });
+      const fuzzCase = generateHttpCase(rng, { tokens, limits, vocabulary });
       kinds[`http ${fuzzCase.kind}`] = (kinds[`http ${fuzzCase.kind}`] ?? 0) + 1;
-      const problems = await runHttpCase(target.gatewayUrl, fuzzCase, agent);
+      const problems = await runHttpCase(target.url, fuzzCase, agent, vocabulary);
       if (problems.length)
         fail({ stream: 'http', index, kind: fuzzCase.kind, problems, request: describeHttp(fuzzCase) });
+      memory.caseDone();
     });
 
-    const wsUrl = target.gatewayUrl.replace(/^http/, 'ws');
-    const wsIndexes = range(options.wsCases).filter((i) => selected('ws', i));
+    const wsUrl = target.url.replace(/^http/, 'ws');
     await pool(wsIndexes, concurrency, async (index) => {
       const rng = Random.forCase(options.seed, 'ws', index);
-      const fuzzCase = generateWsCase(rng, tokens);
+      const fuzzCase = generateWsCase(rng, tokens, vocabulary);
       kinds[`ws ${fuzzCase.kind}`] = (kinds[`ws ${fuzzCase.kind}`] ?? 0) + 1;
-      const problems = await runWsCase(wsUrl, fuzzCase);
+      const problems = await runWsCase(wsUrl, fuzzCase, vocabulary);
       if (problems.length)
         fail({ stream: 'ws', index, kind: fuzzCase.kind, problems, request: describeWs(fuzzCase) });
+      memory.caseDone();
     });
 
-    const afterProblems = await stillServing(target.gatewayUrl, tokens);
+    const afterProblems = await stillServing(target, vocabulary, tokens);
     const after = await snapshot(target.gatewayUrl, tokens);
     if (after !== before)
       afterProblems.push(`data changed during the run:\n    before ${before}\n    after  ${after}`);
@@ -132,16 +179,42 @@ export async function runFuzz(target: FuzzTarget, options: FuzzOptions): Promise
   } finally {
     agent.destroy();
   }
-  const memory = process.memoryUsage();
+  memory.end();
   return {
+    target: target.name,
     seed: options.seed,
-    httpCases: options.only ? options.only.filter((c) => c.startsWith('http:')).length : options.httpCases,
-    wsCases: options.only ? options.only.filter((c) => c.startsWith('ws:')).length : options.wsCases,
+    httpCases: httpIndexes.length,
+    wsCases: wsIndexes.length,
     failures,
     kinds,
     durationMs: Math.round(performance.now() - started),
-    rssBytes: memory.rss,
-    heapUsedBytes: memory.heapUsed,
+    memory: memory.samples,
+  };
+}
+
+/**
+ * Samples this process's memory before the first case, after every tenth of `total` cases and at
+ * the end, after a full garbage collection when node runs with `--expose-gc` (`npm run fuzz`
+ * does): heap that survives collection and keeps growing is a leak, garbage is not.
+ */
+function memorySampler(total: number) {
+  const samples: MemorySample[] = [];
+  let done = 0;
+  const sample = () => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const { rss, heapUsed } = process.memoryUsage();
+    samples.push({ cases: done, rssBytes: rss, heapUsedBytes: heapUsed, afterGc: gc !== undefined });
+  };
+  const step = Math.max(1, Math.ceil(total / 10));
+  return {
+    samples,
+    start: sample,
+    caseDone() {
+      done++;
+      if (done % step === 0 && done < total) sample();
+    },
+    end: sample,
   };
 }
 
@@ -199,17 +272,26 @@ function send(url: string, fuzzCase: HttpCase, agent: Agent): Promise<HttpAnswer
 }
 
 /** Sends one case and returns what was wrong with the answer (nothing, for a good one). */
-export async function runHttpCase(url: string, fuzzCase: HttpCase, agent: Agent): Promise<string[]> {
+export async function runHttpCase(
+  url: string,
+  fuzzCase: HttpCase,
+  agent: Agent,
+  vocabulary: Vocabulary,
+): Promise<string[]> {
   let answer: HttpAnswer;
   try {
     answer = await send(url, fuzzCase, agent);
   } catch (error) {
     return [`the request failed: ${error instanceof Error ? error.message : String(error)}`];
   }
-  return httpProblems(fuzzCase, answer);
+  return httpProblems(fuzzCase, answer, vocabulary);
 }
 
-function httpProblems(fuzzCase: HttpCase, { status, headers, text }: HttpAnswer): string[] {
+function httpProblems(
+  fuzzCase: HttpCase,
+  { status, headers, text }: HttpAnswer,
+  vocabulary: Vocabulary,
+): string[] {
   const problems: string[] = [];
   const preview = abridge(text, 600);
   if (status >= 500) problems.push(`status ${status}`);
@@ -234,6 +316,7 @@ function httpProblems(fuzzCase: HttpCase, { status, headers, text }: HttpAnswer)
   results.forEach((result, i) => {
     const where = results.length === 1 && !Array.isArray(body) ? 'response' : `response[${i}]`;
     problems.push(...resultProblems(result, where));
+    if (vocabulary.subgraph) problems.push(...privateSchemaProblems(result, where, expect?.nullFields));
     if (expect?.codes) {
       const codes = codesIn(result);
       if (codes.length === 0 || codes.some((code) => !expect.codes!.includes(code)))
@@ -305,7 +388,7 @@ interface Received {
 }
 
 /** Problems with one message the server sent. */
-function messageProblems(raw: string): string[] {
+function messageProblems(raw: string, vocabulary: Vocabulary): string[] {
   const leaks = leaksIn(raw);
   const problems = leaks.length
     ? [`a message shows internals (${leaks.join(', ')}): ${abridge(raw, 400)}`]
@@ -323,8 +406,14 @@ function messageProblems(raw: string): string[] {
       return problems;
     case 'complete':
       return typeof message.id === 'string' ? problems : [...problems, 'complete without an id'];
-    case 'next':
-      return [...problems, ...resultProblems(message.payload, `next(${String(message.id)}).payload`)];
+    case 'next': {
+      const where = `next(${String(message.id)}).payload`;
+      return [
+        ...problems,
+        ...resultProblems(message.payload, where),
+        ...(vocabulary.subgraph ? privateSchemaProblems(message.payload, where) : []),
+      ];
+    }
     case 'error': {
       if (!Array.isArray(message.payload) || message.payload.length === 0)
         return [...problems, `error(${String(message.id)}).payload is not a non-empty list`];
@@ -333,6 +422,9 @@ function messageProblems(raw: string): string[] {
         ...message.payload.flatMap((error, i) =>
           errorProblems(error, `error(${String(message.id)}).payload[${i}]`),
         ),
+        ...(vocabulary.subgraph
+          ? privateSchemaProblems({ errors: message.payload }, `error(${String(message.id)}).payload`)
+          : []),
       ];
     }
     default:
@@ -341,7 +433,8 @@ function messageProblems(raw: string): string[] {
 }
 
 /** Plays one websocket conversation and returns what was wrong with the server's side of it. */
-export async function runWsCase(url: string, fuzzCase: WsCase): Promise<string[]> {
+export async function runWsCase(url: string, fuzzCase: WsCase, vocabulary: Vocabulary): Promise<string[]> {
+  if ('refusedHandshake' in fuzzCase.expect) return refusedHandshakeProblems(url, fuzzCase);
   const problems: string[] = [];
   const received: Received[] = [];
   const socket = new WebSocket(url, fuzzCase.protocols ?? ['graphql-transport-ws']);
@@ -350,7 +443,7 @@ export async function runWsCase(url: string, fuzzCase: WsCase): Promise<string[]
   socket.on('message', (data: Buffer, isBinary: boolean) => {
     const raw = data.toString('utf8');
     if (isBinary) problems.push('the server sent a binary frame');
-    problems.push(...messageProblems(raw));
+    problems.push(...messageProblems(raw, vocabulary));
     try {
       received.push(JSON.parse(raw) as Received);
     } catch {
@@ -483,25 +576,33 @@ async function snapshot(gatewayUrl: string, tokens: TokenKit): Promise<string> {
   });
 }
 
-/** After the run: a normal query over HTTP, `/healthz`, and a query over graphql-ws still work. */
-async function stillServing(gatewayUrl: string, tokens: TokenKit): Promise<string[]> {
+/**
+ * After the run: the target still answers `/healthz`, a normal query over HTTP and, where it
+ * serves graphql-ws, a normal query over it.
+ */
+async function stillServing(target: FuzzTarget, vocabulary: Vocabulary, tokens: TokenKit): Promise<string[]> {
   const problems: string[] = [];
+  const query = vocabulary.controls.find((control) => control !== '{ __typename }') ?? '{ __typename }';
+  const answered = (result: unknown) => {
+    const { data, errors } = (result ?? {}) as { data?: Record<string, unknown> | null; errors?: unknown };
+    return !errors && data !== null && data !== undefined && Object.values(data).every((v) => v !== null);
+  };
   try {
-    const health = await fetch(new URL('/healthz', gatewayUrl));
+    const health = await fetch(new URL('/healthz', target.url));
     if (health.status !== 200) problems.push(`/healthz answered ${health.status}`);
-    const response = await fetch(gatewayUrl, {
+    const response = await fetch(target.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.valid.member}` },
-      body: JSON.stringify({ query: '{ countries { code } }' }),
+      body: JSON.stringify({ query }),
     });
-    const body = (await response.json()) as { data?: { countries?: unknown[] }; errors?: unknown };
-    if (!body.data?.countries?.length || body.errors)
-      problems.push(`a normal query failed: ${JSON.stringify(body)}`);
+    const body: unknown = await response.json();
+    if (!answered(body)) problems.push(`a normal query failed: ${JSON.stringify(body)}`);
   } catch (error) {
-    problems.push(`the gateway does not answer HTTP: ${String(error)}`);
+    problems.push(`${target.name} does not answer HTTP: ${String(error)}`);
   }
+  if (!servesWebSocket(vocabulary)) return problems;
   const client = createClient({
-    url: gatewayUrl.replace(/^http/, 'ws'),
+    url: target.url.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     connectionParams: { authorization: `Bearer ${tokens.valid.member}` },
@@ -510,16 +611,56 @@ async function stillServing(gatewayUrl: string, tokens: TokenKit): Promise<strin
     const result = await new Promise<unknown>((resolve, reject) => {
       let value: unknown;
       client.subscribe(
-        { query: '{ countries { code } }' },
+        { query },
         { next: (v) => (value = v), error: reject, complete: () => resolve(value) },
       );
     });
-    const countries = (result as { data?: { countries?: unknown[] } }).data?.countries;
-    if (!countries?.length) problems.push(`a normal graphql-ws query failed: ${JSON.stringify(result)}`);
+    if (!answered(result)) problems.push(`a normal graphql-ws query failed: ${JSON.stringify(result)}`);
   } catch (error) {
     problems.push(`a normal graphql-ws client cannot run a query: ${JSON.stringify(error) ?? String(error)}`);
   } finally {
     await client.dispose();
   }
   return problems;
+}
+
+/**
+ * A port without graphql-ws must refuse the upgrade with a client error and nothing internal in
+ * it (or by closing the connection), never accept it or answer 5xx.
+ */
+function refusedHandshakeProblems(url: string, fuzzCase: WsCase): Promise<string[]> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, fuzzCase.protocols ?? ['graphql-transport-ws']);
+    let settled = false;
+    const settle = (problems: string[]) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.terminate();
+      resolve(problems);
+    };
+    const timer = setTimeout(
+      () => settle([`no answer to the upgrade within ${WS_STEP_TIMEOUT_MS} ms`]),
+      WS_STEP_TIMEOUT_MS,
+    );
+    socket.on('open', () => settle(['the port accepted a websocket though it serves no graphql-ws']));
+    // A connection closed without an answer is a refusal too; a crash would show in the checks after the run.
+    socket.on('error', () => settle([]));
+    socket.on('unexpected-response', (_request, response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', () => settle([]));
+      response.on('end', () => {
+        const status = response.statusCode ?? 0;
+        const text = `${JSON.stringify(response.headers)}\n${Buffer.concat(chunks).toString('utf8')}`;
+        const leaks = leaksIn(text);
+        settle([
+          ...(status >= 400 && status < 500 ? [] : [`the upgrade was answered ${status}, not a 4xx`]),
+          ...(leaks.length
+            ? [`the refusal shows internals (${leaks.join(', ')}): ${abridge(text, 400)}`]
+            : []),
+        ]);
+      });
+    });
+  });
 }

@@ -1,23 +1,23 @@
 import type { OperationLimits } from '@cadg/gateway';
+import { Kind, parse, type SelectionSetNode } from 'graphql';
 import {
   aliasBomb,
   deepQuery,
   directiveFlood,
+  federationOperation,
+  forgedCursor,
   fragmentTrouble,
   nastyString,
   operationTrouble,
-  STRING_ARGUMENT_FIELDS,
   tokenSoup,
   unknownNames,
-  VALID_MUTATIONS,
-  VALID_QUERIES,
-  withVariable,
   wrongTypeMutation,
 } from './documents.ts';
 import type { Random } from './random.ts';
 import type { TokenKit } from './tokens.ts';
+import type { StringSlot, Vocabulary } from './vocabulary.ts';
 
-/** One HTTP request the fuzzer sends to the gateway's GraphQL path, and what it must answer. */
+/** One HTTP request the fuzzer sends to a target's GraphQL path, and what it must answer. */
 export interface HttpCase {
   /** The generator that made it, for the summary and for reading a failure. */
   kind: string;
@@ -41,11 +41,18 @@ export interface HttpExpectation {
   noData?: boolean;
   /** A control case: the response must have data and no errors. */
   noErrors?: boolean;
+  /**
+   * Response keys of root fields that must answer null or not at all: `_service` and
+   * introspection on a subgraph port, which are for the gateway only.
+   */
+  nullFields?: readonly string[];
 }
 
 export interface HttpCaseContext {
   tokens: TokenKit;
   limits: OperationLimits;
+  /** The target's schema, as the generators see it. */
+  vocabulary: Vocabulary;
 }
 
 const JSON_TYPE = 'application/json';
@@ -97,7 +104,7 @@ const generators: readonly (readonly [number, Generator])[] = [
   [
     6,
     function invalidJson(rng, context) {
-      const valid = JSON.stringify({ query: rng.pick(VALID_QUERIES) });
+      const valid = JSON.stringify({ query: rng.pick(context.vocabulary.controls) });
       const body = rng.pick([
         () => valid.slice(0, rng.int(0, valid.length - 1)),
         () => `${valid}${rng.pick(['}', ']', ',', 'x', '\u0000', ' {}'])}`,
@@ -122,7 +129,7 @@ const generators: readonly (readonly [number, Generator])[] = [
   [
     6,
     function wrongShape(rng, context) {
-      const query = rng.pick(VALID_QUERIES);
+      const query = rng.pick(context.vocabulary.controls);
       const body = rng.pick<unknown>([
         null,
         42,
@@ -166,21 +173,8 @@ const generators: readonly (readonly [number, Generator])[] = [
   [
     6,
     function wrongVariableTypes(rng, context) {
-      const [query, good] = rng.pick([
-        ['query ($first: Int) { organizations(first: $first) { totalCount } }', 'first'],
-        ['query ($code: ID!) { country(code: $code) { name } }', 'code'],
-        ['query ($aseanMember: Boolean) { countries(aseanMember: $aseanMember) { code } }', 'aseanMember'],
-        [
-          'query ($filter: OrganizationFilter) { organizations(filter: $filter, first: 2) { totalCount } }',
-          'filter',
-        ],
-        ['query ($kinds: [MechanismKind!]) { transferMechanisms(kinds: $kinds) { kind } }', 'kinds'],
-        [
-          'query ($asOf: Date) { transferRequirements(from: "SG", to: "CN", asOf: $asOf) { coverage } }',
-          'asOf',
-        ],
-        ['query ($from: DateTime) { incidents(filter: { reportedFrom: $from }) { totalCount } }', 'from'],
-      ] as const);
+      // Every argument of every root field, declared as `$v` of its own type.
+      const query = rng.pick(context.vocabulary.typedArguments);
       const value = rng.pick<unknown>([
         'not a number',
         3.7,
@@ -205,8 +199,8 @@ const generators: readonly (readonly [number, Generator])[] = [
         nastyString(rng),
       ]);
       const variables = rng.pick<unknown>([
-        { [good]: value },
-        { [good]: value, extra: value },
+        { v: value },
+        { v: value, extra: value },
         { other: value },
         value,
       ]);
@@ -229,9 +223,9 @@ const generators: readonly (readonly [number, Generator])[] = [
         : rng.int(1_000, maxBodyBytes - 2_000);
       const filler = rng.pick(['x', 'é', '中', '\\u0000', ' ']);
       const padding = filler.repeat(Math.max(1, Math.floor(size / Buffer.byteLength(filler))));
-      const field = rng.pick(STRING_ARGUMENT_FIELDS);
+      const field = rng.pick(context.vocabulary.stringSlots);
       const body = rng.pick<() => unknown>([
-        () => ({ query: withVariable(field), variables: { v: padding } }),
+        () => ({ query: field.query('$v'), variables: { v: padding } }),
         () => ({ query: '{ __typename }', variables: { pad: padding } }),
         () => ({ query: `{ __typename } # ${padding}` }),
         () => ({ query: field.query(JSON.stringify(padding)) }),
@@ -249,11 +243,11 @@ const generators: readonly (readonly [number, Generator])[] = [
   [
     4,
     function nastyArguments(rng, context) {
-      const value = nastyString(rng);
+      const field = rng.pick(context.vocabulary.stringSlots);
+      const value = slotValue(rng, field);
       const literal = rng.chance(0.5);
-      const field = rng.pick(STRING_ARGUMENT_FIELDS);
       if (literal) return post('nasty-argument', { query: field.query(JSON.stringify(value)) }, rng, context);
-      return post('nasty-variable', { query: withVariable(field), variables: { v: value } }, rng, context);
+      return post('nasty-variable', { query: field.query('$v'), variables: { v: value } }, rng, context);
     },
   ],
   [
@@ -265,9 +259,21 @@ const generators: readonly (readonly [number, Generator])[] = [
         [1, rng.int(1, context.limits.maxDepth)],
       ]);
       const query = rng.chance(0.8)
-        ? deepQuery(rng, depth)
-        : `{ organizations(filter: ${'{ text: '.repeat(depth)}"x"${' }'.repeat(depth)}) { totalCount } }`;
+        ? deepQuery(rng, context.vocabulary, depth)
+        : rng
+            .pick(context.vocabulary.stringSlots)
+            .query(`${'{ text: '.repeat(depth)}"x"${' }'.repeat(depth)}`);
       return post('deep-nesting', { query }, rng, context);
+    },
+  ],
+  [
+    3,
+    function costBomb(rng, context) {
+      // Within the depth limit, along a cycle of lists each paged as large as allowed: what the
+      // cost limit is for (one such query answered 32 MB from an unguarded subgraph port).
+      const depth = rng.int(3, context.limits.maxDepth);
+      const query = context.vocabulary.deepQuery(depth, rng.pick([50, 100, 500, rng.int(1, 500)]));
+      return post('cost-bomb', { query }, rng, context);
     },
   ],
   [
@@ -278,7 +284,7 @@ const generators: readonly (readonly [number, Generator])[] = [
         [1, rng.int(1_000, 1_400)],
         [1, rng.int(1, context.limits.maxAliases)],
       ]);
-      return post('alias-bomb', { query: aliasBomb(rng, count) }, rng, context);
+      return post('alias-bomb', { query: aliasBomb(rng, context.vocabulary, count) }, rng, context);
     },
   ],
   [
@@ -289,10 +295,13 @@ const generators: readonly (readonly [number, Generator])[] = [
         [1, rng.int(1_000, 2_500)],
         [1, rng.int(1, context.limits.maxDirectives)],
       ]);
-      return post('directive-flood', { query: directiveFlood(rng, count) }, rng, context);
+      return post('directive-flood', { query: directiveFlood(rng, context.vocabulary, count) }, rng, context);
     },
   ],
-  [5, (rng, context) => post('unknown-names', { query: unknownNames(rng) }, rng, context)],
+  [
+    5,
+    (rng, context) => post('unknown-names', { query: unknownNames(rng, context.vocabulary) }, rng, context),
+  ],
   [
     6,
     (rng, context) =>
@@ -311,12 +320,16 @@ const generators: readonly (readonly [number, Generator])[] = [
         context,
       ),
   ],
-  [4, (rng, context) => post('fragment-trouble', { query: fragmentTrouble(rng) }, rng, context)],
+  [
+    4,
+    (rng, context) =>
+      post('fragment-trouble', { query: fragmentTrouble(rng, context.vocabulary) }, rng, context),
+  ],
   [4, (rng, context) => post('operation-trouble', operationTrouble(rng), rng, context)],
   [
     5,
     function contentTypes(rng, context) {
-      const { query, variables } = rng.pick(VALID_MUTATIONS);
+      const { query, variables } = rng.pick(context.vocabulary.mutations);
       const json = JSON.stringify({ query, variables });
       const [contentType, body] = rng.pick<readonly [string | null, string]>([
         ['text/plain', json],
@@ -355,10 +368,11 @@ const generators: readonly (readonly [number, Generator])[] = [
     function getRequests(rng, context) {
       const mutation = rng.chance(0.4);
       const operation = mutation
-        ? rng.pick(VALID_MUTATIONS)
-        : { query: rng.pick(VALID_QUERIES), variables: {} };
+        ? rng.pick(context.vocabulary.mutations)
+        : { query: rng.pick(context.vocabulary.controls), variables: {} };
       const params = new URLSearchParams();
-      params.set('query', rng.chance(0.1) ? tokenSoup(rng, 20) : operation.query);
+      const soup = rng.chance(0.1);
+      params.set('query', soup ? tokenSoup(rng, 20) : operation.query);
       const variables = rng.pick<string | null>([
         JSON.stringify(operation.variables ?? {}),
         '{not json',
@@ -383,18 +397,19 @@ const generators: readonly (readonly [number, Generator])[] = [
           accept: rng.pick(ACCEPTS.filter((a) => a !== '*/*')),
           ...(authorization ? { authorization } : {}),
         },
-        ...(mutation ? { expect: { status: [405, 400], noData: true } } : {}),
+        // Token soup is no mutation: a parse error may come with any status the runtime chooses.
+        ...(mutation ? { expect: { ...(soup ? {} : { status: [405, 400] }), noData: true } } : {}),
       };
     },
   ],
   [
     2,
-    function otherMethods(rng) {
+    function otherMethods(rng, context) {
       return {
         kind: 'method',
         method: rng.pick(['PUT', 'PATCH', 'DELETE'] as const),
         headers: { 'content-type': JSON_TYPE, accept: ACCEPTS[0]! },
-        body: JSON.stringify(rng.pick(VALID_MUTATIONS)),
+        body: JSON.stringify(rng.pick(context.vocabulary.mutations)),
         expect: { noData: true },
       };
     },
@@ -403,14 +418,20 @@ const generators: readonly (readonly [number, Generator])[] = [
     6,
     function refusedTokens(rng, context) {
       const authorization = rng.pick(context.tokens.refused);
-      const body = rng.chance(0.7) ? { query: rng.pick(VALID_QUERIES) } : rng.pick(VALID_MUTATIONS);
+      const body = rng.chance(0.7)
+        ? { query: rng.pick(context.vocabulary.controls) }
+        : rng.pick(context.vocabulary.mutations);
       return post('refused-token', body, rng, context, { authorization, expect: REFUSED_TOKEN });
     },
   ],
   [
     4,
     function anonymousMutations(rng, context) {
-      return post('anonymous-mutation', rng.pick(VALID_MUTATIONS), rng, context, {
+      // Every mutation of the schema, and valid ones: without a token none may run.
+      const operation = rng.chance(0.5)
+        ? rng.pick(context.vocabulary.mutations)
+        : { query: rng.pick(context.vocabulary.everyMutation) };
+      return post('anonymous-mutation', operation, rng, context, {
         authorization: null,
         expect: { noData: true },
       });
@@ -418,8 +439,20 @@ const generators: readonly (readonly [number, Generator])[] = [
   ],
   [
     5,
-    (rng, context) =>
-      post('wrong-type-mutation', wrongTypeMutation(rng), rng, context, { expect: { noData: true } }),
+    function wrongTypeMutations(rng, context) {
+      const { operation, refused } = wrongTypeMutation(rng, context.vocabulary);
+      // With a token only when graphql-js refuses it before execution: it must never run.
+      return post('wrong-type-mutation', operation, rng, context, {
+        ...(refused ? {} : { authorization: null }),
+        expect: { noData: true },
+      });
+    },
+  ],
+  [
+    4,
+    function federation(rng, context) {
+      return post('federation', federationOperation(rng, context.vocabulary), rng, context);
+    },
   ],
   [
     3,
@@ -427,10 +460,10 @@ const generators: readonly (readonly [number, Generator])[] = [
       const size = rng.int(0, context.limits.maxBatch * 3);
       const entry = () =>
         rng.weighted<() => unknown>([
-          [3, () => ({ query: rng.pick(VALID_QUERIES) })],
+          [3, () => ({ query: rng.pick(context.vocabulary.controls) })],
           [1, () => ({ query: tokenSoup(rng, 10) })],
           [1, () => rng.pick([null, 1, 'x', [], {}, [{ query: '{ __typename }' }]])],
-          [1, () => ({ query: aliasBomb(rng, 40) })],
+          [1, () => ({ query: aliasBomb(rng, context.vocabulary, 40) })],
         ])();
       return post('batch', Array.from({ length: size }, entry), rng, context);
     },
@@ -460,16 +493,17 @@ const generators: readonly (readonly [number, Generator])[] = [
     1,
     function chunked(rng, context) {
       return {
-        ...post('chunked-body', { query: rng.pick(VALID_QUERIES) }, rng, context),
+        ...post('chunked-body', { query: rng.pick(context.vocabulary.controls) }, rng, context),
         chunked: true,
-        expect: { status: [411] },
+        // The gateway wants a Content-Length; a subgraph port may read a chunked body.
+        ...(context.vocabulary.subgraph ? {} : { expect: { status: [411] } }),
       };
     },
   ],
   [
     4,
     function control(rng, context) {
-      return post('valid-query', { query: rng.pick(VALID_QUERIES) }, rng, context, {
+      return post('valid-query', { query: rng.pick(context.vocabulary.controls) }, rng, context, {
         authorization: someValidAuthorization(rng, context),
       }) satisfies HttpCase;
     },
@@ -480,11 +514,60 @@ const generators: readonly (readonly [number, Generator])[] = [
 export function generateHttpCase(rng: Random, context: HttpCaseContext): HttpCase {
   const generate = rng.weighted(generators);
   const made = generate(rng, context);
-  if (made.kind !== 'valid-query') return made;
-  // Control cases go out with a well-formed request, so anything but data is a failure.
-  return {
-    ...made,
-    headers: { ...made.headers, accept: ACCEPTS[0]! },
-    expect: { status: [200], noErrors: true },
-  };
+  if (made.kind === 'valid-query')
+    // Control cases go out with a well-formed request, so anything but data is a failure.
+    return {
+      ...made,
+      headers: { ...made.headers, accept: ACCEPTS[0]! },
+      expect: { status: [200], noErrors: true },
+    };
+  if (!context.vocabulary.subgraph) return made;
+  const nullFields = privateFieldsAsked(made);
+  return nullFields.length ? { ...made, expect: { ...made.expect, nullFields } } : made;
+}
+
+/** A value for a string argument: a forged cursor for `after` half the time, else a nasty string. */
+function slotValue(rng: Random, slot: StringSlot): string {
+  return slot.cursor && rng.chance(0.5) ? forgedCursor(rng) : nastyString(rng);
+}
+
+/** Root fields a subgraph keeps for the gateway: its SDL and introspection. */
+const PRIVATE_ROOT_FIELDS = new Set(['_service', '__schema', '__type']);
+
+/** Response keys of the private root fields a single (not batched) request asks for. */
+function privateFieldsAsked(fuzzCase: HttpCase): string[] {
+  let query: unknown;
+  if (fuzzCase.search !== undefined) query = new URLSearchParams(fuzzCase.search).get('query');
+  else if (typeof fuzzCase.body === 'string') {
+    try {
+      query = (JSON.parse(fuzzCase.body) as { query?: unknown } | null)?.query;
+    } catch {
+      return [];
+    }
+  }
+  if (typeof query !== 'string' || !/\b(?:_service|__schema|__type)\b/.test(query)) return [];
+  try {
+    const document = parse(query);
+    const fragments = new Map(
+      document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+    );
+    const keys = new Set<string>();
+    const visit = (selectionSet: SelectionSetNode, seen: Set<string>) => {
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          if (PRIVATE_ROOT_FIELDS.has(selection.name.value))
+            keys.add(selection.alias?.value ?? selection.name.value);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet, seen);
+        else if (!seen.has(selection.name.value)) {
+          const fragment = fragments.get(selection.name.value);
+          if (fragment) visit(fragment.selectionSet, new Set([...seen, selection.name.value]));
+        }
+      }
+    };
+    for (const definition of document.definitions)
+      if (definition.kind === Kind.OPERATION_DEFINITION) visit(definition.selectionSet, new Set());
+    return [...keys];
+  } catch {
+    return [];
+  }
 }

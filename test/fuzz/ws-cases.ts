@@ -3,13 +3,15 @@ import {
   aliasBomb,
   deepQuery,
   directiveFlood,
+  federationOperation,
   fragmentTrouble,
   tokenSoup,
   unknownNames,
-  VALID_QUERIES,
+  wrongTypeMutation,
 } from './documents.ts';
 import type { Random } from './random.ts';
 import type { TokenKit } from './tokens.ts';
+import type { Vocabulary } from './vocabulary.ts';
 
 /** One step of a websocket case. */
 export type WsStep =
@@ -28,7 +30,7 @@ export type WsStep =
   /** Cuts the TCP connection without a close frame. */
   | { terminate: true };
 
-/** A websocket conversation with the gateway and how it must end. */
+/** A websocket conversation with a target and how it must end. */
 export interface WsCase {
   kind: string;
   /** Subprotocols offered in the handshake. @default ['graphql-transport-ws'] */
@@ -40,7 +42,11 @@ export interface WsCase {
    * when the client terminates it.
    */
   expect:
-    { close: readonly number[]; orOpen?: true; orRefusedHandshake?: true } | { open: true } | { cut: true };
+    | { close: readonly number[]; orOpen?: true; orRefusedHandshake?: true }
+    | { open: true }
+    | { cut: true }
+    /** A port without graphql-ws: the handshake is answered with a client error, not 101 or 5xx. */
+    | { refusedHandshake: true };
 }
 
 const init = (payload?: unknown): WsStep => ({
@@ -53,10 +59,10 @@ const subscribe = (id: string, payload: unknown): WsStep => ({
 });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A live subscription that stays open until completed (no events arrive during a fuzz run). */
-const LIVE = { query: 'subscription { majorIncidentUpdates(minSeverity: EMERGENCY) { cursor } }' };
+type Generator = (rng: Random, tokens: TokenKit, vocabulary: Vocabulary) => WsCase;
 
-type Generator = (rng: Random, tokens: TokenKit) => WsCase;
+/** A live subscription that stays open until completed (no events arrive during a fuzz run). */
+const live = (vocabulary: Vocabulary) => ({ query: vocabulary.liveSubscription ?? '' });
 
 const encoder = new TextEncoder();
 
@@ -134,9 +140,9 @@ const generators: readonly (readonly [number, Generator])[] = [
   ],
   [
     3,
-    (rng) => ({
+    (rng, _tokens, vocabulary) => ({
       kind: 'subscribe-before-init',
-      steps: [subscribe(rng.string(4), { query: rng.pick(VALID_QUERIES) })],
+      steps: [subscribe(rng.string(4), { query: rng.pick(vocabulary.controls) })],
       expect: { close: [CloseCode.Unauthorized] },
     }),
   ],
@@ -150,13 +156,13 @@ const generators: readonly (readonly [number, Generator])[] = [
   ],
   [
     3,
-    (rng, tokens) => ({
+    (rng, tokens, vocabulary) => ({
       kind: 'duplicate-subscription-id',
       steps: [
         init(bearer(tokens.valid.member)),
         { awaitAck: true },
-        subscribe('dup', LIVE),
-        subscribe('dup', rng.chance(0.5) ? LIVE : { query: '{ __typename }' }),
+        subscribe('dup', live(vocabulary)),
+        subscribe('dup', rng.chance(0.5) ? live(vocabulary) : { query: '{ __typename }' }),
       ],
       expect: { close: [CloseCode.SubscriberAlreadyExists] },
     }),
@@ -193,17 +199,31 @@ const generators: readonly (readonly [number, Generator])[] = [
   ],
   [
     8,
-    (rng, tokens) => {
+    (rng, tokens, vocabulary) => {
+      let variables = rng.pick<unknown>([{}, { n: 'x' }, { n: 2 ** 40 }, undefined]);
       const query = rng.pick([
         () => tokenSoup(rng, rng.int(1, 40)),
-        () => deepQuery(rng, rng.int(13, 60)),
-        () => aliasBomb(rng, rng.int(21, 300)),
-        () => directiveFlood(rng, rng.int(21, 300)),
-        () => unknownNames(rng),
-        () => fragmentTrouble(rng),
-        () => 'mutation { createOrganization(input: { countryCode: "MY", name: 42, kind: CERT }) { id } }',
-        () =>
-          'mutation { createOrganization(input: { countryCode: "MY", name: "Fuzz", kind: CERT }) { id } }',
+        () => deepQuery(rng, vocabulary, rng.int(13, 60)),
+        () => vocabulary.deepQuery(rng.int(3, 12), rng.pick([100, 500])),
+        () => aliasBomb(rng, vocabulary, rng.int(21, 300)),
+        () => directiveFlood(rng, vocabulary, rng.int(21, 300)),
+        () => unknownNames(rng, vocabulary),
+        () => fragmentTrouble(rng, vocabulary),
+        () => {
+          const { operation } = wrongTypeMutation(rng, vocabulary);
+          variables = operation.variables;
+          return operation.query;
+        },
+        () => {
+          const operation = rng.pick(vocabulary.mutations);
+          variables = operation.variables;
+          return operation.query;
+        },
+        () => {
+          const operation = federationOperation(rng, vocabulary);
+          variables = operation.variables;
+          return operation.query;
+        },
         () => 'query A { __typename } query A { __typename }',
         () => '{ __typename } { __typename }',
         () => 'subscription { majorIncidentUpdates(minSeverity: NOPE) { cursor } }',
@@ -211,17 +231,14 @@ const generators: readonly (readonly [number, Generator])[] = [
         () => 'subscription { a: majorIncidentUpdates { cursor } b: majorIncidentUpdates { cursor } }',
         () => 'query ($n: Int!) { organizations(first: $n) { totalCount } }',
       ])();
-      // A mutation that would run goes out anonymously: it must be refused, never executed.
+      // Any mutation goes out anonymously: it must be refused, never executed.
       const anonymous = query.startsWith('mutation') || rng.chance(0.5);
       return {
         kind: 'hostile-operation',
         steps: [
           init(anonymous ? undefined : bearer(rng.pick(Object.values(tokens.valid)))),
           { awaitAck: true },
-          subscribe('q', {
-            query,
-            variables: rng.pick<unknown>([{}, { n: 'x' }, { n: 2 ** 40 }, undefined]),
-          }),
+          subscribe('q', { query, variables }),
           { awaitDone: 'q' },
         ],
         expect: { open: true },
@@ -270,13 +287,13 @@ const generators: readonly (readonly [number, Generator])[] = [
   ],
   [
     4,
-    (rng, tokens) => {
+    (rng, tokens, vocabulary) => {
       const at = rng.int(0, 3);
       const steps: WsStep[] = [
         init(bearer(tokens.valid.member)),
         { awaitAck: true },
-        subscribe('live', LIVE),
-        subscribe('q', { query: rng.pick(VALID_QUERIES) }),
+        subscribe('live', live(vocabulary)),
+        subscribe('q', { query: rng.pick(vocabulary.controls) }),
       ];
       return {
         kind: 'abrupt-disconnect',
@@ -316,14 +333,14 @@ const generators: readonly (readonly [number, Generator])[] = [
   ],
   [
     2,
-    (rng, tokens) => {
+    (rng, tokens, vocabulary) => {
       const count = rng.int(10, 60);
       return {
         kind: 'subscription-flood',
         steps: [
           init(bearer(tokens.valid.member)),
           { awaitAck: true },
-          ...Array.from({ length: count }, (_, i) => subscribe(`s${i}`, LIVE)),
+          ...Array.from({ length: count }, (_, i) => subscribe(`s${i}`, live(vocabulary))),
           ...Array.from({ length: count }, (_, i) => ({
             send: JSON.stringify({ type: 'complete', id: `s${i}` }),
           })),
@@ -336,12 +353,12 @@ const generators: readonly (readonly [number, Generator])[] = [
   ],
   [
     4,
-    (rng, tokens) => ({
+    (rng, tokens, vocabulary) => ({
       kind: 'valid-operation',
       steps: [
         init(rng.chance(0.5) ? bearer(rng.pick(Object.values(tokens.valid))) : undefined),
         { awaitAck: true },
-        subscribe('q', { query: rng.pick(VALID_QUERIES) }),
+        subscribe('q', { query: rng.pick(vocabulary.controls) }),
         { awaitDone: 'q' },
       ],
       expect: { open: true },
@@ -349,6 +366,21 @@ const generators: readonly (readonly [number, Generator])[] = [
   ],
 ];
 
-export function generateWsCase(rng: Random, tokens: TokenKit): WsCase {
-  return rng.weighted(generators)(rng, tokens);
+/**
+ * A websocket conversation for the target. A target without subscriptions (every subgraph but
+ * incidents) serves no graphql-ws: its cases check that the handshake is refused cleanly.
+ */
+export function generateWsCase(rng: Random, tokens: TokenKit, vocabulary: Vocabulary): WsCase {
+  if (!servesWebSocket(vocabulary))
+    return {
+      kind: 'no-websocket',
+      protocols: rng.pick([['graphql-transport-ws'], ['graphql-ws'], ['x'], []]),
+      steps: [init(rng.chance(0.5) ? bearer(tokens.valid.member) : undefined)],
+      expect: { refusedHandshake: true },
+    };
+  return rng.weighted(generators)(rng, tokens, vocabulary);
 }
+
+/** Whether the target serves graphql-ws: the gateway does, and a subgraph with subscriptions. */
+export const servesWebSocket = (vocabulary: Vocabulary) =>
+  !vocabulary.subgraph || vocabulary.liveSubscription !== null;

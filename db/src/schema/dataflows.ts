@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { char, date, index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { auditLogTable } from './audit.ts';
 
 /**
@@ -26,6 +37,18 @@ export const sensitivity = dataflowsSchema.enum('sensitivity', ['ANY', 'SENSITIV
 export const transferDirection = dataflowsSchema.enum('transfer_direction', ['OUTBOUND', 'INBOUND']);
 export const exporterProfile = dataflowsSchema.enum('exporter_profile', ['ANY', 'CIIO', 'NON_CIIO']);
 export const thresholdOutcome = dataflowsSchema.enum('threshold_outcome', ['EXEMPT', 'ANY_OF_MECHANISMS']);
+/**
+ * Facts about one transfer that a law's thresholds may turn on besides volume and sensitivity
+ * (China's 2024 Provisions Arts. 4–6, its 2022 Security Assessment Measures Art. 4(2)).
+ */
+export const transferCircumstance = dataflowsSchema.enum('transfer_circumstance', [
+  'CONTRACT_WITH_INDIVIDUAL',
+  'CROSS_BORDER_HR_MANAGEMENT',
+  'EMERGENCY',
+  'FREE_TRADE_ZONE_OFF_NEGATIVE_LIST',
+  'FOREIGN_DATA_PASSING_THROUGH',
+  'PROCESSES_ONE_MILLION_PEOPLE',
+]);
 export const comparisonSection = dataflowsSchema.enum('comparison_section', [
   'GENERAL',
   'CONTROLLER_TO_CONTROLLER',
@@ -147,6 +170,10 @@ export const thresholds = dataflowsSchema.table(
     /** Exclusive upper bound; null = no upper bound. */
     maxSubjects: integer('max_subjects'),
     countingPeriod: text('counting_period'),
+    /** A circumstance the row depends on; null when it applies whatever the circumstances. */
+    circumstance: transferCircumstance('circumstance'),
+    /** With `circumstance`: true = applies when it holds, false = applies when it does not. */
+    circumstanceHolds: boolean('circumstance_holds').notNull().default(true),
     outcome: thresholdOutcome('outcome').notNull(),
     mechanismKinds: mechanismKind('mechanism_kinds')
       .array()
@@ -184,6 +211,37 @@ export const transferRules = dataflowsSchema.table(
     sourceUrl: text('source_url').notNull(),
   },
   (t) => [index('transfer_rules_country_idx').on(t.countryCode, t.effectiveFrom)],
+);
+
+/**
+ * What the registry holds: from `effectiveFrom` to `effectiveTo`, the recorded thresholds and rules
+ * of this country for this direction and these kinds of data are its whole regime, except the
+ * listed `gaps`. `transferRequirements` calls a side COMPLETE only on a day a regime covers and
+ * says UNKNOWN on any other day, whatever rows exist; each gap becomes an unknown of the answer.
+ */
+export const transferRegimes = dataflowsSchema.table(
+  'transfer_regimes',
+  {
+    id: text('id').primaryKey(),
+    countryCode: char('country_code', { length: 2 })
+      .notNull()
+      .references(() => policies.countryCode),
+    direction: transferDirection('direction').notNull(),
+    dataCategories: dataCategory('data_categories').array().notNull(),
+    name: text('name').notNull(),
+    summary: text('summary').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    /** What the registry knows it does not hold for the period, in sentences. */
+    gaps: text('gaps')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** Exclusive; null while still in force. */
+    effectiveTo: date('effective_to', { mode: 'string' }),
+    sourceUrl: text('source_url').notNull(),
+  },
+  (t) => [index('transfer_regimes_country_idx').on(t.countryCode, t.effectiveFrom)],
 );
 
 /** A clause-by-clause working comparison of two mechanisms (never an official joint guide). */

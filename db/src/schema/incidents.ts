@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   char,
@@ -300,3 +301,91 @@ export const phishingVerdicts = incidentsSchema.table(
 
 /** Who changed what in this subgraph (see audit.ts). */
 export const auditLog = auditLogTable(incidentsSchema);
+
+export const alertChannel = incidentsSchema.enum('alert_channel', ['WEBHOOK', 'EMAIL']);
+export const alertKind = incidentsSchema.enum('alert_kind', [
+  'INCIDENT_REPORTED',
+  'INCIDENT_UPDATED',
+  'ADVISORY_PUBLISHED',
+  'ASSISTANCE_REQUESTED',
+]);
+export const alertDeliveryStatus = incidentsSchema.enum('alert_delivery_status', [
+  'PENDING',
+  'DELIVERED',
+  'FAILED',
+  'DEAD',
+]);
+
+/**
+ * An organization's standing order for alerts by webhook or e-mail. Empty `country_codes` and
+ * `categories` mean all; `kinds` is always spelled out. The webhook signing secret must be kept
+ * readable (it signs every delivery), so it is never returned after creation.
+ */
+export const alertRules = incidentsSchema.table(
+  'alert_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organization: text('organization').notNull(),
+    name: text('name').notNull(),
+    channel: alertChannel('channel').notNull(),
+    target: text('target').notNull(),
+    signingSecret: text('signing_secret'),
+    minSeverity: severity('min_severity').notNull(),
+    countryCodes: char('country_codes', { length: 2 }).array().notNull(),
+    categories: incidentCategory('categories').array().notNull(),
+    kinds: alertKind('kinds').array().notNull(),
+    paused: boolean('paused').notNull().default(false),
+    /** Why the rule was paused automatically; null when it runs or was paused by hand. */
+    pausedReason: text('paused_reason'),
+    /** DEAD deliveries since the last success: the rule is paused when it reaches the limit. */
+    deadInARow: integer('dead_in_a_row').notNull().default(0),
+    /** The newest event when the rule was made: a new rule is sent what happens next, not the past. */
+    afterEventId: bigint('after_event_id', { mode: 'number' }).notNull(),
+    createdBySub: text('created_by_sub').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('alert_rules_organization_idx').on(t.organization, t.createdAt, t.id)],
+);
+
+/**
+ * One row per (rule, event), written before anything is sent: the unique key makes matching
+ * idempotent across restarts and replicas, and the row id is the `webhook-id` of every attempt.
+ */
+export const alertDeliveries = incidentsSchema.table(
+  'alert_deliveries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ruleId: uuid('rule_id')
+      .notNull()
+      .references(() => alertRules.id, { onDelete: 'cascade' }),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => incidentEvents.id),
+    incidentId: uuid('incident_id').references(() => incidents.id),
+    kind: alertKind('kind').notNull(),
+    status: alertDeliveryStatus('status').notNull().default('PENDING'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    /** When a PENDING or FAILED delivery is due; while one is being sent, when its lease ends. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('alert_deliveries_rule_event_idx').on(t.ruleId, t.eventId),
+    index('alert_deliveries_rule_idx').on(
+      t.ruleId,
+      t.createdAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index('alert_deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`status in ('PENDING', 'FAILED')`),
+  ],
+);
+
+/** The dispatcher's durable position in the outbox: one row, locked by the replica matching. */
+export const alertDispatchPosition = incidentsSchema.table('alert_dispatch_position', {
+  id: integer('id').primaryKey(),
+  lastEventId: bigint('last_event_id', { mode: 'number' }).notNull(),
+});

@@ -9,6 +9,9 @@
  *   names it as signatory or sponsor, or says the text was adopted *without a vote* (then every UN
  *   member joined the consensus, which is recorded as support and said so in the summary). Every
  *   other country/topic pair is simply absent and reads as NO_STATED_POSITION.
+ * - Several statements may be seeded for one country, topic and forum: the newest is the current
+ *   position and each older one is history, superseded by the next (as `recordPolicyPosition`
+ *   would have left them).
  * - The crosswalk is this mechanism's working analysis, not an official concordance published by any
  *   of the frameworks' owners; each mapping's note gives the reason.
  * - Delegates are a designation inside this registry (whose ORG_ADMINs may record a country's AI
@@ -197,11 +200,29 @@ const RES_78_265 = {
     'UN press release GA/12588: General Assembly adopts landmark resolution on steering artificial intelligence towards global good (21 March 2024)',
   sourceUrl: 'https://press.un.org/en/2024/ga12588.doc.htm',
 };
-const RES_78_311 = {
+/** Who introduced and co-sponsored 78/311 (secondary: a news report naming them). */
+const RES_78_311_SPONSORS = {
   sourceTitle:
     'China Daily (ecns.cn): UN adopts China-proposed resolution on AI capacity building (3 July 2024)',
   sourceUrl: 'http://ecns.cn/news/politics/2024-07-03/detail-ihecxmxh6561942.shtml',
 };
+/** How 78/311 was adopted: without a vote, on 1 July 2024 (primary: the UN Digital Library record). */
+const RES_78_311_ADOPTION = {
+  sourceTitle:
+    'UN Digital Library: A/RES/78/311, Enhancing international cooperation on capacity-building of artificial intelligence (adopted by the General Assembly without a vote, 1 July 2024)',
+  sourceUrl: 'https://digitallibrary.un.org/record/4055330',
+};
+/** The Bletchley Declaration and the countries represented (primary: the UK government's publication). */
+const BLETCHLEY = {
+  sourceTitle:
+    'GOV.UK: The Bletchley Declaration by Countries Attending the AI Safety Summit, 1-2 November 2023',
+  sourceUrl:
+    'https://www.gov.uk/government/publications/ai-safety-summit-2023-the-bletchley-declaration/the-bletchley-declaration-by-countries-attending-the-ai-safety-summit-1-2-november-2023',
+};
+const BLETCHLEY_SUMMARY =
+  'Signed the Bletchley Declaration at the AI Safety Summit, which commits signatories to risk-based policies that include evaluation metrics and tools for safety testing of frontier AI.';
+/** The 78/311 co-sponsors, whose positions above come from their sponsorship. */
+const RES_78_311_SPONSOR_CODES: readonly string[] = ['CN', 'ID', 'LA', 'SG'];
 const GAIGI = {
   sourceTitle: 'Akin Gump AI law and regulation tracker: Global AI Governance Initiative',
   sourceUrl:
@@ -220,8 +241,9 @@ export const positions: readonly SeedPosition[] = [
     statedOn: '2024-03-21',
     ...RES_78_265,
   })),
-  // A/RES/78/311 (AI capacity building). The sources read call the adoption unanimous and by
-  // consensus but do not say "without a vote", so only the named sponsors are recorded.
+  // A/RES/78/311 (AI capacity building), adopted without a vote on 1 July 2024: China introduced
+  // it and named ID, LA and SG among its co-sponsors; every other participating country joined
+  // the consensus, recorded as support in the same way as 78/265.
   {
     countryCode: 'CN',
     topicSlug: 'capacity-building',
@@ -230,7 +252,7 @@ export const positions: readonly SeedPosition[] = [
     summary:
       'Proposed and introduced the General Assembly resolution "Enhancing international cooperation on capacity-building of artificial intelligence" (78/311), which encourages cooperation that helps developing countries build AI capacity and gain a voice in AI governance, with a central role for the UN.',
     statedOn: '2024-07-01',
-    ...RES_78_311,
+    ...RES_78_311_SPONSORS,
   },
   ...(['ID', 'LA', 'SG'] as const).map((countryCode): SeedPosition => ({
     countryCode,
@@ -240,8 +262,20 @@ export const positions: readonly SeedPosition[] = [
     summary:
       'Named among the countries on whose behalf China introduced the General Assembly resolution on AI capacity building (78/311), which encourages cooperation to help developing countries strengthen AI capacity and close the digital divide.',
     statedOn: '2024-07-01',
-    ...RES_78_311,
+    ...RES_78_311_SPONSORS,
   })),
+  ...countryCodes
+    .filter((countryCode) => !RES_78_311_SPONSOR_CODES.includes(countryCode))
+    .map((countryCode): SeedPosition => ({
+      countryCode,
+      topicSlug: 'capacity-building',
+      forumSlug: 'unga',
+      stance: 'SUPPORTS',
+      summary:
+        'Joined the General Assembly in adopting, without a vote, resolution 78/311 "Enhancing international cooperation on capacity-building of artificial intelligence", which encourages cooperation that helps developing countries build AI capacity and close the digital divide, with a central role for the UN. Recorded as support because the text passed with no objection from any member state, not from a separate national statement.',
+      statedOn: '2024-07-01',
+      ...RES_78_311_ADOPTION,
+    })),
   // The Global AI Governance Initiative, announced at the 3rd Belt and Road Forum.
   {
     countryCode: 'CN',
@@ -296,31 +330,19 @@ export const positions: readonly SeedPosition[] = [
     sourceUrl:
       'https://justai.in/china-took-a-step-forward-in-responsible-use-of-ai-launched-a-new-ai-generated-content-labelling-measure-24-03-2025',
   },
-  // AI summit series: signatories named by the sources read.
-  {
-    countryCode: 'CN',
+  // AI summit series. The Bletchley Declaration (1 November 2023) lists China, Indonesia, the
+  // Philippines and Singapore among the countries represented. Singapore's later Seoul statement
+  // on the same topic and forum is its current position; its Bletchley signature is that
+  // position's history (see seedAipolicy).
+  ...(['CN', 'ID', 'PH', 'SG'] as const).map((countryCode): SeedPosition => ({
+    countryCode,
     topicSlug: 'safety-testing',
     forumSlug: 'ai-summits',
     stance: 'SUPPORTS',
-    summary:
-      'Signed the Bletchley Declaration at the AI Safety Summit, which commits signatories to risk-based policies that include evaluation metrics and tools for safety testing of frontier AI.',
+    summary: BLETCHLEY_SUMMARY,
     statedOn: '2023-11-01',
-    sourceTitle:
-      'Institute of Export & International Trade: Bletchley Declaration on AI safety cooperation signed by 28 countries',
-    sourceUrl:
-      'https://www.export.org.uk/insights/trade-news/bletchley-declaration-on-ai-safety-cooperation-signed-by-28-countries-at-uk-summit/',
-  },
-  {
-    countryCode: 'PH',
-    topicSlug: 'safety-testing',
-    forumSlug: 'ai-summits',
-    stance: 'SUPPORTS',
-    summary:
-      'Signed the Bletchley Declaration at the AI Safety Summit, which commits signatories to risk-based policies that include evaluation metrics and tools for safety testing of frontier AI.',
-    statedOn: '2023-11-01',
-    sourceTitle: 'Explainer: What’s in the Bletchley Declaration on AI (2 November 2023)',
-    sourceUrl: 'https://headtopics.com/ph/explainer-what-s-in-the-bletchley-declaration-on-ai-48305606',
-  },
+    ...BLETCHLEY,
+  })),
   {
     countryCode: 'SG',
     topicSlug: 'safety-testing',

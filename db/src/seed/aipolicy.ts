@@ -1,7 +1,28 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.ts';
 import * as t from '../schema/aipolicy.ts';
 import * as data from './aipolicy-data.ts';
+
+/**
+ * The seeded statements as rows: for each country, topic and forum the newest statement is current
+ * and every older one is superseded by the next, so the index of one current position holds.
+ */
+export function withHistory(positions: readonly data.SeedPosition[], recordedAt: Date) {
+  const rows = positions.map((p) => ({ ...p, id: randomUUID(), recordedBy: 'seed', recordedAt }));
+  const byKey = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.countryCode}|${row.topicSlug}|${row.forumSlug ?? ''}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
+  return [...byKey.values()].flatMap((history) => {
+    const ordered = history.toSorted((a, b) => a.statedOn.localeCompare(b.statedOn));
+    return ordered.map((row, index) => {
+      const successor = ordered[index + 1];
+      return successor ? { ...row, supersededAt: recordedAt, supersededById: successor.id } : row;
+    });
+  });
+}
 
 /** Seeds the aipolicy schema when it holds no countries yet; a no-op otherwise. */
 export async function seedAipolicy(db: Db): Promise<boolean> {
@@ -15,7 +36,7 @@ export async function seedAipolicy(db: Db): Promise<boolean> {
     await tx.insert(t.countryDelegates).values([...data.countryDelegates]);
     await tx.insert(t.topics).values([...data.topics]);
     await tx.insert(t.forums).values([...data.forums]);
-    await tx.insert(t.policyPositions).values(data.positions.map((p) => ({ ...p, recordedBy: 'seed' })));
+    await tx.insert(t.policyPositions).values(withHistory(data.positions, new Date()));
     for (const { topicSlugs, ...instrument } of data.instruments) {
       await tx.insert(t.policyInstruments).values(instrument);
       if (topicSlugs.length > 0) {

@@ -7,7 +7,12 @@
  *   checked against. Summaries are in our own words. What was not confirmed is null, or listed in
  *   the policy's `unknowns`, never guessed.
  * - Checked on 2026-11-27 against stored copies of public pages (not the live web); many sources are
- *   law-firm or news pages rather than official texts.
+ *   law-firm or news pages rather than official texts. Transfer rules re-checked on 2026-12-07 and,
+ *   where the regulator or gazette publishes the text, cited from it (the `...Text` sources).
+ * - Transfer rules are dated: thresholds and rules carry the days they applied, and `regimes` says
+ *   for which periods the registry holds a country's whole regime in each direction; outside them
+ *   `transferRequirements` answers UNKNOWN. A country without a regime in a direction says why in
+ *   its policy's `unknowns`.
  * - The clause comparison is this registry's WORKING comparison. No official MCC–Standard Contract
  *   "Comparative Joint Guide" had been published when it was drafted.
  * - PILOTS ARE ILLUSTRATIVE: no China–ASEAN data-flow pilot was confirmed in a source, so the two
@@ -28,6 +33,13 @@ export type MechanismKind =
   | 'APEC_PRP'
   | 'DATA_SUBJECT_CONSENT';
 export type DataCategory = 'PERSONAL' | 'IMPORTANT' | 'NON_PERSONAL';
+export type Circumstance =
+  | 'CONTRACT_WITH_INDIVIDUAL'
+  | 'CROSS_BORDER_HR_MANAGEMENT'
+  | 'EMERGENCY'
+  | 'FREE_TRADE_ZONE_OFF_NEGATIVE_LIST'
+  | 'FOREIGN_DATA_PASSING_THROUGH'
+  | 'PROCESSES_ONE_MILLION_PEOPLE';
 
 const SRC = {
   mcc: 'https://vdocuments.net/asean-digital-senior-officials-meeting-adgsom-january-.html',
@@ -97,6 +109,31 @@ const SRC = {
   laRegulator: 'https://www.dataguidance.com/jurisdiction/lao-pdr',
   mmEtl: 'https://eoasis.rajahtann.com/eoasis/gn/regionnews.asp?c=8&id=1008&n=32',
   tlAsean: 'https://www.lokmattimes.com/international/timor-leste-becomes-11th-member-of-asean/',
+  // Checked 2026-12-07. Primary texts where the regulator or gazette publishes them.
+  cnPiplText: 'https://www.cac.gov.cn/2021-08/20/c_1631050028355286.htm',
+  cnSaMeasuresText: 'https://www.cac.gov.cn/2022-07/07/c_1658811536396503.htm',
+  cnScMeasuresText: 'https://www.cac.gov.cn/2023-02/24/c_1678884830036813.htm',
+  cnProvisionsText: 'https://www.cac.gov.cn/2024-03/22/c_1712776611775634.htm',
+  sgPdpaText: 'https://sso.agc.gov.sg/Act/PDPA2012',
+  sgPdpr2021Text: 'https://sso.agc.gov.sg/SL/PDPA2012-S63-2021',
+  sgInbound:
+    'https://www.pdpc.gov.sg/guidelines-and-consultation/2020/03/advisory-guidelines-on-key-concepts-in-the-personal-data-protection-act',
+  myAmendmentActPage: 'https://www.pdp.gov.my/ppdpv1/en/akta/personal-data-protection-amendment-act-2024/',
+  myCbpdtGuideline: 'https://www.pdp.gov.my/ppdpv1/wp-content/uploads/2025/08/GP_CBPDT_EN-1.pdf',
+  myS129InForce:
+    'https://www.skrine.com/insights/alerts/may-2025/cross-border-personal-data-transfer-guidelines-lau',
+  myNoWhitelist:
+    'https://nzchambers.com/cross-border-personal-data-transfer-guidelines-everything-you-need-to-know/',
+  idPdpLawText: 'https://peraturan.bpk.go.id/Details/229798/uu-no-27-tahun-2022',
+  idNoImplementingRegulation:
+    'https://splawoffice.co.id/aturan-dan-risiko-transfer-data-pribadi-antarnegara-ini-penjelasan-hukumnya',
+  phDpaText: 'https://privacy.gov.ph/data-privacy-act/',
+  phIrrText: 'https://privacy.gov.ph/implementing-rules-regulations-data-privacy-act-2012/',
+  phIrrInForce: 'https://conventuslaw.com/?p=54480',
+  phForeignData:
+    'https://platform.dataguidance.com/opinion/philippines-data-privacy-act-2012-%E2%80%93-understanding',
+  vnDecree13Transfer: 'https://cdlaf.vn/en/personal-data-transfer-abroad-impact-assessment-dossier-2',
+  vnPdpLaw2025Transfer: 'https://privacycompliance.vn/?p=1228',
 } as const;
 
 export interface SeedMechanism {
@@ -143,7 +180,7 @@ export const mechanisms: readonly SeedMechanism[] = [
     version: '2023 template',
     summary:
       'A fixed contract form between a personal-information handler in China and the overseas recipient, one of the PIPL Art. 38 routes; filed with the provincial CAC after signing.',
-    sourceUrl: SRC.scMeasures,
+    sourceUrl: SRC.cnScMeasuresText,
   },
   {
     kind: 'CN_CERTIFICATION',
@@ -154,7 +191,7 @@ export const mechanisms: readonly SeedMechanism[] = [
     version: null,
     summary:
       'Certification of the transfer arrangement by a specialised body, one of the PIPL Art. 38 routes; details of the certification scheme are not recorded here.',
-    sourceUrl: SRC.piplCac,
+    sourceUrl: SRC.cnPiplText,
   },
   {
     kind: 'CN_SECURITY_ASSESSMENT',
@@ -164,8 +201,8 @@ export const mechanisms: readonly SeedMechanism[] = [
     inForceOn: '2021-11-01',
     version: null,
     summary:
-      'A security assessment organised by the state cyberspace administration; required for the largest volumes, for CIIOs and for important data.',
-    sourceUrl: SRC.piplCac,
+      'A security assessment organised by the state cyberspace administration; required for the largest volumes, for CIIOs and for important data. The Security Assessment Measures (CAC Order No. 11) govern it from 1 September 2022.',
+    sourceUrl: SRC.cnSaMeasuresText,
   },
   {
     kind: 'CONTRACTUAL_CLAUSES',
@@ -251,7 +288,8 @@ export const laws: readonly SeedLaw[] = [
     name: 'Law No. 27 of 2022 on Personal Data Protection',
     year: 2022,
     inForceOn: null,
-    summary: 'Enacted 17 October 2022, with a two-year transition that ended on 17 October 2024.',
+    summary:
+      'Enacted 17 October 2022, with a two-year transition that ended on 17 October 2024; Art. 56 governs transfers abroad.',
     sourceUrl: SRC.idPdp,
   },
   {
@@ -304,6 +342,16 @@ export const laws: readonly SeedLaw[] = [
     sourceUrl: SRC.phDpa,
   },
   {
+    id: 'ph-dpa-irr-2016',
+    countryCode: 'PH',
+    name: 'Implementing Rules and Regulations of the Data Privacy Act of 2012',
+    year: 2016,
+    inForceOn: '2016-09-09',
+    summary:
+      'Issued by the National Privacy Commission in August 2016 and in force fifteen days after publication, on 9 September 2016.',
+    sourceUrl: SRC.phIrrInForce,
+  },
+  {
     id: 'sg-pdpa-2012',
     countryCode: 'SG',
     name: 'Personal Data Protection Act 2012',
@@ -320,8 +368,8 @@ export const laws: readonly SeedLaw[] = [
     year: 2021,
     inForceOn: null,
     summary:
-      'Sets the requirements for transfers out of Singapore (regulations 10 and 11) for transfers made on or after 1 February 2021.',
-    sourceUrl: SRC.sgReg10,
+      'Part 3 sets the requirements for transfers out of Singapore (regulations 10 and 11) for transfers made on or after 1 February 2021.',
+    sourceUrl: SRC.sgPdpr2021Text,
   },
   {
     id: 'th-pdpa-2019',
@@ -368,8 +416,18 @@ export const laws: readonly SeedLaw[] = [
     year: 2021,
     inForceOn: '2021-11-01',
     summary:
-      'Adopted 20 August 2021, in force 1 November 2021. Art. 38 sets the routes for sending personal information abroad: CAC security assessment, certification, or the CAC standard contract.',
-    sourceUrl: SRC.pipl,
+      'Adopted 20 August 2021, in force 1 November 2021. Art. 38 sets the routes for sending personal information abroad: CAC security assessment, certification, or the CAC standard contract; Art. 39 requires notice and separate consent; Art. 40 requires critical information infrastructure operators to store in China.',
+    sourceUrl: SRC.cnPiplText,
+  },
+  {
+    id: 'cn-security-assessment-measures-2022',
+    countryCode: 'CN',
+    name: 'Measures for the Security Assessment of Outbound Data Transfers (CAC Order No. 11)',
+    year: 2022,
+    inForceOn: '2022-09-01',
+    summary:
+      'Promulgated 7 July 2022, in force 1 September 2022: a CAC security assessment for important data, for critical information infrastructure operators and handlers processing 1,000,000 people’s personal information, and for handlers that have sent abroad 100,000 people’s personal information (10,000 people’s sensitive personal information) since 1 January of the previous year.',
+    sourceUrl: SRC.cnSaMeasuresText,
   },
   {
     id: 'cn-standard-contract-measures-2023',
@@ -379,7 +437,7 @@ export const laws: readonly SeedLaw[] = [
     inForceOn: '2023-06-01',
     summary:
       'Promulgated 22 February 2023, in force 1 June 2023; sets when and how the standard contract is used and filed.',
-    sourceUrl: SRC.scMeasures,
+    sourceUrl: SRC.cnScMeasuresText,
   },
   {
     id: 'cn-cross-border-provisions-2024',
@@ -388,8 +446,8 @@ export const laws: readonly SeedLaw[] = [
     year: 2024,
     inForceOn: '2024-03-22',
     summary:
-      'Issued and in force 22 March 2024: exempts smaller volumes from assessment, contract and certification and resets the counting period to the current year.',
-    sourceUrl: SRC.cnProvisions2024,
+      'Issued and in force 22 March 2024: exempts smaller volumes, contract necessity, cross-border HR management, emergencies and data passing through from assessment, contract and certification, lets pilot free trade zones set negative lists, and resets the counting period to the current year.',
+    sourceUrl: SRC.cnProvisionsText,
   },
 ];
 
@@ -405,7 +463,7 @@ export interface SeedPolicy {
   sourceUrl: string;
 }
 
-const REVIEWED = '2026-11-27';
+const REVIEWED = '2026-12-07';
 
 export const policies: readonly SeedPolicy[] = [
   {
@@ -418,7 +476,8 @@ export const policies: readonly SeedPolicy[] = [
     filingObligations: null,
     unknowns: [
       'PDPO in-force date',
-      'cross-border transfer rules',
+      'outbound transfer rule: the PDPO’s transfer provisions and the day they apply were not confirmed in a source read',
+      'inbound transfer rule: how the PDPO treats personal data received from abroad was not confirmed in a source read',
       'recognised transfer mechanisms',
       'localisation',
     ],
@@ -433,20 +492,32 @@ export const policies: readonly SeedPolicy[] = [
     regulatorNote: 'No data protection authority confirmed.',
     localisation: null,
     filingObligations: null,
-    unknowns: ['regulator', 'cross-border transfer rules', 'recognised transfer mechanisms', 'localisation'],
+    unknowns: [
+      'regulator',
+      'outbound transfer rule: Cambodia has no comprehensive data protection law in force (a first draft was finished in November 2022)',
+      'inbound transfer rule: no comprehensive data protection law in force',
+      'recognised transfer mechanisms',
+      'localisation',
+    ],
     lastReviewedOn: REVIEWED,
     sourceUrl: SRC.khDraft,
   },
   {
     countryCode: 'ID',
     summary:
-      'Indonesia’s Law 27/2022 on Personal Data Protection has applied fully since the transition ended on 17 October 2024; the supervisory authority is left to implementing regulation.',
+      'Indonesia’s Law 27/2022 on Personal Data Protection has applied fully since the transition ended on 17 October 2024. Art. 56 lets personal data go abroad to a country with equal or higher protection, else under adequate and binding safeguards, else with the data subject’s consent; the supervisory authority is left to implementing regulation.',
     regulatorOrganizationId: null,
     regulatorNote:
       'The law leaves the authority to implementing regulation; whether it now exists is not confirmed.',
     localisation: null,
     filingObligations: null,
-    unknowns: ['regulator', 'cross-border transfer rules', 'recognised transfer mechanisms', 'localisation'],
+    unknowns: [
+      'regulator',
+      'outbound transfer rule before 17 October 2024: the rules during the Law’s transition were not researched',
+      'the Government Regulation detailing Art. 56 (none found in a source read)',
+      'inbound transfer rule: how Law 27/2022 treats personal data received from abroad was not confirmed in a source read',
+      'localisation',
+    ],
     lastReviewedOn: REVIEWED,
     sourceUrl: SRC.idAuthority,
   },
@@ -457,19 +528,28 @@ export const policies: readonly SeedPolicy[] = [
     regulatorNote: 'A secondary source names a ministry; not confirmed.',
     localisation: null,
     filingObligations: null,
-    unknowns: ['regulator', 'cross-border transfer rules', 'recognised transfer mechanisms', 'localisation'],
+    unknowns: [
+      'regulator',
+      'outbound transfer rule: the 2017 Law’s provisions on sending data abroad were not read in a source',
+      'inbound transfer rule: the 2017 Law’s treatment of data received from abroad was not read in a source',
+      'recognised transfer mechanisms',
+      'localisation',
+    ],
     lastReviewedOn: REVIEWED,
     sourceUrl: SRC.laRegulator,
   },
   {
     countryCode: 'MY',
     summary:
-      'Malaysia’s PDPA 2010 (s.129) governs transfers abroad. The 2024 amendment removed the never-gazetted whitelist; transfers may rely on a substantially similar law or adequate protection (with a transfer impact assessment), or on exceptions such as consent.',
+      'Malaysia’s PDPA 2010 (s.129) governs transfers abroad. The 2024 amendment, in force for s.129 from 1 April 2025, removed the never-used whitelist; transfers may rely on a substantially similar law or adequate protection (with a transfer impact assessment), or on exceptions such as consent.',
     regulatorOrganizationId: 'my-jpdp',
     regulatorNote: 'The Personal Data Protection Commissioner, supported by JPDP.',
     localisation: null,
     filingObligations: null,
-    unknowns: ['exact commencement of the amended s.129', 'localisation'],
+    unknowns: [
+      'inbound transfer rule: how the PDPA treats personal data received from abroad was not confirmed in a source read',
+      'localisation',
+    ],
     lastReviewedOn: REVIEWED,
     sourceUrl: SRC.myGuideline,
   },
@@ -481,20 +561,31 @@ export const policies: readonly SeedPolicy[] = [
     regulatorNote: null,
     localisation: null,
     filingObligations: null,
-    unknowns: ['regulator', 'cross-border transfer rules', 'recognised transfer mechanisms', 'localisation'],
+    unknowns: [
+      'regulator',
+      'outbound transfer rule: whether sections 27-A to 27-C of the Electronic Transactions Law restrict transfers abroad was not confirmed in a source read',
+      'inbound transfer rule: not confirmed in a source read',
+      'recognised transfer mechanisms',
+      'localisation',
+    ],
     lastReviewedOn: REVIEWED,
     sourceUrl: SRC.mmEtl,
   },
   {
     countryCode: 'PH',
-    summary: 'The Philippines’ Data Privacy Act of 2012 is administered by the National Privacy Commission.',
+    summary:
+      'The Philippines’ Data Privacy Act of 2012 is administered by the National Privacy Commission. Under its accountability principle (s.21) a controller stays responsible for personal information it sends abroad for processing and secures comparable protection by contract or other reasonable means; personal information collected from foreign residents under their laws and processed in the Philippines is outside the Act (s.4).',
     regulatorOrganizationId: 'ph-npc',
     regulatorNote: null,
     localisation: null,
     filingObligations: null,
-    unknowns: ['cross-border transfer rules', 'recognised transfer mechanisms', 'localisation'],
+    unknowns: [
+      'transfer rules before 9 September 2016: the day the Act itself took effect in 2012 is not confirmed',
+      'recognised transfer mechanisms',
+      'localisation',
+    ],
     lastReviewedOn: REVIEWED,
-    sourceUrl: SRC.phNpc,
+    sourceUrl: SRC.phDpaText,
   },
   {
     countryCode: 'SG',
@@ -504,9 +595,13 @@ export const policies: readonly SeedPolicy[] = [
     regulatorNote: null,
     localisation: null,
     filingObligations: null,
-    unknowns: ['localisation', 'filing obligations'],
+    unknowns: [
+      'outbound transfer rule before 1 February 2021 (the Personal Data Protection Regulations 2014) is not recorded',
+      'localisation',
+      'filing obligations',
+    ],
     lastReviewedOn: REVIEWED,
-    sourceUrl: SRC.sgReg10,
+    sourceUrl: SRC.sgPdpr2021Text,
   },
   {
     countryCode: 'TH',
@@ -516,23 +611,28 @@ export const policies: readonly SeedPolicy[] = [
     regulatorNote: null,
     localisation: null,
     filingObligations: null,
-    unknowns: ['adequate destinations listed by the PDPC', 'localisation'],
+    unknowns: [
+      'adequate destinations listed by the PDPC',
+      'inbound transfer rule: how the PDPA treats personal data received from abroad was not confirmed in a source read',
+      'localisation',
+    ],
     lastReviewedOn: REVIEWED,
     sourceUrl: SRC.thNotifications,
   },
   {
     countryCode: 'VN',
     summary:
-      'Viet Nam regulates personal data under Decree 13/2023 (from 1 July 2023) and the Law on Personal Data Protection (from 1 January 2026). Its transfer-abroad rules were not confirmed in a source read.',
+      'Viet Nam regulates personal data under Decree 13/2023 (from 1 July 2023) and the Law on Personal Data Protection (from 1 January 2026). Both make a transfer abroad depend on an impact assessment dossier filed with the Ministry of Public Security within 60 days.',
     regulatorOrganizationId: 'vn-a05',
     regulatorNote: 'The Ministry of Public Security’s A05 department, according to a secondary source.',
     localisation: null,
-    filingObligations: null,
+    filingObligations:
+      'A transfer impact assessment dossier is sent to the Ministry of Public Security within 60 days (Decree 13/2023 Art. 25; the 2025 Law).',
     unknowns: [
-      'cross-border transfer rules',
+      'the exemptions from the transfer dossier under the 2025 Law',
+      'inbound transfer rule: how Vietnamese law treats personal data of foreigners received from abroad was not confirmed in a source read',
       'recognised transfer mechanisms',
       'localisation',
-      'filing obligations',
     ],
     lastReviewedOn: REVIEWED,
     sourceUrl: SRC.vnPdpLaw,
@@ -544,23 +644,33 @@ export const policies: readonly SeedPolicy[] = [
     regulatorNote: null,
     localisation: null,
     filingObligations: null,
-    unknowns: ['data protection law', 'regulator', 'cross-border transfer rules', 'localisation'],
+    unknowns: [
+      'data protection law',
+      'regulator',
+      'outbound transfer rule: no data protection law was found',
+      'inbound transfer rule: no data protection law was found',
+      'localisation',
+    ],
     lastReviewedOn: REVIEWED,
     sourceUrl: SRC.tlAsean,
   },
   {
     countryCode: 'CN',
     summary:
-      'China’s PIPL (Art. 38) allows personal information abroad through a CAC security assessment, certification or the CAC standard contract. Since 22 March 2024 the volume thresholds decide which applies, and smaller volumes are exempt.',
+      'China’s PIPL (Art. 38, in force 1 November 2021) allows personal information abroad through a CAC security assessment, certification or the CAC standard contract. The Security Assessment Measures (from 1 September 2022) and the Standard Contract Measures (from 1 June 2023) set volume bands; since 22 March 2024 the Provisions on Promoting and Regulating Cross-Border Data Flows raise them and exempt smaller volumes, contract necessity, cross-border HR management, emergencies and free trade zone data off the zones’ negative lists.',
     regulatorOrganizationId: 'cn-cac',
     regulatorNote: 'The "state cyberspace administration" of the PIPL.',
     localisation:
       'PIPL Art. 40: critical information infrastructure operators, and handlers reaching volumes set by the CAC, store personal information collected in China within China; sending it abroad needs a CAC security assessment.',
     filingObligations:
-      'A signed standard contract is filed with the provincial CAC within 10 working days of taking effect (Standard Contract Measures, Art. 7).',
-    unknowns: [],
+      'A signed standard contract is filed with the provincial CAC within 10 working days of taking effect (Standard Contract Measures, Art. 7); a security assessment is declared through the provincial CAC to the national CAC.',
+    unknowns: [
+      'transfer rules before 1 November 2021 (the Cybersecurity Law of 2017) are not recorded',
+      'the Network Data Security Management Regulations (in force 1 January 2025) are not recorded',
+      'the free trade zones’ negative lists',
+    ],
     lastReviewedOn: REVIEWED,
-    sourceUrl: SRC.piplCac,
+    sourceUrl: SRC.cnPiplText,
   },
 ];
 
@@ -635,6 +745,13 @@ export const policyMechanisms: readonly SeedPolicyMechanism[] = [
     sourceUrl: SRC.mySafeguards,
   },
   {
+    countryCode: 'ID',
+    mechanismKind: 'DATA_SUBJECT_CONSENT',
+    basis:
+      'Law No. 27 of 2022 Art. 56(4): consent when neither equal protection nor binding safeguards are in place',
+    sourceUrl: SRC.idPdpLawText,
+  },
+  {
     countryCode: 'TH',
     mechanismKind: 'BINDING_CORPORATE_RULES',
     basis: 'PDPA s.29: rules reviewed and certified by the PDPC, within an affiliated group',
@@ -649,20 +766,20 @@ export const policyMechanisms: readonly SeedPolicyMechanism[] = [
   {
     countryCode: 'CN',
     mechanismKind: 'CN_SECURITY_ASSESSMENT',
-    basis: 'PIPL Art. 38(1), Art. 40',
-    sourceUrl: SRC.piplCac,
+    basis: 'PIPL Art. 38(1), Art. 40; Security Assessment Measures (from 1 September 2022)',
+    sourceUrl: SRC.cnPiplText,
   },
   {
     countryCode: 'CN',
     mechanismKind: 'CN_CERTIFICATION',
     basis: 'PIPL Art. 38(2)',
-    sourceUrl: SRC.piplCac,
+    sourceUrl: SRC.cnPiplText,
   },
   {
     countryCode: 'CN',
     mechanismKind: 'CN_STANDARD_CONTRACT',
-    basis: 'PIPL Art. 38(3); Standard Contract Measures',
-    sourceUrl: SRC.scMeasures,
+    basis: 'PIPL Art. 38(3); Standard Contract Measures (from 1 June 2023)',
+    sourceUrl: SRC.cnScMeasuresText,
   },
 ];
 
@@ -675,6 +792,10 @@ export interface SeedThreshold {
   minSubjects: number | null;
   maxSubjects: number | null;
   countingPeriod: string | null;
+  /** A circumstance the row depends on; omitted when none. */
+  circumstance?: Circumstance;
+  /** With `circumstance`: false when the row applies only if it does NOT hold. @default true */
+  circumstanceHolds?: boolean;
   outcome: 'EXEMPT' | 'ANY_OF_MECHANISMS';
   mechanismKinds: MechanismKind[];
   summary: string;
@@ -686,83 +807,203 @@ export interface SeedThreshold {
 
 const CURRENT_YEAR = 'cumulative since 1 January of the current year';
 const PREVIOUS_YEAR = 'cumulative since 1 January of the previous year';
+const PIPL = 'Personal Information Protection Law';
+const SA_MEASURES = 'Measures for the Security Assessment of Outbound Data Transfers (CAC Order No. 11)';
+const SC_MEASURES =
+  'Measures for the Standard Contract for Outbound Transfer of Personal Information (CAC Order No. 13)';
 const PROVISIONS_2024 = 'Provisions on Promoting and Regulating Cross-Border Data Flows (2024)';
-const REGIME_2023 = 'Standard Contract Measures (2023) and Security Assessment Measures';
+const SA_AND_SC = `${SA_MEASURES} Art. 4; ${SC_MEASURES} Art. 4`;
 
+/** China's bands for a regime in which the 2022 Security Assessment Measures decided the assessment. */
+function securityAssessmentBands(
+  prefix: string,
+  effectiveFrom: string,
+  effectiveTo: string,
+  otherRoutes: { summary: string; legalBasis: string; sourceUrl: string },
+): SeedThreshold[] {
+  const base = {
+    countryCode: 'CN',
+    dataCategory: 'PERSONAL' as const,
+    exporterProfile: 'NON_CIIO' as const,
+    countingPeriod: PREVIOUS_YEAR,
+    outcome: 'ANY_OF_MECHANISMS' as const,
+    effectiveFrom,
+    effectiveTo,
+  };
+  const assessment = {
+    ...base,
+    mechanismKinds: ['CN_SECURITY_ASSESSMENT'] as MechanismKind[],
+    legalBasis: `${SA_MEASURES} Art. 4`,
+    sourceUrl: SRC.cnSaMeasuresText,
+  };
+  const other = {
+    ...base,
+    circumstance: 'PROCESSES_ONE_MILLION_PEOPLE' as const,
+    circumstanceHolds: false,
+    mechanismKinds: ['CN_STANDARD_CONTRACT', 'CN_CERTIFICATION'] as MechanismKind[],
+    legalBasis: otherRoutes.legalBasis,
+    sourceUrl: otherRoutes.sourceUrl,
+  };
+  return [
+    {
+      ...other,
+      id: `${prefix}-pi-other-routes`,
+      sensitivity: 'NON_SENSITIVE',
+      minSubjects: null,
+      maxSubjects: 100_000,
+      summary: `Fewer than 100,000 people’s personal information sent abroad since 1 January of the previous year, by a handler that processes fewer than 1,000,000 people’s in all: ${otherRoutes.summary}`,
+    },
+    {
+      ...assessment,
+      id: `${prefix}-pi-assessment`,
+      sensitivity: 'NON_SENSITIVE',
+      minSubjects: 100_000,
+      maxSubjects: null,
+      summary:
+        'A handler that has sent abroad personal information of 100,000 people or more since 1 January of the previous year needs a CAC security assessment (Art. 4(3); exactly 100,000 is on this side).',
+    },
+    {
+      ...other,
+      id: `${prefix}-spi-other-routes`,
+      sensitivity: 'SENSITIVE',
+      minSubjects: null,
+      maxSubjects: 10_000,
+      summary: `Fewer than 10,000 people’s sensitive personal information sent abroad since 1 January of the previous year, by a handler that processes fewer than 1,000,000 people’s personal information in all: ${otherRoutes.summary}`,
+    },
+    {
+      ...assessment,
+      id: `${prefix}-spi-assessment`,
+      sensitivity: 'SENSITIVE',
+      minSubjects: 10_000,
+      maxSubjects: null,
+      summary:
+        'A handler that has sent abroad sensitive personal information of 10,000 people or more since 1 January of the previous year needs a CAC security assessment (Art. 4(3)).',
+    },
+    {
+      ...assessment,
+      id: `${prefix}-large-processor`,
+      sensitivity: 'ANY',
+      minSubjects: null,
+      maxSubjects: null,
+      countingPeriod: null,
+      circumstance: 'PROCESSES_ONE_MILLION_PEOPLE',
+      summary:
+        'A handler that processes the personal information of 1,000,000 people or more needs a CAC security assessment to send any personal information abroad (Art. 4(2)).',
+    },
+    {
+      ...assessment,
+      id: `${prefix}-ciio`,
+      sensitivity: 'ANY',
+      exporterProfile: 'CIIO',
+      minSubjects: null,
+      maxSubjects: null,
+      countingPeriod: null,
+      summary:
+        'A critical information infrastructure operator needs a CAC security assessment to send any personal information abroad (Art. 4(2)).',
+    },
+  ];
+}
+
+/** An exemption the 2024 Provisions grant for a circumstance, whatever the volume. */
+const provisionsExemption = (
+  id: string,
+  circumstance: Circumstance,
+  summary: string,
+  article: string,
+): SeedThreshold => ({
+  id,
+  countryCode: 'CN',
+  dataCategory: 'PERSONAL',
+  sensitivity: 'ANY',
+  exporterProfile: 'ANY',
+  minSubjects: null,
+  maxSubjects: null,
+  countingPeriod: null,
+  circumstance,
+  outcome: 'EXEMPT',
+  mechanismKinds: [],
+  summary,
+  legalBasis: `${PROVISIONS_2024} ${article}`,
+  effectiveFrom: '2024-03-22',
+  effectiveTo: null,
+  sourceUrl: SRC.cnProvisionsText,
+});
+
+/**
+ * China's outbound bands, one set per regime: PIPL alone (from 1 November 2021), the Security
+ * Assessment Measures (from 1 September 2022), the Standard Contract Measures (from 1 June 2023)
+ * and the 2024 Provisions (from 22 March 2024). What each asks of a given transfer is derived from
+ * these rows by `transferRequirements`; `regimes` below says which periods they cover.
+ */
 export const thresholds: readonly SeedThreshold[] = [
-  // 1 June 2023 – 21 March 2024: no exemption; the contract route had volume ceilings.
+  // 1 November 2021 – 31 August 2022: PIPL Arts. 38 and 40, before the CAC's implementing measures.
   {
-    id: 'cn-2023-pi-contract',
+    id: 'cn-2021-pi-routes',
     countryCode: 'CN',
     dataCategory: 'PERSONAL',
-    sensitivity: 'NON_SENSITIVE',
+    sensitivity: 'ANY',
     exporterProfile: 'NON_CIIO',
     minSubjects: null,
-    maxSubjects: 100_000,
-    countingPeriod: PREVIOUS_YEAR,
+    maxSubjects: null,
+    countingPeriod: null,
     outcome: 'ANY_OF_MECHANISMS',
-    mechanismKinds: ['CN_STANDARD_CONTRACT', 'CN_CERTIFICATION'],
+    mechanismKinds: ['CN_SECURITY_ASSESSMENT', 'CN_CERTIFICATION', 'CN_STANDARD_CONTRACT'],
     summary:
-      'A non-CIIO that had sent abroad personal information of fewer than 100,000 people could use the standard contract or certification, provided it handled fewer than 1,000,000 people’s personal information in all. Whether exactly 100,000 fell on this side is not confirmed.',
-    legalBasis: REGIME_2023,
-    effectiveFrom: '2023-06-01',
-    effectiveTo: '2024-03-22',
-    sourceUrl: SRC.scFiling2023Counting,
+      'Any personal information sent abroad needs one of the PIPL Art. 38 routes: a CAC security assessment, certification by a specialised body, or a contract on the CAC’s standard contract (or other conditions set by law or the CAC).',
+    legalBasis: `${PIPL} Art. 38`,
+    effectiveFrom: '2021-11-01',
+    effectiveTo: '2022-09-01',
+    sourceUrl: SRC.cnPiplText,
   },
   {
-    id: 'cn-2023-pi-assessment',
+    id: 'cn-2021-ciio',
     countryCode: 'CN',
     dataCategory: 'PERSONAL',
-    sensitivity: 'NON_SENSITIVE',
-    exporterProfile: 'NON_CIIO',
-    minSubjects: 100_000,
+    sensitivity: 'ANY',
+    exporterProfile: 'CIIO',
+    minSubjects: null,
     maxSubjects: null,
-    countingPeriod: PREVIOUS_YEAR,
+    countingPeriod: null,
     outcome: 'ANY_OF_MECHANISMS',
     mechanismKinds: ['CN_SECURITY_ASSESSMENT'],
     summary:
-      'Sending abroad personal information of 100,000 people or more needed a CAC security assessment.',
-    legalBasis: REGIME_2023,
-    effectiveFrom: '2023-06-01',
-    effectiveTo: '2024-03-22',
-    sourceUrl: SRC.scFiling2023Counting,
+      'A critical information infrastructure operator stores personal information collected in China within China and needs a CAC security assessment to provide it abroad.',
+    legalBasis: `${PIPL} Art. 40`,
+    effectiveFrom: '2021-11-01',
+    effectiveTo: '2022-09-01',
+    sourceUrl: SRC.cnPiplText,
   },
-  {
-    id: 'cn-2023-spi-contract',
-    countryCode: 'CN',
-    dataCategory: 'PERSONAL',
-    sensitivity: 'SENSITIVE',
-    exporterProfile: 'NON_CIIO',
-    minSubjects: null,
-    maxSubjects: 10_000,
-    countingPeriod: PREVIOUS_YEAR,
-    outcome: 'ANY_OF_MECHANISMS',
-    mechanismKinds: ['CN_STANDARD_CONTRACT', 'CN_CERTIFICATION'],
+  // 1 September 2022 – 31 May 2023: the Security Assessment Measures; no standard contract yet.
+  ...securityAssessmentBands('cn-2022', '2022-09-01', '2023-06-01', {
     summary:
-      'Sensitive personal information of fewer than 10,000 people could go abroad under the standard contract or certification.',
-    legalBasis: REGIME_2023,
-    effectiveFrom: '2023-06-01',
-    effectiveTo: '2024-03-22',
-    sourceUrl: SRC.scFiling2023Counting,
-  },
+      'PIPL Art. 38 still requires certification or the CAC standard contract; the Standard Contract Measures took effect only on 1 June 2023.',
+    legalBasis: `${PIPL} Art. 38; ${SA_MEASURES} Art. 4`,
+    sourceUrl: SRC.cnPiplText,
+  }),
+  // 1 June 2023 – 21 March 2024: the Standard Contract Measures join the Security Assessment Measures.
+  ...securityAssessmentBands('cn-2023', '2023-06-01', '2024-03-22', {
+    summary: 'the CAC standard contract or certification.',
+    legalBasis: SA_AND_SC,
+    sourceUrl: SRC.cnScMeasuresText,
+  }),
   {
-    id: 'cn-2023-spi-assessment',
+    id: 'cn-2022-important',
     countryCode: 'CN',
-    dataCategory: 'PERSONAL',
-    sensitivity: 'SENSITIVE',
-    exporterProfile: 'NON_CIIO',
-    minSubjects: 10_000,
+    dataCategory: 'IMPORTANT',
+    sensitivity: 'ANY',
+    exporterProfile: 'ANY',
+    minSubjects: null,
     maxSubjects: null,
-    countingPeriod: PREVIOUS_YEAR,
+    countingPeriod: null,
     outcome: 'ANY_OF_MECHANISMS',
     mechanismKinds: ['CN_SECURITY_ASSESSMENT'],
-    summary: 'Sensitive personal information of 10,000 people or more needed a CAC security assessment.',
-    legalBasis: REGIME_2023,
-    effectiveFrom: '2023-06-01',
+    summary: 'Providing important data abroad needs a CAC security assessment (Art. 4(1)).',
+    legalBasis: `${SA_MEASURES} Art. 4`,
+    effectiveFrom: '2022-09-01',
     effectiveTo: '2024-03-22',
-    sourceUrl: SRC.scFiling2023Counting,
+    sourceUrl: SRC.cnSaMeasuresText,
   },
-  // From 22 March 2024.
+  // From 22 March 2024: the Provisions; counting restarts each 1 January.
   {
     id: 'cn-2024-pi-exempt',
     countryCode: 'CN',
@@ -776,10 +1017,10 @@ export const thresholds: readonly SeedThreshold[] = [
     mechanismKinds: [],
     summary:
       'Exempt: a non-CIIO that sends abroad non-sensitive personal information of fewer than 100,000 people in the year needs no security assessment, standard contract or certification.',
-    legalBasis: PROVISIONS_2024,
+    legalBasis: `${PROVISIONS_2024} Art. 5(4)`,
     effectiveFrom: '2024-03-22',
     effectiveTo: null,
-    sourceUrl: SRC.cnProvisions2024,
+    sourceUrl: SRC.cnProvisionsText,
   },
   {
     id: 'cn-2024-pi-contract',
@@ -794,10 +1035,10 @@ export const thresholds: readonly SeedThreshold[] = [
     mechanismKinds: ['CN_STANDARD_CONTRACT', 'CN_CERTIFICATION'],
     summary:
       'A non-CIIO sending abroad non-sensitive personal information of 100,000 or more but fewer than 1,000,000 people in the year concludes the CAC standard contract or obtains certification.',
-    legalBasis: PROVISIONS_2024,
+    legalBasis: `${PROVISIONS_2024} Art. 8`,
     effectiveFrom: '2024-03-22',
     effectiveTo: null,
-    sourceUrl: SRC.cnProvisions2024,
+    sourceUrl: SRC.cnProvisionsText,
   },
   {
     id: 'cn-2024-pi-assessment',
@@ -812,10 +1053,10 @@ export const thresholds: readonly SeedThreshold[] = [
     mechanismKinds: ['CN_SECURITY_ASSESSMENT'],
     summary:
       'Non-sensitive personal information of 1,000,000 people or more in the year needs a CAC security assessment.',
-    legalBasis: PROVISIONS_2024,
+    legalBasis: `${PROVISIONS_2024} Art. 7`,
     effectiveFrom: '2024-03-22',
     effectiveTo: null,
-    sourceUrl: SRC.cnProvisions2024,
+    sourceUrl: SRC.cnProvisionsText,
   },
   {
     id: 'cn-2024-spi-contract',
@@ -829,11 +1070,11 @@ export const thresholds: readonly SeedThreshold[] = [
     outcome: 'ANY_OF_MECHANISMS',
     mechanismKinds: ['CN_STANDARD_CONTRACT', 'CN_CERTIFICATION'],
     summary:
-      'Sensitive personal information of fewer than 10,000 people in the year goes abroad under the standard contract or certification (there is no exemption for sensitive data).',
-    legalBasis: PROVISIONS_2024,
+      'Sensitive personal information of fewer than 10,000 people in the year goes abroad under the standard contract or certification (the volume exemption does not cover sensitive data).',
+    legalBasis: `${PROVISIONS_2024} Art. 8`,
     effectiveFrom: '2024-03-22',
     effectiveTo: null,
-    sourceUrl: SRC.cnProvisions2024,
+    sourceUrl: SRC.cnProvisionsText,
   },
   {
     id: 'cn-2024-spi-assessment',
@@ -848,10 +1089,10 @@ export const thresholds: readonly SeedThreshold[] = [
     mechanismKinds: ['CN_SECURITY_ASSESSMENT'],
     summary:
       'Sensitive personal information of 10,000 people or more in the year needs a CAC security assessment.',
-    legalBasis: PROVISIONS_2024,
+    legalBasis: `${PROVISIONS_2024} Art. 7`,
     effectiveFrom: '2024-03-22',
     effectiveTo: null,
-    sourceUrl: SRC.cnProvisions2024,
+    sourceUrl: SRC.cnProvisionsText,
   },
   {
     id: 'cn-2024-ciio',
@@ -866,11 +1107,41 @@ export const thresholds: readonly SeedThreshold[] = [
     mechanismKinds: ['CN_SECURITY_ASSESSMENT'],
     summary:
       'A critical information infrastructure operator needs a CAC security assessment to send any personal information abroad.',
-    legalBasis: PROVISIONS_2024,
+    legalBasis: `${PROVISIONS_2024} Art. 7`,
     effectiveFrom: '2024-03-22',
     effectiveTo: null,
-    sourceUrl: SRC.cnProvisions2024,
+    sourceUrl: SRC.cnProvisionsText,
   },
+  provisionsExemption(
+    'cn-2024-contract-necessity',
+    'CONTRACT_WITH_INDIVIDUAL',
+    'Exempt: personal information that must go abroad to conclude or perform a contract to which the individual is a party (e.g. cross-border shopping, delivery, payment, account opening, flight and hotel bookings, visas) needs no assessment, standard contract or certification.',
+    'Art. 5(1)',
+  ),
+  provisionsExemption(
+    'cn-2024-hr-management',
+    'CROSS_BORDER_HR_MANAGEMENT',
+    'Exempt: employees’ personal information that must go abroad for cross-border human-resources management under lawfully made labour rules and collective contracts needs no assessment, standard contract or certification.',
+    'Art. 5(2)',
+  ),
+  provisionsExemption(
+    'cn-2024-emergency',
+    'EMERGENCY',
+    'Exempt: personal information that must go abroad in an emergency to protect a natural person’s life, health or property needs no assessment, standard contract or certification.',
+    'Art. 5(3)',
+  ),
+  provisionsExemption(
+    'cn-2024-free-trade-zone',
+    'FREE_TRADE_ZONE_OFF_NEGATIVE_LIST',
+    'Exempt: a handler in a pilot free trade zone sending data that is not on the zone’s negative list needs no assessment, standard contract or certification. The zones’ lists themselves are not recorded here.',
+    'Art. 6',
+  ),
+  provisionsExemption(
+    'cn-2024-foreign-data',
+    'FOREIGN_DATA_PASSING_THROUGH',
+    'Exempt: personal information collected and generated abroad, processed in China and provided abroad again, with no domestic personal information or important data added, needs no assessment, standard contract or certification.',
+    'Art. 4',
+  ),
   {
     id: 'cn-2024-important',
     countryCode: 'CN',
@@ -884,10 +1155,10 @@ export const thresholds: readonly SeedThreshold[] = [
     mechanismKinds: ['CN_SECURITY_ASSESSMENT'],
     summary:
       'Important data needs a CAC security assessment; data counts as important only once the authorities have notified or published it as such.',
-    legalBasis: PROVISIONS_2024,
+    legalBasis: `${PROVISIONS_2024} Arts. 2 and 7`,
     effectiveFrom: '2024-03-22',
     effectiveTo: null,
-    sourceUrl: SRC.cnProvisions2024,
+    sourceUrl: SRC.cnProvisionsText,
   },
   {
     id: 'cn-2024-non-personal',
@@ -901,17 +1172,19 @@ export const thresholds: readonly SeedThreshold[] = [
     outcome: 'EXEMPT',
     mechanismKinds: [],
     summary:
-      'Exempt: data from activities such as trade or academic cooperation that holds neither personal information nor important data needs no assessment, contract or certification.',
-    legalBasis: PROVISIONS_2024,
+      'Exempt: data from activities such as international trade, cross-border transport, academic cooperation or cross-border manufacturing and marketing that holds neither personal information nor important data needs no assessment, contract or certification.',
+    legalBasis: `${PROVISIONS_2024} Art. 3`,
     effectiveFrom: '2024-03-22',
     effectiveTo: null,
-    sourceUrl: SRC.cnProvisions2024,
+    sourceUrl: SRC.cnProvisionsText,
   },
 ];
 
 export interface SeedTransferRule {
   id: string;
   countryCode: string;
+  /** @default 'OUTBOUND' */
+  direction?: 'OUTBOUND' | 'INBOUND';
   dataCategories: DataCategory[];
   whenMechanism: MechanismKind | null;
   summary: string;
@@ -929,22 +1202,49 @@ export const transferRules: readonly SeedTransferRule[] = [
     whenMechanism: null,
     summary:
       'Before sending personal data out of Singapore, take appropriate steps to make sure the recipient is bound by legally enforceable obligations (law, contract, binding corporate rules or another binding instrument) to protect it at least as well as the PDPA; consent after a written summary, certain necessity cases, data in transit and publicly available data count as meeting this.',
-    legalBasis: 'PDPA s.26; Personal Data Protection Regulations 2021, regs. 10–11',
+    legalBasis: 'PDPA s.26; Personal Data Protection Regulations 2021, Part 3 (regs. 10–11)',
     effectiveFrom: '2021-02-01',
     effectiveTo: null,
-    sourceUrl: SRC.sgReg10,
+    sourceUrl: SRC.sgPdpr2021Text,
   },
   {
-    id: 'my-s129-exceptions',
+    id: 'sg-inbound-pdpa',
+    countryCode: 'SG',
+    direction: 'INBOUND',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'An organisation in Singapore that receives personal data collected abroad must comply with the PDPA’s Data Protection Provisions for what it does with that data in Singapore.',
+    legalBasis:
+      'PDPA 2012, Data Protection Provisions; PDPC Advisory Guidelines on Key Concepts, Chapter 11 (Applicability to Inbound Data Transfers)',
+    effectiveFrom: '2014-07-02',
+    effectiveTo: null,
+    sourceUrl: SRC.sgInbound,
+  },
+  {
+    id: 'my-s129-original',
     countryCode: 'MY',
     dataCategories: ['PERSONAL'],
     whenMechanism: null,
     summary:
-      'Personal data may go abroad where an exception applies: among them the individual’s consent, a contract with or in the interest of the individual, legal proceedings, vital interests, or the controller having taken all reasonable precautions and due diligence.',
-    legalBasis: 'PDPA 2010 s.129(3)',
+      'No place outside Malaysia was ever specified under the original s.129, so personal data could go abroad only where a s.129(3) exception applied: among them the individual’s consent, a contract with or in the interest of the individual, legal proceedings, vital interests, or the data user having taken all reasonable precautions and due diligence.',
+    legalBasis: 'PDPA 2010 s.129 (before the 2024 amendment)',
     effectiveFrom: '2013-11-15',
-    effectiveTo: null,
+    effectiveTo: '2025-04-01',
     sourceUrl: SRC.my129,
+  },
+  {
+    id: 'my-s129-amended',
+    countryCode: 'MY',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'Personal data may go abroad where the receiving country has a law substantially similar to the PDPA or ensures an adequate level of protection at least equivalent to it, or where a s.129(3) exception applies (among them consent, necessity for a contract, legal proceedings, vital interests, or reasonable precautions and due diligence such as binding corporate rules, contractual clauses or certification).',
+    legalBasis:
+      'PDPA 2010 s.129 as amended by the Personal Data Protection (Amendment) Act 2024 (in force 1 April 2025)',
+    effectiveFrom: '2025-04-01',
+    effectiveTo: null,
+    sourceUrl: SRC.myAmendmentActPage,
   },
   {
     id: 'my-s129-tia',
@@ -952,11 +1252,12 @@ export const transferRules: readonly SeedTransferRule[] = [
     dataCategories: ['PERSONAL'],
     whenMechanism: null,
     summary:
-      'To rely on a destination with a substantially similar law or adequate protection, carry out a transfer impact assessment and repeat it every three years (Commissioner’s Guideline of 29 April 2025).',
-    legalBasis: 'PDPA s.129 as amended in 2024; Cross Border Personal Data Transfer Guideline',
+      'To rely on a destination with a substantially similar law or adequate protection, carry out a transfer impact assessment and repeat it every three years.',
+    legalBasis:
+      'PDPA s.129 as amended in 2024; Cross Border Personal Data Transfer Guideline (29 April 2025)',
     effectiveFrom: '2025-04-29',
     effectiveTo: null,
-    sourceUrl: SRC.myGuideline,
+    sourceUrl: SRC.myCbpdtGuideline,
   },
   {
     id: 'th-s28-s29',
@@ -971,6 +1272,67 @@ export const transferRules: readonly SeedTransferRule[] = [
     sourceUrl: SRC.thSection29,
   },
   {
+    id: 'id-art56',
+    countryCode: 'ID',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'A controller may send personal data to a controller or processor abroad only if the destination country protects personal data at a level equal to or higher than the Law; failing that, it must ensure adequate and binding personal-data-protection safeguards; failing both, it must obtain the data subject’s consent.',
+    legalBasis: 'Law No. 27 of 2022 on Personal Data Protection, Art. 56',
+    effectiveFrom: '2024-10-17',
+    effectiveTo: null,
+    sourceUrl: SRC.idPdpLawText,
+  },
+  {
+    id: 'ph-s21-accountability',
+    countryCode: 'PH',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'The controller stays responsible for personal information it transfers to a third party for processing, in the Philippines or abroad, and must use contractual or other reasonable means to give it a comparable level of protection while the third party processes it.',
+    legalBasis: 'Data Privacy Act of 2012 (RA 10173) s.21; Implementing Rules and Regulations (2016)',
+    effectiveFrom: '2016-09-09',
+    effectiveTo: null,
+    sourceUrl: SRC.phDpaText,
+  },
+  {
+    id: 'ph-inbound-foreign-residents',
+    countryCode: 'PH',
+    direction: 'INBOUND',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'Personal information originally collected from residents of foreign jurisdictions under those jurisdictions’ laws and processed in the Philippines is outside the Act’s scope; other personal information processed in the Philippines is covered whatever its source.',
+    legalBasis: 'Data Privacy Act of 2012 (RA 10173) s.4; Implementing Rules and Regulations s.5',
+    effectiveFrom: '2016-09-09',
+    effectiveTo: null,
+    sourceUrl: SRC.phDpaText,
+  },
+  {
+    id: 'vn-decree-13-art25',
+    countryCode: 'VN',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'Before sending a Vietnamese citizen’s personal data abroad, prepare an outbound-transfer impact assessment dossier and keep it available for inspection, send one original to the Ministry of Public Security’s cybersecurity department (A05) within 60 days of starting to process the data, and notify it in writing once the transfer is done.',
+    legalBasis: 'Decree 13/2023/ND-CP on Personal Data Protection, Art. 25',
+    effectiveFrom: '2023-07-01',
+    effectiveTo: '2026-01-01',
+    sourceUrl: SRC.vnDecree13Transfer,
+  },
+  {
+    id: 'vn-pdp-law-transfer',
+    countryCode: 'VN',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'Prepare a cross-border transfer impact assessment dossier and send one original to the specialised personal data protection agency within 60 days of the first transfer, unless the Law exempts the transfer.',
+    legalBasis: 'Law on Personal Data Protection No. 91/2025/QH15; Decree 356/2025/ND-CP',
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    sourceUrl: SRC.vnPdpLaw2025Transfer,
+  },
+  {
     id: 'cn-separate-consent',
     countryCode: 'CN',
     dataCategories: ['PERSONAL'],
@@ -980,7 +1342,19 @@ export const transferRules: readonly SeedTransferRule[] = [
     legalBasis: 'PIPL Art. 39',
     effectiveFrom: '2021-11-01',
     effectiveTo: null,
-    sourceUrl: SRC.pipl,
+    sourceUrl: SRC.cnPiplText,
+  },
+  {
+    id: 'cn-recipient-standard',
+    countryCode: 'CN',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'Take the measures needed to make sure the overseas recipient’s handling of the personal information meets the PIPL’s standard of protection.',
+    legalBasis: 'PIPL Art. 38, third paragraph',
+    effectiveFrom: '2021-11-01',
+    effectiveTo: null,
+    sourceUrl: SRC.cnPiplText,
   },
   {
     id: 'cn-impact-assessment',
@@ -992,7 +1366,7 @@ export const transferRules: readonly SeedTransferRule[] = [
     legalBasis: 'PIPL Arts. 55–56',
     effectiveFrom: '2021-11-01',
     effectiveTo: null,
-    sourceUrl: SRC.pipl,
+    sourceUrl: SRC.cnPiplText,
   },
   {
     id: 'cn-standard-contract-filing',
@@ -1004,7 +1378,307 @@ export const transferRules: readonly SeedTransferRule[] = [
     legalBasis: 'Standard Contract Measures Art. 7',
     effectiveFrom: '2023-06-01',
     effectiveTo: null,
-    sourceUrl: SRC.scFiling,
+    sourceUrl: SRC.cnScMeasuresText,
+  },
+  {
+    id: 'cn-inbound-pipl-scope',
+    countryCode: 'CN',
+    direction: 'INBOUND',
+    dataCategories: ['PERSONAL'],
+    whenMechanism: null,
+    summary:
+      'A recipient in China handles the personal information under the PIPL, which applies to all handling of natural persons’ personal information within China.',
+    legalBasis: 'PIPL Art. 3',
+    effectiveFrom: '2021-11-01',
+    effectiveTo: null,
+    sourceUrl: SRC.cnPiplText,
+  },
+];
+
+export interface SeedRegime {
+  id: string;
+  countryCode: string;
+  direction: 'OUTBOUND' | 'INBOUND';
+  dataCategories: DataCategory[];
+  name: string;
+  summary: string;
+  legalBasis: string;
+  gaps: string[];
+  effectiveFrom: string;
+  effectiveTo: string | null;
+  sourceUrl: string;
+}
+
+const CN_2025_GAP =
+  'The Network Data Security Management Regulations (State Council Order No. 790), in force since 1 January 2025, also govern personal information sent abroad; their provisions are not recorded here.';
+
+/**
+ * The periods for which this registry holds a country's whole transfer regime in one direction.
+ * `transferRequirements` answers COMPLETE only inside one, and UNKNOWN outside every one. A country
+ * with no regime here has the reason in its policy's `unknowns`.
+ */
+export const regimes: readonly SeedRegime[] = [
+  {
+    id: 'cn-outbound-2021-pipl',
+    countryCode: 'CN',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Personal Information Protection Law (before its implementing measures)',
+    summary:
+      'PIPL Art. 38 requires one of its routes (security assessment, certification, standard contract) for any personal information sent abroad; Art. 39 requires notice and separate consent; Art. 40 requires critical information infrastructure operators to store in China and pass a security assessment.',
+    legalBasis: `${PIPL} Arts. 38–40, 55–56`,
+    gaps: [
+      'Before the CAC’s implementing measures (the Security Assessment Measures from 1 September 2022, the Standard Contract Measures from 1 June 2023), the volumes at which Art. 40 makes an assessment compulsory were not set and the standard contract did not exist; which route could be used in practice is not recorded.',
+    ],
+    effectiveFrom: '2021-11-01',
+    effectiveTo: '2022-09-01',
+    sourceUrl: SRC.cnPiplText,
+  },
+  {
+    id: 'cn-outbound-2022-security-assessment',
+    countryCode: 'CN',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: `${PIPL} and ${SA_MEASURES}`,
+    summary:
+      'A CAC security assessment is needed for important data, for critical information infrastructure operators, for handlers processing 1,000,000 people’s personal information, and above 100,000 people (10,000 for sensitive data) sent abroad since 1 January of the previous year; below that, PIPL Art. 38’s other routes apply.',
+    legalBasis: `${PIPL} Arts. 38–40; ${SA_MEASURES} Art. 4`,
+    gaps: [
+      'The standard contract named in PIPL Art. 38(3) could be used only once the Standard Contract Measures took effect on 1 June 2023; how transfers below the assessment thresholds were made before then is not recorded.',
+    ],
+    effectiveFrom: '2022-09-01',
+    effectiveTo: '2023-06-01',
+    sourceUrl: SRC.cnSaMeasuresText,
+  },
+  {
+    id: 'cn-outbound-2022-important-data',
+    countryCode: 'CN',
+    direction: 'OUTBOUND',
+    dataCategories: ['IMPORTANT'],
+    name: SA_MEASURES,
+    summary: 'Providing important data abroad needs a CAC security assessment.',
+    legalBasis: `${SA_MEASURES} Art. 4(1)`,
+    gaps: [],
+    effectiveFrom: '2022-09-01',
+    effectiveTo: '2024-03-22',
+    sourceUrl: SRC.cnSaMeasuresText,
+  },
+  {
+    id: 'cn-outbound-2023-standard-contract',
+    countryCode: 'CN',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: `${PIPL}, ${SA_MEASURES} and ${SC_MEASURES}`,
+    summary:
+      'Below the security-assessment thresholds, the handler concludes the CAC standard contract (filed with the provincial CAC) or obtains certification; at or above them it needs a security assessment.',
+    legalBasis: `${PIPL} Arts. 38–40; ${SA_AND_SC}`,
+    gaps: [],
+    effectiveFrom: '2023-06-01',
+    effectiveTo: '2024-03-22',
+    sourceUrl: SRC.cnScMeasuresText,
+  },
+  {
+    id: 'cn-outbound-2024-provisions',
+    countryCode: 'CN',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL', 'IMPORTANT', 'NON_PERSONAL'],
+    name: `${PIPL} and ${PROVISIONS_2024}`,
+    summary:
+      'Exemptions for small volumes, contract necessity, cross-border HR management, emergencies, data passing through and free trade zone negative lists; the standard contract or certification from 100,000 people in the year; a security assessment from 1,000,000 people (10,000 for sensitive data), for important data and for critical information infrastructure operators.',
+    legalBasis: `${PIPL} Arts. 38–40; ${PROVISIONS_2024} Arts. 2–8`,
+    gaps: [],
+    effectiveFrom: '2024-03-22',
+    effectiveTo: '2025-01-01',
+    sourceUrl: SRC.cnProvisionsText,
+  },
+  {
+    id: 'cn-outbound-2025-provisions',
+    countryCode: 'CN',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL', 'IMPORTANT', 'NON_PERSONAL'],
+    name: `${PIPL} and ${PROVISIONS_2024}`,
+    summary:
+      'The 2024 Provisions’ exemptions and bands continue; from 1 January 2025 the Network Data Security Management Regulations also apply.',
+    legalBasis: `${PIPL} Arts. 38–40; ${PROVISIONS_2024} Arts. 2–8`,
+    gaps: [CN_2025_GAP],
+    effectiveFrom: '2025-01-01',
+    effectiveTo: null,
+    sourceUrl: SRC.cnProvisionsText,
+  },
+  {
+    id: 'cn-inbound-pipl',
+    countryCode: 'CN',
+    direction: 'INBOUND',
+    dataCategories: ['PERSONAL'],
+    name: PIPL,
+    summary: 'Personal information handled in China, whatever its origin, is handled under the PIPL.',
+    legalBasis: `${PIPL} Art. 3`,
+    gaps: [],
+    effectiveFrom: '2021-11-01',
+    effectiveTo: null,
+    sourceUrl: SRC.cnPiplText,
+  },
+  {
+    id: 'sg-outbound-2021',
+    countryCode: 'SG',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Personal Data Protection Act 2012 s.26 and Personal Data Protection Regulations 2021, Part 3',
+    summary:
+      'The Transfer Limitation Obligation: personal data leaves Singapore only to recipients bound by legally enforceable obligations to comparable protection, or in the cases the Regulations treat as meeting it.',
+    legalBasis: 'PDPA s.26; PDP Regulations 2021 regs. 10–11 (transfers on or after 1 February 2021)',
+    gaps: [],
+    effectiveFrom: '2021-02-01',
+    effectiveTo: null,
+    sourceUrl: SRC.sgPdpr2021Text,
+  },
+  {
+    id: 'sg-inbound-2014',
+    countryCode: 'SG',
+    direction: 'INBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Personal Data Protection Act 2012 (Data Protection Provisions)',
+    summary:
+      'Personal data collected abroad and brought into Singapore is subject to the PDPA for the activities carried out in Singapore.',
+    legalBasis: 'PDPA 2012; PDPC Advisory Guidelines on Key Concepts, Chapter 11',
+    gaps: [],
+    effectiveFrom: '2014-07-02',
+    effectiveTo: null,
+    sourceUrl: SRC.sgInbound,
+  },
+  {
+    id: 'my-outbound-2013',
+    countryCode: 'MY',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Personal Data Protection Act 2010 s.129 (original)',
+    summary: 'Transfers abroad rested on the s.129(3) exceptions, since no destination was ever specified.',
+    legalBasis: 'PDPA 2010 s.129',
+    gaps: [],
+    effectiveFrom: '2013-11-15',
+    effectiveTo: '2025-04-01',
+    sourceUrl: SRC.myNoWhitelist,
+  },
+  {
+    id: 'my-outbound-2025',
+    countryCode: 'MY',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Personal Data Protection Act 2010 s.129 as amended in 2024',
+    summary:
+      'The whitelist is gone: a substantially similar law or adequate protection at the destination (with a transfer impact assessment under the Commissioner’s guideline), or a s.129(3) exception.',
+    legalBasis: 'PDPA 2010 s.129 as amended; Cross Border Personal Data Transfer Guideline (2025)',
+    gaps: [],
+    effectiveFrom: '2025-04-01',
+    effectiveTo: null,
+    sourceUrl: SRC.myS129InForce,
+  },
+  {
+    id: 'th-outbound-2022',
+    countryCode: 'TH',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Personal Data Protection Act B.E. 2562, ss.28–29',
+    summary:
+      'Transfers abroad need adequate protection at the destination or appropriate safeguards, unless an exception applies.',
+    legalBasis: 'PDPA B.E. 2562 ss.28–29',
+    gaps: [
+      'The PDPC notifications setting the criteria for adequate protection (s.28) and for binding corporate rules and other safeguards (s.29) took effect only on 24 March 2024; how transfers were assessed before then is not recorded.',
+    ],
+    effectiveFrom: '2022-06-01',
+    effectiveTo: '2024-03-24',
+    sourceUrl: SRC.thSection29,
+  },
+  {
+    id: 'th-outbound-2024',
+    countryCode: 'TH',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Personal Data Protection Act B.E. 2562, ss.28–29, and the PDPC Notifications B.E. 2566',
+    summary:
+      'Transfers abroad need adequate protection at the destination or appropriate safeguards, unless an exception applies.',
+    legalBasis: 'PDPA B.E. 2562 ss.28–29; PDPC Notifications B.E. 2566',
+    gaps: [],
+    effectiveFrom: '2024-03-24',
+    effectiveTo: null,
+    sourceUrl: SRC.thNotifications,
+  },
+  {
+    id: 'id-outbound-2024',
+    countryCode: 'ID',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Law No. 27 of 2022 on Personal Data Protection, Art. 56',
+    summary:
+      'Held from the end of the Law’s two-year transition: equal or higher protection at the destination, else adequate and binding safeguards, else the data subject’s consent.',
+    legalBasis: 'Law No. 27 of 2022 Art. 56',
+    gaps: [
+      'Art. 56 leaves the details of transfers to a Government Regulation; none was found in a source read.',
+    ],
+    effectiveFrom: '2024-10-17',
+    effectiveTo: null,
+    sourceUrl: SRC.idPdpLawText,
+  },
+  {
+    id: 'ph-outbound-2016',
+    countryCode: 'PH',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Data Privacy Act of 2012 and its Implementing Rules and Regulations',
+    summary:
+      'The controller remains accountable for personal information processed abroad and secures comparable protection by contract or other reasonable means. Held from the day the Implementing Rules took effect.',
+    legalBasis: 'Data Privacy Act of 2012 s.21; IRR (in force 9 September 2016)',
+    gaps: [],
+    effectiveFrom: '2016-09-09',
+    effectiveTo: null,
+    sourceUrl: SRC.phIrrText,
+  },
+  {
+    id: 'ph-inbound-2016',
+    countryCode: 'PH',
+    direction: 'INBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Data Privacy Act of 2012 and its Implementing Rules and Regulations',
+    summary:
+      'Personal information processed in the Philippines is covered whatever its source, except personal information collected from residents of foreign jurisdictions under their laws.',
+    legalBasis: 'Data Privacy Act of 2012 s.4; IRR s.5',
+    gaps: [
+      'How far IRR s.5 limits the exclusion of personal information collected from foreign residents, and who must prove it applies, is not recorded here.',
+    ],
+    effectiveFrom: '2016-09-09',
+    effectiveTo: null,
+    sourceUrl: SRC.phForeignData,
+  },
+  {
+    id: 'vn-outbound-2023',
+    countryCode: 'VN',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Decree 13/2023/ND-CP on Personal Data Protection',
+    summary:
+      'Sending a Vietnamese citizen’s personal data abroad needs an outbound-transfer impact assessment dossier filed with the Ministry of Public Security.',
+    legalBasis: 'Decree 13/2023/ND-CP Art. 25',
+    gaps: [],
+    effectiveFrom: '2023-07-01',
+    effectiveTo: '2026-01-01',
+    sourceUrl: SRC.vnDecree13Transfer,
+  },
+  {
+    id: 'vn-outbound-2026',
+    countryCode: 'VN',
+    direction: 'OUTBOUND',
+    dataCategories: ['PERSONAL'],
+    name: 'Law on Personal Data Protection No. 91/2025/QH15',
+    summary:
+      'Cross-border transfers need an impact assessment dossier sent to the specialised personal data protection agency, with exemptions set by the Law.',
+    legalBasis: 'Law No. 91/2025/QH15; Decree 356/2025/ND-CP',
+    gaps: [
+      'The cases the Law exempts from the transfer dossier, and the details Decree 356/2025/ND-CP adds, are not recorded here.',
+      'Whether Decree 13/2023/ND-CP still applies alongside the Law is not confirmed here.',
+    ],
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    sourceUrl: SRC.vnPdpLaw2025Transfer,
   },
 ];
 

@@ -17,6 +17,7 @@ export async function seedDataflows(db: Db): Promise<boolean> {
     await tx.insert(t.policyMechanisms).values([...data.policyMechanisms]);
     await tx.insert(t.thresholds).values(data.thresholds.map((threshold) => ({ ...threshold })));
     await tx.insert(t.transferRules).values(data.transferRules.map((rule) => ({ ...rule })));
+    await tx.insert(t.transferRegimes).values(data.regimes.map((regime) => ({ ...regime })));
     for (const { rows, ...comparison } of data.comparisons) {
       await tx.insert(t.comparisons).values(comparison);
       await tx.insert(t.comparisonRows).values(

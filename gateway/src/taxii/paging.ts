@@ -43,7 +43,12 @@ export function decodeNext(token: string): PagePosition | null {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 2) return null;
     const [after, skip] = parsed as unknown[];
-    if ((after !== null && typeof after !== 'string') || !Number.isInteger(skip) || (skip as number) < 0) {
+    // The cursor itself is the graph's to judge: a forged one comes back as BAD_USER_INPUT, a 400.
+    if (
+      (after !== null && typeof after !== 'string') ||
+      !Number.isSafeInteger(skip) ||
+      (skip as number) < 0
+    ) {
       return null;
     }
     return { after, skip: skip as number };

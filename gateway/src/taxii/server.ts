@@ -49,10 +49,17 @@ const METHODS: Record<Resource['kind'], readonly string[]> = {
 
 /**
  * Answers one TAXII request. Never throws: failures become TAXII error messages.
+ * @param publicUrl where clients reach the gateway (`PUBLIC_URL`), for the URLs discovery hands
+ *   out; never taken from the request's `Host` or `X-Forwarded-*`, which any caller can set
  */
-export async function serveTaxii(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function serveTaxii(
+  runtime: Runtime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  publicUrl: string,
+): Promise<void> {
   try {
-    await route(runtime, req, res);
+    await route(runtime, req, res, publicUrl);
   } catch {
     // The runtime masks and logs what went wrong inside the graph; nothing else is expected here.
     if (!res.headersSent) sendError(res, 500, 'Internal server error', 'The request could not be served.');
@@ -60,7 +67,12 @@ export async function serveTaxii(runtime: Runtime, req: IncomingMessage, res: Se
   }
 }
 
-async function route(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(
+  runtime: Runtime,
+  req: IncomingMessage,
+  res: ServerResponse,
+  publicUrl: string,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://taxii.invalid');
   if (!acceptsTaxii(req.headers.accept)) {
     return sendError(res, 406, 'Not acceptable', `This server answers with ${TAXII_MEDIA_TYPE} only.`);
@@ -77,7 +89,7 @@ async function route(runtime: Runtime, req: IncomingMessage, res: ServerResponse
 
   switch (resource.kind) {
     case 'discovery':
-      return withCaller(runtime, req, res, () => discovery(req));
+      return withCaller(runtime, req, res, () => discovery(publicUrl));
     case 'apiRoot':
       return withCaller(runtime, req, res, apiRoot);
     case 'status':
@@ -147,14 +159,10 @@ export function acceptsTaxii(accept: string | undefined): boolean {
   });
 }
 
-function baseUrl(req: IncomingMessage): string {
-  const forwarded = req.headers['x-forwarded-proto'];
-  const proto = typeof forwarded === 'string' && /^https?$/.test(forwarded) ? forwarded : 'http';
-  return `${proto}://${req.headers.host ?? 'localhost'}`;
-}
-
-function discovery(req: IncomingMessage) {
-  const root = `${baseUrl(req)}${TAXII_ROOT}${API_ROOT}/`;
+function discovery(publicUrl: string) {
+  // Relative to the public URL's path, so a gateway published under a prefix keeps it.
+  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
+  const root = new URL(`${TAXII_ROOT.slice(1)}${API_ROOT}/`, base).toString();
   return {
     title: 'China–ASEAN cooperation graph: TAXII 2.1',
     description:

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq, exists, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { badUserInput, keysetConnection, notFound, type Connection, type Identity } from '@cadg/platform';
+import {
+  badUserInput,
+  cursorShape,
+  CursorParts,
+  keysetConnection,
+  notFound,
+  type Connection,
+  type Identity,
+} from '@cadg/platform';
 import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import { audit } from './audit.ts';
@@ -44,6 +52,8 @@ function conditions(filter: InstrumentFilter | null | undefined): SQL[] {
   return where;
 }
 
+const INSTRUMENT_CURSOR = cursorShape('instruments', CursorParts.date, CursorParts.text);
+
 /** Instruments newest first (undated last), keyset-paginated on (adoptedOn, id) descending. */
 export async function listInstruments(
   db: Db,
@@ -55,13 +65,8 @@ export async function listInstruments(
     where: conditions(filter),
     after,
     limit,
-    arity: 2,
-    seek: ([adoptedOn, id]) => {
-      if (typeof adoptedOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(adoptedOn)) {
-        throw badUserInput('after', 'The cursor is not one this API issued.');
-      }
-      return sql`(${adoptedKey}, ${t.policyInstruments.id}) < (${adoptedOn}::date, ${id})`;
-    },
+    cursor: INSTRUMENT_CURSOR,
+    seek: ([adoptedOn, id]) => sql`(${adoptedKey}, ${t.policyInstruments.id}) < (${adoptedOn}::date, ${id})`,
     fetch: (where, limitPlusOne) =>
       db
         .select()

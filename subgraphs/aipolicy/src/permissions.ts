@@ -1,5 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { forbidden, hasRole, Role, unauthenticated, type Caller, type Identity } from '@cadg/platform';
+import {
+  forbidden,
+  hasRight,
+  organizationWith,
+  requireRight,
+  Right,
+  unauthenticated,
+  type Caller,
+  type Identity,
+} from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 
@@ -10,27 +19,24 @@ export function requireIdentity(caller: Caller): Identity {
 }
 
 export function requireSecretariat(caller: Caller): Identity {
-  const identity = requireIdentity(caller);
-  if (!hasRole(identity, Role.Secretariat)) throw forbidden('Only the SECRETARIAT may do this.');
-  return identity;
+  return requireRight(caller, Right.AdministerMechanism, 'Only the SECRETARIAT may do this.');
 }
 
 /**
  * SECRETARIAT may record any country's AI policy; an ORG_ADMIN only a country whose AI-policy
- * delegate (aipolicy's own `country_delegates`) is the caller's organization.
+ * delegate (aipolicy's own `country_delegates`) is the caller's organization (platform's role
+ * table).
  */
 export async function requireCountryDelegate(db: Db, caller: Caller, countryCode: string): Promise<Identity> {
   const identity = requireIdentity(caller);
-  if (hasRole(identity, Role.Secretariat)) return identity;
-  if (hasRole(identity, Role.OrgAdmin) && identity.org) {
+  if (hasRight(identity, Right.AdministerMechanism)) return identity;
+  const org = organizationWith(identity, Right.ManageOrganization);
+  if (org !== null) {
     const [delegate] = await db
       .select({ countryCode: t.countryDelegates.countryCode })
       .from(t.countryDelegates)
       .where(
-        and(
-          eq(t.countryDelegates.countryCode, countryCode),
-          eq(t.countryDelegates.organizationId, identity.org),
-        ),
+        and(eq(t.countryDelegates.countryCode, countryCode), eq(t.countryDelegates.organizationId, org)),
       );
     if (delegate) return identity;
   }

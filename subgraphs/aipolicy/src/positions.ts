@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   badUserInput,
+  cursorShape,
+  CursorParts,
   keysetConnection,
   conflict,
   notFound,
@@ -42,6 +44,8 @@ function conditions(filter: PositionFilter | null | undefined): SQL[] {
   return where;
 }
 
+const POSITION_CURSOR = cursorShape('positions', CursorParts.date, CursorParts.uuid);
+
 /** Positions newest statement first, keyset-paginated on (statedOn, id) descending. */
 export async function listPositions(
   db: Db,
@@ -53,18 +57,9 @@ export async function listPositions(
     where: conditions(filter),
     after,
     limit,
-    arity: 2,
-    seek: ([statedOn, id]) => {
-      if (
-        typeof statedOn !== 'string' ||
-        !/^\d{4}-\d{2}-\d{2}$/.test(statedOn) ||
-        typeof id !== 'string' ||
-        !valid.isUuid(id)
-      ) {
-        throw badUserInput('after', 'The cursor is not one this API issued.');
-      }
-      return sql`(${t.policyPositions.statedOn}, ${t.policyPositions.id}) < (${statedOn}::date, ${id}::uuid)`;
-    },
+    cursor: POSITION_CURSOR,
+    seek: ([statedOn, id]) =>
+      sql`(${t.policyPositions.statedOn}, ${t.policyPositions.id}) < (${statedOn}::date, ${id}::uuid)`,
     fetch: (where, limitPlusOne) =>
       db
         .select()

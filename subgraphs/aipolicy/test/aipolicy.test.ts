@@ -66,34 +66,83 @@ describe('reading topics, positions and alignment', () => {
     );
   });
 
-  it('gives all twelve countries an entry in an alignment, with NO_STATED_POSITION where nothing is recorded', async () => {
-    const result = await subgraph.exec<{
-      positionAlignment: {
-        entries: { stance: string; country: { code: string }; position: { id: string } | null }[];
-        statedCount: number;
-        supportingCount: number;
-        supportShare: number;
-        prevailingStance: string | null;
-        divergentCountries: { code: string }[];
-      };
-    }>(
-      `{ positionAlignment(topic: "capacity-building", forum: "unga") { entries { stance country { code } position { id } } statedCount supportingCount supportShare prevailingStance divergentCountries { code } } }`,
-    );
+  const ALIGNMENT = `query($topic: String!, $forum: String) { positionAlignment(topic: $topic, forum: $forum) {
+    entries { stance country { code } position { id statedOn source { title url } history { statedOn source { url } } } }
+    statedCount supportingCount supportShare prevailingStance divergentCountries { code }
+  } }`;
+  type Alignment = {
+    positionAlignment: {
+      entries: {
+        stance: string;
+        country: { code: string };
+        position: {
+          id: string;
+          statedOn: string;
+          source: { title: string; url: string };
+          history: { statedOn: string; source: { url: string } }[];
+        } | null;
+      }[];
+      statedCount: number;
+      supportingCount: number;
+      supportShare: number;
+      prevailingStance: string | null;
+      divergentCountries: { code: string }[];
+    };
+  };
+
+  it('counts every member as supporting A/RES/78/311, adopted without a vote, citing the UN record for those who did not sponsor it', async () => {
+    const result = await subgraph.exec<Alignment>(ALIGNMENT, { topic: 'capacity-building', forum: 'unga' });
+    expect(result.errors).toBeUndefined();
+    const alignment = result.data!.positionAlignment;
+    expect(alignment.entries.map((e) => e.country.code)).toEqual(TWELVE);
+    expect(alignment.entries.every((e) => e.stance === 'SUPPORTS')).toBe(true);
+    expect(alignment).toMatchObject({
+      statedCount: 12,
+      supportingCount: 12,
+      supportShare: 1,
+      prevailingStance: 'SUPPORTS',
+      divergentCountries: [],
+    });
+    for (const entry of alignment.entries) {
+      expect(entry.position?.statedOn, entry.country.code).toBe('2024-07-01');
+      // The four named sponsors keep the report that names them; the rest cite the UN's own record.
+      const sponsor = ['CN', 'ID', 'LA', 'SG'].includes(entry.country.code);
+      expect(entry.position?.source.url, entry.country.code).toMatch(
+        sponsor ? /ecns\.cn/ : /^https:\/\/digitallibrary\.un\.org\/record\//,
+      );
+    }
+  });
+
+  it('records Indonesia, the Philippines, Singapore and China as Bletchley signatories, from GOV.UK, and NO_STATED_POSITION for the rest', async () => {
+    const result = await subgraph.exec<Alignment>(ALIGNMENT, {
+      topic: 'safety-testing',
+      forum: 'ai-summits',
+    });
     expect(result.errors).toBeUndefined();
     const alignment = result.data!.positionAlignment;
     expect(alignment.entries.map((e) => e.country.code)).toEqual(TWELVE);
     const supporters = alignment.entries.filter((e) => e.stance === 'SUPPORTS').map((e) => e.country.code);
-    expect(supporters.sort()).toEqual(['CN', 'ID', 'LA', 'SG']);
+    expect(supporters).toEqual(['CN', 'ID', 'PH', 'SG']);
     for (const entry of alignment.entries.filter((e) => e.stance === 'NO_STATED_POSITION')) {
       expect(entry.position).toBeNull();
     }
-    expect(alignment).toMatchObject({
-      statedCount: 4,
-      supportingCount: 4,
-      prevailingStance: 'SUPPORTS',
-      divergentCountries: [],
-    });
+    expect(alignment).toMatchObject({ statedCount: 4, supportingCount: 4, prevailingStance: 'SUPPORTS' });
     expect(alignment.supportShare).toBeCloseTo(4 / 12);
+    const bletchley =
+      /^https:\/\/www\.gov\.uk\/government\/publications\/ai-safety-summit-2023-the-bletchley-declaration\//;
+    for (const code of ['CN', 'ID', 'PH']) {
+      const position = alignment.entries.find((e) => e.country.code === code)?.position;
+      expect(position, code).toMatchObject({
+        statedOn: '2023-11-01',
+        source: { url: expect.stringMatching(bletchley) },
+      });
+    }
+    // Singapore's Seoul statement of May 2024 is current; its Bletchley signature is its history.
+    const singapore = alignment.entries.find((e) => e.country.code === 'SG')?.position;
+    expect(singapore).toMatchObject({ statedOn: '2024-05-21' });
+    expect(singapore?.history).toEqual([
+      { statedOn: '2023-11-01', source: { url: expect.stringMatching(bletchley) } },
+    ]);
   });
 
   it('builds an alignment matrix with the same country order in every row', async () => {

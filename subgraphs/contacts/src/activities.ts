@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, exists, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
-import { badUserInput, keysetConnection, notFound, type Connection, type Identity } from '@cadg/platform';
+import {
+  badUserInput,
+  cursorShape,
+  CursorParts,
+  keysetConnection,
+  notFound,
+  type Connection,
+  type Identity,
+} from '@cadg/platform';
 import { countRows, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import { audit } from './audit.ts';
@@ -48,6 +56,8 @@ function conditions(filter: ActivityFilter | null | undefined): SQL[] {
   return where;
 }
 
+const ACTIVITY_CURSOR = cursorShape('activities', CursorParts.date, CursorParts.text);
+
 /** Activities newest first, keyset-paginated on (startsOn, id) descending. */
 export async function listActivities(
   db: Db,
@@ -59,7 +69,7 @@ export async function listActivities(
     where: conditions(filter),
     after,
     limit,
-    arity: 2,
+    cursor: ACTIVITY_CURSOR,
     seek: ([startsOn, id]) =>
       sql`(${t.activities.startsOn}, ${t.activities.id}) < (${startsOn}::date, ${id})`,
     fetch: (where, limitPlusOne) =>

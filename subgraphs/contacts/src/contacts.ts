@@ -1,5 +1,13 @@
 import { asc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { badUserInput, keysetConnection, notFound, type Connection, type Identity } from '@cadg/platform';
+import {
+  badUserInput,
+  cursorShape,
+  CursorParts,
+  keysetConnection,
+  notFound,
+  type Connection,
+  type Identity,
+} from '@cadg/platform';
 import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import { audit, changedFields } from './audit.ts';
@@ -44,6 +52,8 @@ function sqlOrganizationsIn(codes: string[]): SQL {
   return sql`(select ${t.organizations.id} from ${t.organizations} where ${inArray(t.organizations.countryCode, codes)})`;
 }
 
+const CONTACT_CURSOR = cursorShape('contacts', CursorParts.text, CursorParts.uuid);
+
 /** Contacts by name, keyset-paginated on (name, id). */
 export async function listContacts(
   db: Db,
@@ -56,7 +66,7 @@ export async function listContacts(
     where: conditions(filter, now),
     after,
     limit,
-    arity: 2,
+    cursor: CONTACT_CURSOR,
     seek: ([name, id]) => sql`(${t.contacts.name}, ${t.contacts.id}) > (${name}, ${id}::uuid)`,
     fetch: (where, limitPlusOne) =>
       db

@@ -2,6 +2,8 @@ import { asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
   badUserInput,
   conflict,
+  cursorShape,
+  CursorParts,
   keysetConnection,
   notFound,
   type Connection,
@@ -42,6 +44,8 @@ function conditions(filter: OrganizationFilter | null | undefined): SQL[] {
   return where;
 }
 
+const ORGANIZATION_CURSOR = cursorShape('organizations', CursorParts.text, CursorParts.text);
+
 /** Organizations by name, keyset-paginated on (name, id). */
 export async function listOrganizations(
   db: Db,
@@ -53,7 +57,7 @@ export async function listOrganizations(
     where: conditions(filter),
     after,
     limit,
-    arity: 2,
+    cursor: ORGANIZATION_CURSOR,
     seek: ([name, id]) => sql`(${t.organizations.name}, ${t.organizations.id}) > (${name}, ${id})`,
     fetch: (where, limitPlusOne) =>
       db

@@ -1,4 +1,13 @@
-import { forbidden, hasRole, Role, unauthenticated, type Caller, type Identity } from '@cadg/platform';
+import {
+  forbidden,
+  hasRight,
+  organizationWith,
+  requireRight,
+  Right,
+  unauthenticated,
+  type Caller,
+  type Identity,
+} from '@cadg/platform';
 
 /** Mutations need a token; anonymous callers get UNAUTHENTICATED, not FORBIDDEN. */
 export function requireIdentity(caller: Caller): Identity {
@@ -6,10 +15,13 @@ export function requireIdentity(caller: Caller): Identity {
   return caller;
 }
 
-/** SECRETARIAT may change anything; an ORG_ADMIN only its own organization's records. */
+/**
+ * The SECRETARIAT may manage any organization's records; an ORG_ADMIN only its own organization's
+ * (platform's role table).
+ */
 export function canAdminister(caller: Caller, organizationId: string): boolean {
-  if (hasRole(caller, Role.Secretariat)) return true;
-  return hasRole(caller, Role.OrgAdmin) && caller?.org === organizationId;
+  if (hasRight(caller, Right.AdministerMechanism)) return true;
+  return organizationWith(caller, Right.ManageOrganization) === organizationId;
 }
 
 export function requireAdminOf(caller: Caller, organizationId: string): Identity {
@@ -21,10 +33,11 @@ export function requireAdminOf(caller: Caller, organizationId: string): Identity
 }
 
 export function requireSecretariat(caller: Caller): Identity {
-  const identity = requireIdentity(caller);
-  if (!hasRole(identity, Role.Secretariat)) throw forbidden('Only the SECRETARIAT may do this.');
-  return identity;
+  return requireRight(caller, Right.AdministerMechanism, 'Only the SECRETARIAT may do this.');
 }
 
-/** Personal contact details are for authenticated members of the mechanism only. */
-export const maySeePersonalDetails = (caller: Caller): boolean => caller !== null;
+/** Whether the caller administers the mechanism (e.g. may change what kind of body an organization is). */
+export const administersMechanism = (caller: Caller): boolean => hasRight(caller, Right.AdministerMechanism);
+
+/** Personal contact details are for members of the mechanism only (a caller with a known role). */
+export const maySeePersonalDetails = (caller: Caller): boolean => hasRight(caller, Right.ReadCommunity);

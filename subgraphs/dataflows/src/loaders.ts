@@ -11,6 +11,7 @@ import type {
   PilotRow,
   PolicyRow,
   RecognitionRow,
+  RegimeRow,
   ThresholdRow,
   TransferRuleRow,
 } from './rows.ts';
@@ -74,6 +75,21 @@ export function createLoaders(db: Db) {
             asc(t.thresholds.effectiveFrom),
             asc(t.thresholds.dataCategory),
             asc(t.thresholds.minSubjects),
+          ),
+        (r) => r.countryCode,
+      ),
+    ),
+    regimesByCountry: new DataLoader<string, RegimeRow[]>(async (codes) =>
+      groupBy(
+        codes,
+        await db
+          .select()
+          .from(t.transferRegimes)
+          .where(inArray(t.transferRegimes.countryCode, [...codes]))
+          .orderBy(
+            asc(t.transferRegimes.effectiveFrom),
+            asc(t.transferRegimes.direction),
+            asc(t.transferRegimes.id),
           ),
         (r) => r.countryCode,
       ),

@@ -1,4 +1,12 @@
-import { forbidden, hasRole, Role, unauthenticated, type Caller, type Identity } from '@cadg/platform';
+import {
+  forbidden,
+  hasRight,
+  organizationWith,
+  Right,
+  unauthenticated,
+  type Caller,
+  type Identity,
+} from '@cadg/platform';
 
 /** Mutations need a token; anonymous callers get UNAUTHENTICATED, not FORBIDDEN. */
 export function requireIdentity(caller: Caller): Identity {
@@ -7,14 +15,14 @@ export function requireIdentity(caller: Caller): Identity {
 }
 
 /**
- * SECRETARIAT may run any pilot; an ORG_ADMIN only a pilot its organization takes part in. The
- * participants come from this subgraph's own pilot records and the token's `org` claim, never from
- * another subgraph's tables.
+ * SECRETARIAT may run any pilot; an ORG_ADMIN only a pilot its organization takes part in
+ * (platform's role table). The participants come from this subgraph's own pilot records and the
+ * token's `org` claim, never from another subgraph's tables.
  */
 export function mayRunPilot(caller: Caller, participantIds: readonly string[]): boolean {
-  if (hasRole(caller, Role.Secretariat)) return true;
-  const org = caller?.org;
-  return hasRole(caller, Role.OrgAdmin) && org !== null && org !== undefined && participantIds.includes(org);
+  if (hasRight(caller, Right.AdministerMechanism)) return true;
+  const org = organizationWith(caller, Right.ManageOrganization);
+  return org !== null && participantIds.includes(org);
 }
 
 export function requirePilotParticipant(identity: Identity, participantIds: readonly string[]): Identity {
@@ -25,6 +33,6 @@ export function requirePilotParticipant(identity: Identity, participantIds: read
 }
 
 export function requireSecretariat(identity: Identity, what: string): Identity {
-  if (!hasRole(identity, Role.Secretariat)) throw forbidden(`Only the SECRETARIAT may ${what}.`);
+  if (!hasRight(identity, Right.AdministerMechanism)) throw forbidden(`Only the SECRETARIAT may ${what}.`);
   return identity;
 }

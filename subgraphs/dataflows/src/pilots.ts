@@ -3,6 +3,8 @@ import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle
 import {
   badUserInput,
   conflict,
+  cursorShape,
+  CursorParts,
   keysetConnection,
   notFound,
   type Connection,
@@ -57,6 +59,8 @@ function conditions(filter: PilotFilter | null | undefined): SQL[] {
   return where;
 }
 
+const PILOT_CURSOR = cursorShape('pilots', CursorParts.text, CursorParts.text);
+
 /** Pilots by name, keyset-paginated on (name, id). */
 export async function listPilots(
   db: Db,
@@ -68,7 +72,7 @@ export async function listPilots(
     where: conditions(filter),
     after,
     limit,
-    arity: 2,
+    cursor: PILOT_CURSOR,
     seek: ([name, id]) => sql`(${t.pilots.name}, ${t.pilots.id}) > (${name}, ${id})`,
     fetch: (where, limitPlusOne) =>
       db

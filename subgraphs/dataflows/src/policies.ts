@@ -10,7 +10,7 @@ import {
   type Requirements,
   type TransferQuestion,
 } from './requirements.ts';
-import type { ComparisonModule, DataCategory, MechanismKind } from './rows.ts';
+import type { Circumstance, ComparisonModule, DataCategory, MechanismKind } from './rows.ts';
 import * as valid from './validation.ts';
 
 export interface TransferRequirementsArgs {
@@ -20,16 +20,18 @@ export interface TransferRequirementsArgs {
   subjects?: number | null;
   sensitive?: boolean | null;
   criticalInfrastructureOperator?: boolean | null;
+  circumstances?: Circumstance[] | null;
   asOf?: string | null;
 }
 
 async function countryData(loaders: Loaders, code: string): Promise<CountryData> {
-  const [policy, thresholds, rules] = await Promise.all([
+  const [policy, regimes, thresholds, rules] = await Promise.all([
     loaders.policyByCountry.load(code),
+    loaders.regimesByCountry.load(code),
     loaders.thresholdsByCountry.load(code),
     loaders.rulesByCountry.load(code),
   ]);
-  return { policyRecorded: policy !== null, thresholds, rules };
+  return { policyRecorded: policy !== null, regimes, thresholds, rules };
 }
 
 /** Validates the question, loads both countries' recorded data and derives the answer from it. */
@@ -51,6 +53,7 @@ export async function transferRequirements(
     // Sensitivity only means something for personal information.
     sensitive: args.sensitive ?? null,
     criticalInfrastructureOperator: args.criticalInfrastructureOperator ?? null,
+    circumstances: args.circumstances ? [...new Set(args.circumstances)] : null,
     asOf: args.asOf ?? valid.today(),
   };
   const [origin, destination] = await Promise.all([countryData(loaders, from), countryData(loaders, to)]);

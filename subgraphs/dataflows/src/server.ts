@@ -1,4 +1,9 @@
-import { createSubgraphServer, type SubgraphServer, type TokenVerifier } from '@cadg/platform';
+import {
+  createSubgraphServer,
+  type SubgraphSecurity,
+  type SubgraphServer,
+  type TokenVerifier,
+} from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import { createContext, type DataflowsContext } from './context.ts';
 import { schema } from './schema.ts';
@@ -12,11 +17,13 @@ export const DEFAULT_PORT = 4003;
 export function createDataflowsServer(
   db: Db,
   verifier: TokenVerifier,
+  security?: SubgraphSecurity,
 ): Promise<SubgraphServer<DataflowsContext>> {
   return createSubgraphServer({
     name: 'dataflows',
     schema,
     verifier,
+    security,
     createContext: (caller) => createContext(db, caller),
   });
 }

@@ -1,7 +1,15 @@
 import { desc, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { keysetConnection, type Caller, type Connection, likePattern } from '@cadg/platform';
-import { countRows, writeAudit, type Db } from '@cadg/db';
+import {
+  cursorShape,
+  CursorParts,
+  keysetConnection,
+  type Caller,
+  type Connection,
+  likePattern,
+} from '@cadg/platform';
+import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
+import { audit } from './audit.ts';
 import type { Directory } from './directory.ts';
 import type { OrgIdentity } from './permissions.ts';
 import type { AdvisoryRow, Severity, Tlp } from './rows.ts';
@@ -21,6 +29,8 @@ export interface AdvisoryFilter {
   publishedFrom?: Date | null;
   text?: string | null;
 }
+
+const ADVISORY_CURSOR = cursorShape('advisories', CursorParts.timestamp, CursorParts.uuid);
 
 export async function listAdvisories(
   db: Db,
@@ -45,7 +55,7 @@ export async function listAdvisories(
     where,
     after,
     limit,
-    arity: 2,
+    cursor: ADVISORY_CURSOR,
     seek: ([publishedAt, id]) =>
       sql`(${t.advisories.publishedAt}, ${t.advisories.id}) < (${publishedAt}::timestamptz, ${id}::uuid)`,
     fetch: (where, limitPlusOne) =>
@@ -103,7 +113,7 @@ export async function publishAdvisory(
         .insert(t.indicators)
         .values(indicators.map((indicator) => ({ ...indicator, advisoryId: advisory.id })));
     }
-    await writeAudit(tx, t.auditLog, actor, {
+    await audit(tx, actor, {
       operation: 'publishAdvisory',
       targetType: 'Advisory',
       targetId: advisory.id,

@@ -1,26 +1,37 @@
 import { eq } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, hasRole, notFound, Role, type Caller } from '@cadg/platform';
-import { writeAudit, type Db } from '@cadg/db';
+import {
+  badUserInput,
+  conflict,
+  forbidden,
+  hasRight,
+  notFound,
+  organizationWith,
+  Right,
+  Role,
+  type Caller,
+} from '@cadg/platform';
+import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
+import { audit } from './audit.ts';
 import type { Directory } from './directory.ts';
 import { appendEvent } from './events/outbox.ts';
 import { findVisibleIncident, isUuid } from './incidents.ts';
 import { canMoveAssistance } from './lifecycle.ts';
-import type { OrgIdentity } from './permissions.ts';
+import { mayChangeIncident, type OrgIdentity } from './permissions.ts';
 import type { AssistanceKind, AssistanceRequestRow, AssistanceStatus, IncidentRow } from './rows.ts';
 import * as valid from './validation.ts';
 import { canRead, canShare } from './visibility.ts';
 
 /**
  * Who asks whom for help is itself sensitive: besides incident readers' own requests, only the
- * reporting organization and the SECRETARIAT see all requests of an incident.
+ * reporting organization and the SECRETARIAT see all requests of an incident. (audit.ts says
+ * the same in SQL.)
  */
 export function canSeeRequest(caller: Caller, incident: IncidentRow, request: AssistanceRequestRow): boolean {
-  if (hasRole(caller, Role.Secretariat) || caller?.org === incident.reportedByOrg) return true;
-  return (
-    caller?.org !== undefined &&
-    (caller.org === request.requestedByOrg || caller.org === request.requestedOfOrg)
-  );
+  if (hasRight(caller, Right.CoordinateIncidents)) return true;
+  const org = organizationWith(caller, Right.ReadForOrganization);
+  if (org === null) return false;
+  return org === incident.reportedByOrg || org === request.requestedByOrg || org === request.requestedOfOrg;
 }
 
 export interface RequestAssistanceInput {
@@ -44,13 +55,14 @@ export async function requestAssistance(
   await directory.requireOrganizations([input.organizationId]);
   return db.transaction(async (tx) => {
     let incident = await findVisibleIncident(tx, actor, input.incidentId, true);
-    if (actor.org !== incident.reportedByOrg && !hasRole(actor, Role.Secretariat)) {
+    if (!mayChangeIncident(actor, incident)) {
       throw forbidden(
         'Only the reporting organization or the SECRETARIAT may ask for assistance with this incident.',
       );
     }
     const marked = { tlp: incident.tlp, ownerOrg: incident.reportedByOrg, sharedWith: incident.sharedWith };
-    const helper = { sub: 'helper', org: input.organizationId, roles: [] };
+    // Whether any member of the organization asked could read it.
+    const helper = { sub: 'helper', org: input.organizationId, roles: [Role.Member] };
     if (!canRead(helper, marked)) {
       // The organization asked must be able to read what it is asked about.
       if (!canShare(actor, marked)) {
@@ -69,6 +81,13 @@ export async function requestAssistance(
         .returning();
       if (!shared) throw new Error('update returned no row');
       incident = shared;
+      // A wider circle is a change to the incident's marking: audited on the incident itself.
+      await audit(tx, actor, {
+        operation: 'requestAssistance',
+        targetType: 'Incident',
+        targetId: incident.id,
+        summary: `Shared with ${input.organizationId} to ask for assistance.`,
+      });
       await appendEvent(tx, incident, 'SHARED', actor, null, { organizationIds: [input.organizationId] });
     }
     const [request] = await tx
@@ -82,7 +101,7 @@ export async function requestAssistance(
       })
       .returning();
     if (!request) throw new Error('insert returned no row');
-    await writeAudit(tx, t.auditLog, actor, {
+    await audit(tx, actor, {
       operation: 'requestAssistance',
       targetType: 'AssistanceRequest',
       targetId: request.id,
@@ -134,7 +153,7 @@ export async function respondToAssistanceRequest(
       .where(eq(t.assistanceRequests.id, current.id))
       .returning();
     if (!request) throw new Error('update returned no row');
-    await writeAudit(tx, t.auditLog, actor, {
+    await audit(tx, actor, {
       operation: 'respondToAssistanceRequest',
       targetType: 'AssistanceRequest',
       targetId: request.id,

@@ -1,5 +1,6 @@
 import type { Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
+import type { AlertService } from './alerts/rules.ts';
 import type { Directory } from './directory.ts';
 import type { EventHub } from './events/hub.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -10,6 +11,7 @@ export interface IncidentsContext {
   loaders: Loaders;
   directory: Directory;
   hub: EventHub;
+  alerts: AlertService;
   /** The verdict score that raises a PHISHING incident (see phishing.ts). */
   phishingIncidentScore?: number;
 }
@@ -18,6 +20,7 @@ export interface IncidentsServices {
   db: Db;
   directory: Directory;
   hub: EventHub;
+  alerts: AlertService;
   /** The verdict score that raises a PHISHING incident. @default DEFAULT_PHISHING_INCIDENT_SCORE */
   phishingIncidentScore?: number;
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { notFound, serviceUnavailable } from '@cadg/platform';
+import { notFound, serviceUnavailable, signedExtensions } from '@cadg/platform';
 
 /**
  * Checks that countries and organizations named in a change exist, by asking the contacts
@@ -38,10 +38,16 @@ interface EntitiesResponse {
  */
 export function contactsDirectory(
   contactsUrl: string,
-  options: { timeoutMs?: number; cacheMs?: number } = {},
+  options: {
+    timeoutMs?: number;
+    cacheMs?: number;
+    /** Signs each call as the gateway does, so a production contacts subgraph answers it. */
+    signingSecret?: string | undefined;
+  } = {},
 ): Directory {
   const timeoutMs = options.timeoutMs ?? 3_000;
   const cacheMs = options.cacheMs ?? 5 * 60_000;
+  const { signingSecret } = options;
   const known = new Map<string, number>();
   const names = new Map<string, { organization: OrganizationName; until: number }>();
 
@@ -50,7 +56,13 @@ export function contactsDirectory(
       const response = await fetch(contactsUrl, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables: { r: representations } }),
+        body: JSON.stringify({
+          query,
+          variables: { r: representations },
+          ...(signingSecret
+            ? { extensions: signedExtensions(signingSecret, { query, variables: { r: representations } }) }
+            : {}),
+        }),
         signal: AbortSignal.timeout(timeoutMs),
       });
       return (await response.json()) as EntitiesResponse;

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { badUserInput, conflict, forbidden, type Identity } from '@cadg/platform';
-import { changedFields, writeAudit, type Db, type Tx } from '@cadg/db';
+import { badUserInput, conflict, forbidden, organizationWith, Right, type Identity } from '@cadg/platform';
+import { changedFields, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
+import { audit } from './audit.ts';
 import type { Directory } from './directory.ts';
 import { appendEvent } from './events/outbox.ts';
 import { findVisibleIncident } from './incidents.ts';
@@ -18,8 +19,8 @@ import type {
 import * as valid from './validation.ts';
 import { canShare } from './visibility.ts';
 
-const audit = (tx: Tx, actor: Identity, operation: string, incident: IncidentRow, summary: string) =>
-  writeAudit(tx, t.auditLog, actor, { operation, targetType: 'Incident', targetId: incident.id, summary });
+const auditIncident = (tx: Tx, actor: Identity, operation: string, incident: IncidentRow, summary: string) =>
+  audit(tx, actor, { operation, targetType: 'Incident', targetId: incident.id, summary });
 
 function requireVersion(incident: IncidentRow, expected: number | null | undefined): void {
   if (expected === null || expected === undefined || expected === incident.version) return;
@@ -82,7 +83,7 @@ export async function reportIncident(
         .insert(t.indicators)
         .values(indicators.map((indicator) => ({ ...indicator, incidentId: incident.id })));
     }
-    await audit(
+    await auditIncident(
       tx,
       actor,
       'reportIncident',
@@ -152,7 +153,11 @@ export async function updateIncident(
   return db.transaction(async (tx) => {
     const current = await findVisibleIncident(tx, actor, input.id, true);
     requireAccess(access, actor, current);
-    if (changes.tlp !== undefined && changes.tlp !== current.tlp && actor.org !== current.reportedByOrg) {
+    if (
+      changes.tlp !== undefined &&
+      changes.tlp !== current.tlp &&
+      organizationWith(actor, Right.ActForOrganization) !== current.reportedByOrg
+    ) {
       throw forbidden('Only the reporting organization may change the TLP marking of its incident.');
     }
     requireVersion(current, input.expectedVersion);
@@ -165,7 +170,7 @@ export async function updateIncident(
     const severityChanged = incident.severity !== current.severity;
     const fields = changedFields(changes);
     const tlpNote = incident.tlp !== current.tlp ? ` TLP:${current.tlp} → TLP:${incident.tlp}.` : '';
-    await audit(tx, actor, 'updateIncident', incident, `Changed ${fields}.${tlpNote}`);
+    await auditIncident(tx, actor, 'updateIncident', incident, `Changed ${fields}.${tlpNote}`);
     await appendEvent(
       tx,
       incident,
@@ -214,7 +219,7 @@ export async function changeIncidentStatus(
       previousStatus: current.status,
       status: incident.status,
     });
-    await audit(
+    await auditIncident(
       tx,
       actor,
       'changeIncidentStatus',
@@ -285,7 +290,7 @@ export async function postIncidentUpdate(
     ]
       .filter(Boolean)
       .join(', ');
-    await audit(
+    await auditIncident(
       tx,
       actor,
       'postIncidentUpdate',
@@ -329,7 +334,7 @@ export async function shareIncident(
       .where(eq(t.incidents.id, current.id))
       .returning();
     if (!incident) throw new Error('update returned no row');
-    await audit(tx, actor, 'shareIncident', incident, `Shared with ${added.join(', ')}.`);
+    await auditIncident(tx, actor, 'shareIncident', incident, `Shared with ${added.join(', ')}.`);
     await appendEvent(tx, incident, 'SHARED', actor, null, { organizationIds: added });
     return incident;
   });
@@ -356,7 +361,13 @@ export async function addIncidentIndicators(
       .where(eq(t.incidents.id, current.id))
       .returning();
     if (!incident) throw new Error('update returned no row');
-    await audit(tx, actor, 'addIncidentIndicators', incident, `Added ${indicators.length} indicator(s).`);
+    await auditIncident(
+      tx,
+      actor,
+      'addIncidentIndicators',
+      incident,
+      `Added ${indicators.length} indicator(s).`,
+    );
     await appendEvent(tx, incident, 'UPDATED', actor, null, { indicators: indicators.length });
     return incident;
   });

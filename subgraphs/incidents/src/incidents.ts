@@ -1,5 +1,13 @@
 import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
-import { keysetConnection, notFound, type Caller, type Connection, likePattern } from '@cadg/platform';
+import {
+  cursorShape,
+  CursorParts,
+  keysetConnection,
+  notFound,
+  type Caller,
+  type Connection,
+  likePattern,
+} from '@cadg/platform';
 import { countRows, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { IncidentCategory, IncidentRow, IncidentStatus, Severity } from './rows.ts';
@@ -59,6 +67,8 @@ export function incidentConditions(
   return where;
 }
 
+const INCIDENT_CURSOR = cursorShape('incidents', CursorParts.timestamp, CursorParts.uuid);
+
 /** Incidents the caller may see, newest first, keyset-paginated on (reportedAt, id). */
 export async function listIncidents(
   db: Db,
@@ -72,7 +82,7 @@ export async function listIncidents(
     where: incidentConditions(caller, filter, scope),
     after,
     limit,
-    arity: 2,
+    cursor: INCIDENT_CURSOR,
     seek: ([reportedAt, id]) =>
       sql`(${t.incidents.reportedAt}, ${t.incidents.id}) < (${reportedAt}::timestamptz, ${id}::uuid)`,
     fetch: (where, limitPlusOne) =>

@@ -1,10 +1,11 @@
-import { databaseFromEnv, dataDirFromEnv } from '@cadg/db';
+import { dataDirFromEnv, subgraphDatabaseFromEnv } from '@cadg/db';
 import {
   closeOnSignals,
   createTokenVerifier,
   identityConfigFromEnv,
   portFromEnv,
   startTracingFromEnv,
+  subgraphSecurityFromEnv,
 } from '@cadg/platform';
 import { createIncidentsServer, DEFAULT_PORT } from './server.ts';
 
@@ -12,13 +13,14 @@ import { createIncidentsServer, DEFAULT_PORT } from './server.ts';
 // LISTENs for committed events and serves its own subscribers.
 // Before anything else, so every request is traced (off unless OTEL_EXPORTER_OTLP_ENDPOINT is set).
 const tracing = startTracingFromEnv(process.env, 'incidents');
-const database = await databaseFromEnv(process.env);
-await database.migrate();
+// Migrated with the migration role, then served as the incidents role (see README, Database roles).
+const database = await subgraphDatabaseFromEnv(process.env, 'incidents');
 const verifier = await createTokenVerifier(identityConfigFromEnv(process.env, dataDirFromEnv(process.env)));
 const server = await createIncidentsServer({
   database,
   verifier,
   contactsUrl: process.env['CONTACTS_URL'] || 'http://localhost:4001/graphql',
+  security: subgraphSecurityFromEnv(process.env),
 });
 const { url } = await server.listen(
   portFromEnv(process.env, 'INCIDENTS_PORT', DEFAULT_PORT),

@@ -1,8 +1,9 @@
 import { isIP } from 'node:net';
-import { asc, eq, sql } from 'drizzle-orm';
-import { badUserInput } from '@cadg/platform';
-import { writeAudit, type Db, type Tx } from '@cadg/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { badUserInput, organizationWith, Right, type Caller } from '@cadg/platform';
+import type { Db, Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
+import { audit } from './audit.ts';
 import type { Directory } from './directory.ts';
 import {
   addIncidentIndicators,
@@ -15,7 +16,7 @@ import type { OrgIdentity } from './permissions.ts';
 import type { IncidentRow, IndicatorType, Severity } from './rows.ts';
 import { severityRank } from './severity.ts';
 import * as valid from './validation.ts';
-import { canRead } from './visibility.ts';
+import { canRead, readableBy } from './visibility.ts';
 
 export type PhishingReportRow = typeof t.phishingReports.$inferSelect;
 export type PhishingVerdictRow = typeof t.phishingVerdicts.$inferSelect;
@@ -165,7 +166,7 @@ export async function reportPhishing(
       reporterOrg: actor.org,
       reporterSub: actor.sub,
     });
-    await writeAudit(tx, t.auditLog, actor, {
+    await audit(tx, actor, {
       operation: 'reportPhishing',
       targetType: 'PhishingReport',
       targetId: merged.id,
@@ -265,9 +266,68 @@ export function verdictsOf(db: Db, reportId: string): Promise<PhishingVerdictRow
     .orderBy(asc(t.phishingVerdicts.reportedAt), asc(t.phishingVerdicts.id));
 }
 
-/** The report for a URL (normalised first), for authenticated members. */
-export async function findPhishingReport(db: Db, url: string): Promise<PhishingReportRow | null> {
+/**
+ * A phishing report as one caller is shown it. `verdicts` is null when the caller sees the whole
+ * report; otherwise it holds the only verdicts the caller is shown, and every merged field was
+ * computed from them.
+ */
+export type PhishingReportView = PhishingReportRow & { verdicts: readonly PhishingVerdictRow[] | null };
+
+/**
+ * The report as the caller may see it. Once a verdict raised an incident, the report belongs with
+ * that incident: a caller who may not read the incident is shown only what its own organization
+ * reported (its verdicts, and the countries, times and highest score they give, with no
+ * incident), or nothing (null, as for a URL nobody reported) when it reported none. The merged
+ * score, other members' verdicts or the merged countries and times would otherwise tell it that
+ * a hidden incident exists (a score at or above the threshold and `incident: null`).
+ */
+export async function phishingReportAs(
+  db: Db,
+  caller: Caller,
+  report: PhishingReportRow,
+): Promise<PhishingReportView | null> {
+  if (report.incidentId === null) return { ...report, verdicts: null };
+  const [readable] = await db
+    .select({ id: t.incidents.id })
+    .from(t.incidents)
+    .where(
+      and(
+        eq(t.incidents.id, report.incidentId),
+        readableBy(caller, {
+          tlp: t.incidents.tlp,
+          ownerOrg: t.incidents.reportedByOrg,
+          sharedWith: t.incidents.sharedWith,
+        }),
+      ),
+    );
+  if (readable) return { ...report, verdicts: null };
+  const org = organizationWith(caller, Right.ReadForOrganization);
+  if (org === null) return null;
+  const own = (await verdictsOf(db, report.id)).filter((verdict) => verdict.reporterOrg === org);
+  const [first] = own;
+  if (!first) return null;
+  const times = (pick: (verdict: PhishingVerdictRow) => Date) =>
+    own.map((verdict) => pick(verdict).getTime());
+  return {
+    ...report,
+    targetedCountries: [...new Set(own.flatMap((verdict) => verdict.targetedCountries))].sort(),
+    firstObservedAt: new Date(Math.min(...times((verdict) => verdict.observedAt))),
+    lastObservedAt: new Date(Math.max(...times((verdict) => verdict.observedAt))),
+    highestScore: Math.max(...own.map((verdict) => verdict.score)),
+    incidentId: null,
+    firstReportedAt: first.reportedAt,
+    lastReportedAt: own.at(-1)?.reportedAt ?? first.reportedAt,
+    verdicts: own,
+  };
+}
+
+/** The report for a URL (normalised first), as the caller may see it (`phishingReportAs`). */
+export async function findPhishingReport(
+  db: Db,
+  caller: Caller,
+  url: string,
+): Promise<PhishingReportView | null> {
   const { url: key } = normalisePhishingUrl('url', url);
   const [row] = await db.select().from(t.phishingReports).where(eq(t.phishingReports.url, key));
-  return row ?? null;
+  return row ? phishingReportAs(db, caller, row) : null;
 }

@@ -4,10 +4,13 @@ import {
   createSubgraphServer,
   eventLagHistogram,
   liveSubscriptionsGauge,
+  type SubgraphSecurity,
   type SubgraphServer,
   type TokenVerifier,
 } from '@cadg/platform';
 import { createContext, type IncidentsContext, type IncidentsServices } from './context.ts';
+import { AlertDispatcher } from './alerts/dispatcher.ts';
+import { alertSettingsFromEnv, type AlertSettings } from './alerts/config.ts';
 import { contactsDirectory, type Directory } from './directory.ts';
 import { EventHub } from './events/hub.ts';
 import { phishingIncidentScoreFromEnv } from './phishing.ts';
@@ -16,6 +19,7 @@ import { schema } from './schema.ts';
 export { createContext, type IncidentsContext, type IncidentsServices } from './context.ts';
 export { contactsDirectory, type Directory } from './directory.ts';
 export { EventHub } from './events/hub.ts';
+export { alertSettingsFromEnv, type AlertSettings, type AttemptReport } from './alerts/config.ts';
 export { schema } from './schema.ts';
 
 export const DEFAULT_PORT = 4002;
@@ -30,6 +34,17 @@ export interface IncidentsServerOptions {
    * @default PHISHING_INCIDENT_SCORE from the environment, else 0.8
    */
   phishingIncidentScore?: number;
+  /**
+   * Who counts as the gateway and what direct callers may do (see platform's subgraph-security.ts);
+   * its signing secret also signs this subgraph's own calls to contacts.
+   * @default no secret: unsigned, with DEFAULT_LIMITS for direct callers
+   */
+  security?: SubgraphSecurity | undefined;
+  /**
+   * Alert delivery settings, each overriding the environment's (see alerts/config.ts).
+   * @default alertSettingsFromEnv(process.env)
+   */
+  alerts?: Partial<AlertSettings> | undefined;
 }
 
 export interface IncidentsServer extends SubgraphServer<IncidentsContext> {
@@ -43,19 +58,35 @@ export interface IncidentsServer extends SubgraphServer<IncidentsContext> {
 export async function createIncidentsServer(options: IncidentsServerOptions): Promise<IncidentsServer> {
   const metrics = createSubgraphMetrics('incidents');
   const eventLag = eventLagHistogram(metrics.registry);
+  // Set once the alert dispatcher exists: it matches each batch of events the hub has read.
+  let wakeDispatcher = () => {};
   const hub = new EventHub(options.database, {
     onFannedOut(items) {
       const now = Date.now();
       for (const { event } of items) eventLag.observe((now - event.occurredAt.getTime()) / 1000);
+      wakeDispatcher();
     },
   });
   liveSubscriptionsGauge(metrics.registry, () => hub.subscriberCount);
   await hub.start();
-  const directory: Directory = contactsDirectory(options.contactsUrl);
+  const alertSettings: AlertSettings = { ...alertSettingsFromEnv(process.env), ...options.alerts };
+  const dispatcher = new AlertDispatcher(
+    options.database.db,
+    alertSettings,
+    metrics.registry,
+    () => hub.lastId,
+  );
+  // The hub reads each committed event once NOTIFY announces it; the dispatcher then matches it.
+  // (Not a hub subscriber: those are the clients counted in graphql_live_subscriptions.)
+  wakeDispatcher = () => dispatcher.wake();
+  const directory: Directory = contactsDirectory(options.contactsUrl, {
+    signingSecret: options.security?.signingSecret,
+  });
   const services: IncidentsServices = {
     db: options.database.db,
     directory,
     hub,
+    alerts: { settings: alertSettings, wake: () => dispatcher.wake() },
     phishingIncidentScore: options.phishingIncidentScore ?? phishingIncidentScoreFromEnv(process.env),
   };
   const server = await createSubgraphServer({
@@ -64,13 +95,16 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
     verifier: options.verifier,
     subscriptions: true,
     metrics,
+    security: options.security,
     createContext: (caller, transport) => createContext(services, caller, transport),
   });
+  dispatcher.start();
   return {
     ...server,
     hub,
     async close() {
       await server.close();
+      await dispatcher.stop();
       await hub.stop();
     },
   };

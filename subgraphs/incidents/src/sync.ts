@@ -1,10 +1,10 @@
 import { and, asc, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { badUserInput, keysetConnection, type Caller, type Connection, type CursorKey } from '@cadg/platform';
+import { cursorShape, CursorParts, keysetConnection, type Caller, type Connection } from '@cadg/platform';
 import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { advisoryReadableBy } from './advisories.ts';
-import { incidentConditions, isUuid } from './incidents.ts';
+import { incidentConditions } from './incidents.ts';
 import type { AdvisoryRow, IncidentRow } from './rows.ts';
 
 /**
@@ -18,13 +18,12 @@ import type { AdvisoryRow, IncidentRow } from './rows.ts';
 const millis = (column: AnyPgColumn): SQL => sql`date_trunc('milliseconds', ${column})`;
 
 function seekAfter(column: AnyPgColumn, id: AnyPgColumn) {
-  return ([at, key]: CursorKey): SQL => {
-    if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof key !== 'string' || !isUuid(key)) {
-      throw badUserInput('after', 'The cursor is not one this API issued.');
-    }
-    return sql`(${millis(column)}, ${id}) > (${at}::timestamptz, ${key}::uuid)`;
-  };
+  return ([at, key]: readonly [string, string]): SQL =>
+    sql`(${millis(column)}, ${id}) > (${at}::timestamptz, ${key}::uuid)`;
 }
+
+const UPDATED_INCIDENT_CURSOR = cursorShape('incidentsUpdated', CursorParts.timestamp, CursorParts.uuid);
+const PUBLISHED_ADVISORY_CURSOR = cursorShape('advisoriesPublished', CursorParts.timestamp, CursorParts.uuid);
 
 /** Incidents the caller may see, by last change (oldest first), changed after `since`. */
 export function incidentsUpdatedSince(
@@ -40,7 +39,7 @@ export function incidentsUpdatedSince(
     where,
     after,
     limit,
-    arity: 2,
+    cursor: UPDATED_INCIDENT_CURSOR,
     seek: seekAfter(t.incidents.updatedAt, t.incidents.id),
     fetch: (condition, limitPlusOne) =>
       db
@@ -68,7 +67,7 @@ export function advisoriesPublishedSince(
     where,
     after,
     limit,
-    arity: 2,
+    cursor: PUBLISHED_ADVISORY_CURSOR,
     seek: seekAfter(t.advisories.publishedAt, t.advisories.id),
     fetch: (condition, limitPlusOne) =>
       db

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { Caller } from '@cadg/platform';
+import { hasRight, organizationWith, Right, type Caller } from '@cadg/platform';
 import type { Tlp } from './rows.ts';
 
 /** What visibility rules need to know of a shareable record. */
@@ -12,28 +12,32 @@ export interface Marked {
 }
 
 /**
- * TLP 2.0 read as access rules for a registry (DESIGN.md): CLEAR anyone; GREEN any authenticated
- * member; AMBER, AMBER_STRICT and RED the originator and the organizations it was shared with.
- * The SECRETARIAT has no extra right to read: it administers the mechanism, it does not read
- * everyone's mail.
+ * TLP 2.0 read as access rules for a registry (docs/architecture.md): CLEAR anyone; GREEN any member of the
+ * mechanism (a caller with a known role); AMBER, AMBER_STRICT and RED the originator and the
+ * organizations it was shared with, read for an organization only with a role that grants it
+ * (platform's role table), so a token naming an organization but no role reads what an
+ * anonymous caller reads. The SECRETARIAT has no extra right to read: it administers the
+ * mechanism, it does not read everyone's mail.
  */
 export function canRead(caller: Caller, record: Marked): boolean {
   if (record.tlp === 'CLEAR') return true;
-  if (!caller) return false;
+  if (!hasRight(caller, Right.ReadCommunity)) return false;
   if (record.tlp === 'GREEN') return true;
-  const org = caller.org;
+  const org = organizationWith(caller, Right.ReadForOrganization);
   return org !== null && (record.ownerOrg === org || record.sharedWith.includes(org));
 }
 
 /**
- * Who may add recipients: always the originator; for AMBER (and GREEN/CLEAR, where it changes
- * little) also any current reader's organization; for AMBER_STRICT and RED only the originator.
+ * Who may add recipients, TLP 2.0 exactly: the originator always; for GREEN and CLEAR also anyone
+ * acting for an organization that may read the record. AMBER recipients may pass it on inside
+ * their own organization and to its clients, which the registry does not hold, so within the
+ * registry AMBER, AMBER_STRICT and RED circles are widened only by the originator.
  */
 export function canShare(caller: Caller, record: Marked): boolean {
-  const org = caller?.org ?? null;
+  const org = organizationWith(caller, Right.ActForOrganization);
   if (org === null) return false;
   if (record.ownerOrg === org) return true;
-  if (record.tlp === 'AMBER_STRICT' || record.tlp === 'RED') return false;
+  if (record.tlp !== 'CLEAR' && record.tlp !== 'GREEN') return false;
   return canRead(caller, record);
 }
 
@@ -48,7 +52,8 @@ export interface MarkedColumns {
  * may not see. Must stay equivalent to `canRead` (a test checks both on every combination).
  */
 export function readableBy(caller: Caller, columns: MarkedColumns): SQL {
-  if (!caller) return sql`${columns.tlp} = 'CLEAR'`;
-  if (caller.org === null) return sql`${columns.tlp} in ('CLEAR', 'GREEN')`;
-  return sql`(${columns.tlp} in ('CLEAR', 'GREEN') or ${columns.ownerOrg} = ${caller.org} or ${columns.sharedWith} @> array[${caller.org}]::text[])`;
+  if (!hasRight(caller, Right.ReadCommunity)) return sql`${columns.tlp} = 'CLEAR'`;
+  const org = organizationWith(caller, Right.ReadForOrganization);
+  if (org === null) return sql`${columns.tlp} in ('CLEAR', 'GREEN')`;
+  return sql`(${columns.tlp} in ('CLEAR', 'GREEN') or ${columns.ownerOrg} = ${org} or ${columns.sharedWith} @> array[${org}]::text[])`;
 }

@@ -90,14 +90,30 @@ describe('TLP rules in code', () => {
     ownerOrg: 'owner',
     sharedWith: ['friend'],
   });
-  const member = (org: string | null) => ({ sub: 's', org, roles: [] });
+  const member = (org: string | null) => ({ sub: 's', org, roles: ['MEMBER' as const] });
 
-  it('lets a recipient share AMBER onward but not AMBER_STRICT or RED', () => {
-    expect(canShare(member('friend'), record('AMBER'))).toBe(true);
-    expect(canShare(member('friend'), record('AMBER_STRICT'))).toBe(false);
-    expect(canShare(member('friend'), record('RED'))).toBe(false);
-    expect(canShare(member('owner'), record('RED'))).toBe(true);
-    expect(canShare(member('stranger'), record('AMBER'))).toBe(false);
+  it('lets only the originator widen an AMBER, AMBER_STRICT or RED circle (TLP 2.0)', () => {
+    for (const tlp of ['AMBER', 'AMBER_STRICT', 'RED'] as const) {
+      expect(canShare(member('owner'), record(tlp)), tlp).toBe(true);
+      expect(canShare(member('friend'), record(tlp)), tlp).toBe(false);
+      expect(canShare(member('stranger'), record(tlp)), tlp).toBe(false);
+    }
+  });
+
+  it('lets anyone who acts for an organization share GREEN and CLEAR', () => {
+    for (const tlp of ['CLEAR', 'GREEN'] as const) {
+      expect(canShare(member('stranger'), record(tlp)), tlp).toBe(true);
+      expect(canShare(member(null), record(tlp)), tlp).toBe(false);
+    }
+  });
+
+  it('gives a token that names an organization but no known role nothing beyond CLEAR', () => {
+    const roleless = { sub: 's', org: 'owner', roles: [] };
+    expect(canRead(roleless, record('CLEAR'))).toBe(true);
+    for (const tlp of ['GREEN', 'AMBER', 'AMBER_STRICT', 'RED'] as const) {
+      expect(canRead(roleless, record(tlp)), tlp).toBe(false);
+      expect(canShare(roleless, record(tlp)), tlp).toBe(false);
+    }
   });
 
   it('gives the SECRETARIAT no extra right to read', () => {

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from '@cadg/db/testing';
 import * as t from '@cadg/db/incidents';
 import { callerOf, errorCodes, inProcessSubgraph } from '@cadg/platform/testing';
-import { createContext, EventHub, schema, type IncidentsServices } from '../src/server.ts';
+import {
+  alertSettingsFromEnv,
+  createContext,
+  EventHub,
+  schema,
+  type IncidentsServices,
+} from '../src/server.ts';
 import { contactsDirectory } from '../src/directory.ts';
 
 let testDb: TestDatabase;
@@ -18,6 +24,7 @@ beforeAll(async () => {
     db: testDb.database.db,
     hub,
     directory: contactsDirectory('http://127.0.0.1:9/graphql'),
+    alerts: { settings: alertSettingsFromEnv({}), wake: () => undefined },
   };
   subgraph = await inProcessSubgraph(schema, (caller) => createContext(services, caller));
 });

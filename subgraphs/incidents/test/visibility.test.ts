@@ -19,6 +19,9 @@ const callers: [string, Caller][] = [
   ['a recipient', { sub: 'r', org: 'recipient-org', roles: ['MEMBER'] }],
   ['another member', { sub: 'm', org: 'other-org', roles: ['ORG_ADMIN'] }],
   ['the secretariat', { sub: 's', org: 'secretariat-org', roles: ['SECRETARIAT'] }],
+  ['the secretariat as a recipient', { sub: 's', org: 'recipient-org', roles: ['SECRETARIAT'] }],
+  ['a token of the owner with no known role', { sub: 'n', org: 'owner-org', roles: [] }],
+  ['a token of a recipient with no known role', { sub: 'n', org: 'recipient-org', roles: [] }],
 ];
 
 describe('TLP visibility in SQL', () => {

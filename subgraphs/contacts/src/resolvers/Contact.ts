@@ -3,7 +3,7 @@ import { maySeePersonalDetails } from '../permissions.ts';
 import type { ContactRow } from '../rows.ts';
 import { verificationStatus } from '../verification.ts';
 
-/** Personal details resolve to null for anonymous callers rather than failing the whole list. */
+/** Personal details resolve to null for non-members (anonymous, or no known role) rather than failing the whole list. */
 const personal =
   <K extends 'email' | 'phone' | 'pgpFingerprint'>(field: K) =>
   (contact: ContactRow, _: unknown, { caller }: ContactsContext): ContactRow[K] | null =>

@@ -1,4 +1,4 @@
-import { forbidden, hasRole, Role } from '@cadg/platform';
+import { forbidden } from '@cadg/platform';
 import {
   addParticipants,
   findActivity,
@@ -22,7 +22,7 @@ import {
   type CreateOrganizationInput,
   type UpdateOrganizationInput,
 } from '../organizations.ts';
-import { requireAdminOf, requireSecretariat } from '../permissions.ts';
+import { administersMechanism, requireAdminOf, requireSecretariat } from '../permissions.ts';
 
 /**
  * Every mutation checks who may do it before touching data, then hands over to a domain function
@@ -41,7 +41,7 @@ export const Mutation = {
     { db, caller }: ContactsContext,
   ) => {
     const actor = requireAdminOf(caller, input.id);
-    if (input.kind !== undefined && input.kind !== null && !hasRole(actor, Role.Secretariat)) {
+    if (input.kind !== undefined && input.kind !== null && !administersMechanism(actor)) {
       throw forbidden('Only the SECRETARIAT may change what kind of body an organization is.');
     }
     return updateOrganization(db, actor, input);

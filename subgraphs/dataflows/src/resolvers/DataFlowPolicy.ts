@@ -21,5 +21,7 @@ export const DataFlowPolicy = {
     const day = args.asOf ?? today();
     return (await loaders.thresholdsByCountry.load(policy.countryCode)).filter((row) => inForce(row, day));
   },
+  transferRegimes: (policy: PolicyRow, _: unknown, { loaders }: DataflowsContext) =>
+    loaders.regimesByCountry.load(policy.countryCode),
   source: (policy: PolicyRow) => ({ url: policy.sourceUrl }),
 };

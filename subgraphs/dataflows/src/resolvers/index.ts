@@ -14,6 +14,7 @@ import { Mutation } from './Mutation.ts';
 import { Query } from './Query.ts';
 import { TransferMechanism } from './TransferMechanism.ts';
 import { TransferObligation } from './TransferObligation.ts';
+import { TransferRegime } from './TransferRegime.ts';
 import { TransferRequirements } from './TransferRequirements.ts';
 import { TransferThreshold } from './TransferThreshold.ts';
 
@@ -31,6 +32,7 @@ export const resolvers = {
   TransferThreshold,
   TransferRequirements,
   TransferObligation,
+  TransferRegime,
   MechanismComparison,
   ComparedClause,
   DataFlowPilot,

@@ -1,7 +1,9 @@
-import { asc, eq, gt, sql } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
+import type { Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { IncidentEventRow, IncidentRow } from '../rows.ts';
+import { readableBy } from '../visibility.ts';
 
 /** An event with its incident as it is now, which is what delivery-time visibility is judged on. */
 export interface FeedItem {
@@ -25,4 +27,27 @@ export async function lastEventId(db: Db): Promise<number> {
     .select({ id: sql<number>`coalesce(max(${t.incidentEvents.id}), 0)::bigint` })
     .from(t.incidentEvents);
   return Number(row?.id ?? 0);
+}
+
+/**
+ * The id of the newest event about an incident the caller may read now (0 when there is none),
+ * judged as delivery judges it: a subscriber resuming after it is sent every later event it may
+ * see, and the id never moves on changes the caller may not see. Walks the events backwards
+ * from the newest and stops at the first readable one.
+ */
+export async function lastVisibleEventId(db: Db, caller: Caller): Promise<number> {
+  const [row] = await db
+    .select({ id: t.incidentEvents.id })
+    .from(t.incidentEvents)
+    .innerJoin(t.incidents, eq(t.incidents.id, t.incidentEvents.incidentId))
+    .where(
+      readableBy(caller, {
+        tlp: t.incidents.tlp,
+        ownerOrg: t.incidents.reportedByOrg,
+        sharedWith: t.incidents.sharedWith,
+      }),
+    )
+    .orderBy(desc(t.incidentEvents.id))
+    .limit(1);
+  return row?.id ?? 0;
 }

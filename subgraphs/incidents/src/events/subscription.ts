@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { decodeCursor, badUserInput, type Caller } from '@cadg/platform';
+import { cursorShape, CursorParts, decodeCursor, encodeCursor, type Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import type { Severity } from '../rows.ts';
 import { atLeast } from '../severity.ts';
@@ -30,14 +30,17 @@ export function matches(item: FeedItem, filter: MajorIncidentFilter): boolean {
   return event.previousSeverity !== null && atLeast(event.previousSeverity, filter.minSeverity);
 }
 
-export const eventCursor = (id: number): string =>
-  Buffer.from(JSON.stringify([id]), 'utf8').toString('base64url');
+/**
+ * The position in the stream of all events, `[id]`, shared by `Incident.events` and the
+ * subscription's `after`. It carries no list name: agencies keep it across releases to resume
+ * without a gap, so its encoding must not change.
+ */
+export const EVENT_CURSOR = cursorShape(null, CursorParts.serial);
+
+export const eventCursor = (id: number): string => encodeCursor(EVENT_CURSOR, [id]);
 
 export function eventIdOf(cursor: string): number {
-  const [id] = decodeCursor(cursor, 1);
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
-    throw badUserInput('after', 'The cursor is not one this API issued.');
-  }
+  const [id] = decodeCursor(cursor, EVENT_CURSOR);
   return id;
 }
 

@@ -1,12 +1,14 @@
 import type { IncidentsContext } from '../context.ts';
-import { verdictsOf, type PhishingReportRow, type PhishingVerdictRow } from '../phishing.ts';
+import { verdictsOf, type PhishingReportView, type PhishingVerdictRow } from '../phishing.ts';
 
+/** Parents are reports as the caller may see them (`phishingReportAs`), never raw rows. */
 export const PhishingReport = {
-  targetedCountries: (report: PhishingReportRow) =>
+  targetedCountries: (report: PhishingReportView) =>
     report.targetedCountries.map((code) => ({ __typename: 'Country' as const, code })),
-  verdicts: (report: PhishingReportRow, _: unknown, { db }: IncidentsContext) => verdictsOf(db, report.id),
+  verdicts: (report: PhishingReportView, _: unknown, { db }: IncidentsContext) =>
+    report.verdicts ?? verdictsOf(db, report.id),
   // Through the visibility-checking loader: the incident's TLP decides, not the report's.
-  incident: (report: PhishingReportRow, _: unknown, { loaders }: IncidentsContext) =>
+  incident: (report: PhishingReportView, _: unknown, { loaders }: IncidentsContext) =>
     report.incidentId ? loaders.incidentById.load(report.incidentId) : null,
 };
 

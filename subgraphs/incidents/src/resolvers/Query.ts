@@ -1,9 +1,10 @@
-import { pageSize, unauthenticated } from '@cadg/platform';
+import { pageSize } from '@cadg/platform';
 import { listAdvisories, type AdvisoryFilter } from '../advisories.ts';
 import type { IncidentsContext } from '../context.ts';
-import { lastEventId } from '../events/feed.ts';
+import { lastVisibleEventId } from '../events/feed.ts';
 import { eventCursor } from '../events/subscription.ts';
 import { listIncidents, type IncidentFilter } from '../incidents.ts';
+import { requireMember } from '../permissions.ts';
 import { findPhishingReport } from '../phishing.ts';
 import { findIndicators, incidentStats, type StatsGroupBy } from '../search.ts';
 import { advisoriesPublishedSince, incidentsUpdatedSince } from '../sync.ts';
@@ -23,8 +24,9 @@ export const Query = {
     listAdvisories(db, caller, args.filter, pageSize(args.first), args.after),
   indicators: (_: unknown, args: { value: string }, { db, caller }: IncidentsContext) =>
     findIndicators(db, caller, args.value),
-  incidentEventCursor: async (_: unknown, _args: unknown, { db }: IncidentsContext) =>
-    eventCursor(await lastEventId(db)),
+  // Per caller: a global newest id would move on changes the caller may not see.
+  incidentEventCursor: async (_: unknown, _args: unknown, { db, caller }: IncidentsContext) =>
+    eventCursor(await lastVisibleEventId(db, caller)),
   incidentsUpdatedSince: (
     _: unknown,
     args: { since?: Date | null; first?: number | null; after?: string | null },
@@ -35,11 +37,8 @@ export const Query = {
     args: { since?: Date | null; first?: number | null; after?: string | null },
     { db, caller }: IncidentsContext,
   ) => advisoriesPublishedSince(db, caller, args.since, pageSize(args.first), args.after),
-  phishingReport: (_: unknown, args: { url: string }, { db, caller }: IncidentsContext) => {
-    // Reports name the members and detectors that sent them: members only.
-    if (!caller) throw unauthenticated('Phishing reports are for authenticated members.');
-    return findPhishingReport(db, args.url);
-  },
+  phishingReport: (_: unknown, args: { url: string }, { db, caller }: IncidentsContext) =>
+    findPhishingReport(db, requireMember(caller), args.url),
   incidentStats: (
     _: unknown,
     args: { groupBy: StatsGroupBy; filter?: IncidentFilter | null },

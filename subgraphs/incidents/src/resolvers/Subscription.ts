@@ -22,7 +22,7 @@ export const Subscription = {
           minSeverity: args.minSeverity ?? MAJOR,
           countries: valid.countryCodes('countries', args.countries ?? [], { required: false }),
         },
-        args.after ? eventIdOf(args.after) : null,
+        args.after === null || args.after === undefined ? null : eventIdOf(args.after),
       ),
     resolve: (item: FeedItem) => item,
   },

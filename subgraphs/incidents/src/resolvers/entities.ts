@@ -1,8 +1,8 @@
-import { pageInMemory, pageSize } from '@cadg/platform';
+import { cursorShape, CursorParts, pageInMemory, pageSize } from '@cadg/platform';
 import { canSeeRequest } from '../assistance.ts';
 import type { IncidentsContext } from '../context.ts';
 import type { FeedItem } from '../events/feed.ts';
-import { eventCursor } from '../events/subscription.ts';
+import { EVENT_CURSOR, eventCursor } from '../events/subscription.ts';
 import { listIncidents, type IncidentFilter } from '../incidents.ts';
 import { advisoryBundle, incidentBundle } from '../stix.ts';
 import type {
@@ -15,6 +15,8 @@ import type {
 
 const organization = (id: string) => ({ __typename: 'Organization' as const, id });
 const country = (code: string) => ({ __typename: 'Country' as const, code });
+
+const UPDATE_CURSOR = cursorShape('incidentUpdates', CursorParts.timestamp, CursorParts.uuid);
 
 interface Page {
   first?: number | null;
@@ -50,8 +52,8 @@ export const Incident = {
       await loaders.updatesByIncident.load(incident.id),
       pageSize(args.first),
       args.after,
+      UPDATE_CURSOR,
       (u) => [u.postedAt.toISOString(), u.id],
-      2,
     ),
   assistanceRequests: async (incident: IncidentRow, _: unknown, { caller, loaders }: IncidentsContext) =>
     (await loaders.assistanceByIncident.load(incident.id)).filter((request) =>
@@ -64,7 +66,7 @@ export const Incident = {
       event,
       incident,
     }));
-    return pageInMemory(events, pageSize(args.first), args.after, (item) => [item.event.id], 1);
+    return pageInMemory(events, pageSize(args.first), args.after, EVENT_CURSOR, (item) => [item.event.id]);
   },
   stix: async (incident: IncidentRow, _: unknown, { loaders, directory }: IncidentsContext) =>
     incidentBundle(

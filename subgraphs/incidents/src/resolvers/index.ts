@@ -3,6 +3,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/ind
 import { auditLogResolver } from '@cadg/db';
 import { auditLog } from '@cadg/db/incidents';
 import { AuditEntryResolvers, DateTimeScalar } from '@cadg/platform';
+import { auditVisibleTo } from '../audit.ts';
+import { AlertDelivery, AlertMutation, AlertQuery, AlertRule } from './Alerts.ts';
 import {
   Advisory,
   AssistanceRequest,
@@ -22,9 +24,9 @@ import { Subscription } from './Subscription.ts';
 export const resolvers = {
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
-  Query: { ...Query, auditLog: auditLogResolver(auditLog) },
+  Query: { ...Query, ...AlertQuery, auditLog: auditLogResolver(auditLog, auditVisibleTo) },
   AuditEntry: AuditEntryResolvers,
-  Mutation,
+  Mutation: { ...Mutation, ...AlertMutation },
   Subscription,
   Country,
   Organization,
@@ -36,4 +38,6 @@ export const resolvers = {
   IncidentEvent,
   PhishingReport,
   PhishingVerdict,
+  AlertRule,
+  AlertDelivery,
 } as unknown as GraphQLResolverMap<unknown>;

@@ -16,12 +16,18 @@ import {
 
 /** Argument that sizes a list (Relay `first`); its value multiplies the cost of what is under it. */
 const SLICING_ARGUMENT = 'first';
+/**
+ * Federation's `_entities(representations:)` returns one object per representation: on a subgraph
+ * port the list's size is the number sent, not an assumption.
+ */
+const REPRESENTATIONS_ARGUMENT = 'representations';
 
 /**
  * Estimated cost of an operation before anything runs: every object a field returns counts 1,
  * multiplied by the sizes of the lists above it. A list's size is its `first` argument (the value
  * sent, or its default), or `assumedListSize` for plain lists. A connection's `edges` and `nodes`
- * are already sized by the connection's `first` and do not multiply again.
+ * are already sized by the connection's `first` and do not multiply again. `_entities` is sized by its
+ * `representations`.
  */
 export function operationCost(
   schema: GraphQLSchema,
@@ -83,12 +89,18 @@ export function operationCost(
       const returned = getNamedType(field.type);
       let size = 1;
       const slicing = field.args.find((arg) => arg.name === SLICING_ARGUMENT);
+      const representations = field.args.find((arg) => arg.name === REPRESENTATIONS_ARGUMENT);
       if (slicing) {
         const node = selection.arguments?.find((arg) => arg.name.value === SLICING_ARGUMENT);
         const value = node
           ? valueFromAST(node.value, slicing.type, variables as Record<string, unknown>)
           : slicing.defaultValue;
         size = typeof value === 'number' && value > 0 ? value : 1;
+      } else if (representations) {
+        const node = selection.arguments?.find((arg) => arg.name.value === REPRESENTATIONS_ARGUMENT);
+        const value =
+          node && valueFromAST(node.value, representations.type, variables as Record<string, unknown>);
+        size = Array.isArray(value) ? Math.max(value.length, 1) : assumedListSize;
       } else if (isListType(getNullableType(field.type)) && !parent.name.endsWith('Connection')) {
         size = assumedListSize;
       }

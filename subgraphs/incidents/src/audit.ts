@@ -1,0 +1,69 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { hasRight, organizationWith, Right, type Caller } from '@cadg/platform';
+import { writeAudit, type AuditActor, type AuditEntry, type Tx } from '@cadg/db';
+import * as t from '@cadg/db/incidents';
+import { readableBy } from './visibility.ts';
+
+/** The records this subgraph audits; every one is judged by the TLP marking behind it. */
+export type AuditTarget = 'Incident' | 'Advisory' | 'AssistanceRequest' | 'PhishingReport';
+
+/** Records an incidents mutation in this subgraph's audit table, inside the change's transaction. */
+export const audit = (tx: Tx, actor: AuditActor, entry: AuditEntry & { targetType: AuditTarget }) =>
+  writeAudit(tx, t.auditLog, actor, entry);
+
+/**
+ * The audit entries a reader may see, as SQL over `incidents.audit_log`: those about a record the
+ * reader may read now, under the same rules as every other read path (an incident or advisory
+ * by its TLP marking; an assistance request by its incident and who may see the request; a
+ * phishing report by the incident raised for it, if any).
+ *
+ * Entries about other records are left out rather than shown without title, summary or marking:
+ * an entry that is still listed tells its reader that a record exists, who changed it, when and
+ * how often, which is exactly what NOT_FOUND hides everywhere else. Filtering in the SQL that
+ * reads the trail keeps `totalCount` and the pages consistent with what is shown.
+ *
+ * Visibility is judged on the record as it is when the trail is read, like event delivery: an
+ * incident later shared with the reader shows its whole history, one later restricted hides it.
+ */
+export function auditVisibleTo(caller: Caller): SQL {
+  const entry = t.auditLog;
+  const incidentReadable = readableBy(caller, {
+    tlp: t.incidents.tlp,
+    ownerOrg: t.incidents.reportedByOrg,
+    sharedWith: t.incidents.sharedWith,
+  });
+  const advisoryReadable = readableBy(caller, {
+    tlp: t.advisories.tlp,
+    ownerOrg: t.advisories.publishedByOrg,
+    sharedWith: t.advisories.sharedWith,
+  });
+  const requests = t.assistanceRequests;
+  const org = organizationWith(caller, Right.ReadForOrganization);
+  // As canSeeRequest (assistance.ts): the coordinator and the reporting organization see every
+  // request of an incident they read; others only requests made by or of their organization.
+  const requestVisible = hasRight(caller, Right.CoordinateIncidents)
+    ? sql`true`
+    : org === null
+      ? sql`false`
+      : sql`(${t.incidents.reportedByOrg} = ${org} or ${requests.requestedByOrg} = ${org} or ${requests.requestedOfOrg} = ${org})`;
+  // CASE evaluates only the branch of the entry's type, so the uuid casts never see another
+  // type's id; each branch is one primary-key lookup.
+  return sql`(case ${entry.targetType}
+    when 'Incident' then exists (
+      select 1 from ${t.incidents}
+      where ${t.incidents.id} = ${entry.targetId}::uuid and ${incidentReadable})
+    when 'Advisory' then exists (
+      select 1 from ${t.advisories}
+      where ${t.advisories.id} = ${entry.targetId}::uuid and ${advisoryReadable})
+    when 'AssistanceRequest' then exists (
+      select 1 from ${requests}
+      join ${t.incidents} on ${t.incidents.id} = ${requests.incidentId}
+      where ${requests.id} = ${entry.targetId}::uuid and ${incidentReadable} and ${requestVisible})
+    when 'PhishingReport' then exists (
+      select 1 from ${t.phishingReports}
+      left join ${t.incidents} on ${t.incidents.id} = ${t.phishingReports.incidentId}
+      where ${t.phishingReports.id} = ${entry.targetId}::uuid
+        and (${t.phishingReports.incidentId} is null or ${incidentReadable}))
+    else false
+  end)`;
+}
