@@ -8,8 +8,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import type { StackOptions } from '@cadg/stack';
-import { freePorts, ServiceProcess } from '../cluster/processes.ts';
-import { codesOf, startGraph, type Graph } from './harness.ts';
+import type { ServiceProcess } from '../cluster/processes.ts';
+import { codesOf, startGraph, startIncidentsReplica, type Graph } from './harness.ts';
 import { scrape } from './scrape.ts';
 
 type AttemptReport = Parameters<NonNullable<NonNullable<StackOptions['alerts']>['onAttempt']>>[0];
@@ -593,23 +593,7 @@ describe.runIf(process.env['DATABASE_URL'])('alerts from two incidents processes
   beforeAll(async () => {
     await receiver.start();
     graph = await startGraph({ alerts: { retryBaseMs: 10, pollMs: 200 } });
-    const [port] = await freePorts(1);
-    second = new ServiceProcess({
-      name: 'incidents-2',
-      entry: 'subgraphs/incidents/src/index.ts',
-      port: port!,
-      env: {
-        ...process.env,
-        DATABASE_URL: graph.databaseUrl!,
-        DATA_DIR: graph.keyDir,
-        HOST: '127.0.0.1',
-        INCIDENTS_PORT: String(port),
-        CONTACTS_URL: graph.subgraphUrls['contacts']!,
-        ALERT_RETRY_BASE_MS: '10',
-        ALERT_POLL_MS: '200',
-      },
-    });
-    await second.start();
+    second = await startIncidentsReplica(graph, { ALERT_RETRY_BASE_MS: '10', ALERT_POLL_MS: '200' });
   });
   afterAll(async () => {
     await second?.kill('SIGKILL');

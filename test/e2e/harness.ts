@@ -7,6 +7,7 @@ import type { LogSink, ProtectionOptions } from '@cadg/gateway';
 import type { AlertSettings } from '@cadg/incidents/server';
 import { startStack } from '@cadg/stack';
 import type { GraphQLFormattedError } from 'graphql';
+import { freePorts, ServiceProcess } from '../cluster/processes.ts';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
@@ -78,3 +79,31 @@ export type Graph = Awaited<ReturnType<typeof startGraph>>;
 
 export const codesOf = (response: { errors?: GraphQLFormattedError[] }): unknown[] =>
   (response.errors ?? []).map((error) => error.extensions?.['code']);
+
+/**
+ * Another incidents replica on the graph's PostgreSQL database, its own OS process started from the
+ * production entry, as a second replica runs in production (needs DATABASE_URL). `env` adds or
+ * overrides variables. The caller kills it when done.
+ */
+export async function startIncidentsReplica(
+  graph: Graph,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServiceProcess> {
+  const [port] = await freePorts(1);
+  const replica = new ServiceProcess({
+    name: 'incidents-2',
+    entry: 'subgraphs/incidents/src/index.ts',
+    port: port!,
+    env: {
+      ...process.env,
+      DATABASE_URL: graph.databaseUrl!,
+      DATA_DIR: graph.keyDir,
+      HOST: '127.0.0.1',
+      INCIDENTS_PORT: String(port),
+      CONTACTS_URL: graph.subgraphUrls['contacts']!,
+      ...env,
+    },
+  });
+  await replica.start();
+  return replica;
+}

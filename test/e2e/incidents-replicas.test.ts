@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
-import { freePorts, ServiceProcess } from '../cluster/processes.ts';
-import { startGraph, type Graph } from './harness.ts';
+import type { ServiceProcess } from '../cluster/processes.ts';
+import { startGraph, startIncidentsReplica, type Graph } from './harness.ts';
 import { subscribe } from './subscriber.ts';
 
 // Several processes on one database need a PostgreSQL server; CI always sets DATABASE_URL.
@@ -11,21 +11,7 @@ describe.runIf(process.env['DATABASE_URL'])('two incidents processes on one Post
 
   beforeAll(async () => {
     graph = await startGraph();
-    const [port] = await freePorts(1);
-    second = new ServiceProcess({
-      name: 'incidents-2',
-      entry: 'subgraphs/incidents/src/index.ts',
-      port: port!,
-      env: {
-        ...process.env,
-        DATABASE_URL: graph.databaseUrl!,
-        DATA_DIR: graph.keyDir,
-        HOST: '127.0.0.1',
-        INCIDENTS_PORT: String(port),
-        CONTACTS_URL: graph.subgraphUrls['contacts']!,
-      },
-    });
-    await second.start();
+    second = await startIncidentsReplica(graph);
   });
   afterAll(async () => {
     await second?.kill('SIGKILL');
