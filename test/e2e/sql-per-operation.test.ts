@@ -50,8 +50,8 @@ beforeAll(async () => {
     logging: false,
     // The largest page costs more than the default limit allows; this test is about SQL, not limits.
     protection: { rateLimit: null, limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000 } },
-    // The alert dispatcher's timed passes are background SQL, not the dashboard's: none during the counts.
-    alerts: { pollMs: 3_600_000 },
+    // The alert dispatcher's passes are background SQL, not the dashboard's: none during the counts.
+    alerts: { dispatch: false },
   });
   token = await signDevToken(keyDir, {
     sub: 'sql-count',

@@ -98,7 +98,7 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
     security: options.security,
     createContext: (caller, transport) => createContext(services, caller, transport),
   });
-  dispatcher.start();
+  if (alertSettings.dispatch) dispatcher.start();
   return {
     ...server,
     hub,

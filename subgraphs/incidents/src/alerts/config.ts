@@ -25,6 +25,11 @@ export interface AlertSettings {
   timeoutMs: number;
   /** How often the dispatcher looks for work besides NOTIFY and its own timers. ALERT_POLL_MS. @default 5000 */
   pollMs: number;
+  /**
+   * Whether this process matches and sends alerts. ALERT_DISPATCH=off leaves that to the other
+   * replicas (any number may dispatch: they share the work through row locks). @default true
+   */
+  dispatch: boolean;
   /** The SMTP server for EMAIL rules (SMTP_URL); null refuses EMAIL rules. @default null */
   smtpUrl: string | null;
   /** The sender of alert e-mails. ALERT_MAIL_FROM. @default 'CADG alerts <alerts@localhost>' */
@@ -44,6 +49,14 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+function onOff(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (raw === 'on' || raw === 'true' || raw === '1') return true;
+  if (raw === 'off' || raw === 'false' || raw === '0') return false;
+  throw new Error(`${name}=${raw} must be on or off.`);
+}
+
 /**
  * Alert settings from the incidents service's environment. Production (`GATEWAY_MODE=production`)
  * refuses loopback webhook targets as well as private ones; ALERT_WEBHOOK_ALLOWED_HOSTS is a
@@ -61,6 +74,7 @@ export function alertSettingsFromEnv(env: NodeJS.ProcessEnv): AlertSettings {
     pauseAfterDead: positiveInteger(env, 'ALERT_PAUSE_AFTER_DEAD', 5),
     timeoutMs: 10_000,
     pollMs: positiveInteger(env, 'ALERT_POLL_MS', 5000),
+    dispatch: onOff(env, 'ALERT_DISPATCH', true),
     smtpUrl: env['SMTP_URL']?.trim() || null,
     mailFrom: env['ALERT_MAIL_FROM']?.trim() || 'CADG alerts <alerts@localhost>',
     publicUrl: (env['PUBLIC_URL']?.trim() || 'http://localhost:4000').replace(/\/$/, ''),

@@ -45,6 +45,7 @@ export function retryDelayMs(baseMs: number, attempts: number, random = Math.ran
  * `pollMs` apart, for work other replicas leave), and on `wake()`.
  */
 export class AlertDispatcher {
+  #started = false;
   #running = false;
   #again = false;
   #stopped = false;
@@ -88,6 +89,7 @@ export class AlertDispatcher {
 
   /** Starts the first pass; later passes follow wake-ups and timers until `stop()`. */
   start(): void {
+    this.#started = true;
     this.wake();
   }
 
@@ -100,9 +102,9 @@ export class AlertDispatcher {
     this.#transport?.close();
   }
 
-  /** Looks for events to match and deliveries to send now; calls during a pass fold into one more. */
+  /** Looks for events to match and deliveries to send now (once started); calls during a pass fold into one more. */
   wake(): void {
-    if (this.#stopped) return;
+    if (!this.#started || this.#stopped) return;
     if (this.#running) {
       this.#again = true;
       return;
