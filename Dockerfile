@@ -13,7 +13,10 @@ ARG NODE_IMAGE=node:20-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY . .
+# The partner dashboard is built from source here (no build output is committed); the gateway
+# serves dashboard/dist at /dashboard/.
 RUN npm ci --no-audit --no-fund \
+ && npm run build -w @cadg/dashboard \
  && npm cache clean --force
 
 FROM ${NODE_IMAGE} AS runtime
@@ -30,6 +33,7 @@ COPY --from=build --chown=node:node /app/db ./db
 COPY --from=build --chown=node:node /app/subgraphs ./subgraphs
 COPY --from=build --chown=node:node /app/gateway ./gateway
 COPY --from=build --chown=node:node /app/schema ./schema
+COPY --from=build --chown=node:node /app/dashboard/dist ./dashboard/dist
 COPY --chown=node:node deploy/docker/start.sh /usr/local/bin/cadg-start
 # Fails the build for an unknown SERVICE rather than the first start.
 RUN CADG_CHECK_ONLY=1 /usr/local/bin/cadg-start

@@ -1,14 +1,5 @@
 import { desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import {
-  cursorShape,
-  CursorParts,
-  keysetConnection,
-  pageSize,
-  requireAuditReader,
-  type Caller,
-  type Connection,
-} from '@cadg/platform';
 import { countRows } from './count.ts';
 import type { Db, Tx } from './database.ts';
 import type { AuditLogTable } from './schema/audit.ts';
@@ -57,62 +48,31 @@ export interface AuditFilter {
 
 export type AuditRow = AuditLogTable['$inferSelect'];
 
-/** Named by the table's schema, so one subgraph's audit cursor is refused by another's log. */
-const auditCursor = (table: AuditLogTable) =>
-  cursorShape(`${getTableConfig(table).schema ?? 'public'}.audit_log`, CursorParts.serial);
-
 /**
- * A subgraph's audit entries, newest first, keyset-paginated on the (monotonic) id. `visible`,
- * when given, is the reader's visibility as SQL: it is part of the WHERE of both the page and
- * the count, so totalCount and paging agree with what the reader is shown.
+ * The reads of one subgraph's audit table, newest first, as plain SQL: the GraphQL field that pages
+ * them (and checks who may read) is platform's `auditLogResolver`, which takes this as its source.
  */
-export function listAuditEntries(
-  db: Db,
-  table: AuditLogTable,
-  filter: AuditFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-  visible?: SQL,
-): Promise<Connection<AuditRow>> {
-  const where: SQL[] = visible ? [visible] : [];
-  if (filter?.operation) where.push(eq(table.operation, filter.operation));
-  if (filter?.targetType) where.push(eq(table.targetType, filter.targetType));
-  if (filter?.targetId) where.push(eq(table.targetId, filter.targetId));
-  if (filter?.actorSub) where.push(eq(table.actorSub, filter.actorSub));
-  if (filter?.actorOrg) where.push(eq(table.actorOrg, filter.actorOrg));
-  if (filter?.from) where.push(gte(table.occurredAt, filter.from));
-  if (filter?.to) where.push(lt(table.occurredAt, filter.to));
-  return keysetConnection({
-    where,
-    after,
-    limit,
-    cursor: auditCursor(table),
-    seek: ([id]) => lt(table.id, id),
-    fetch: (condition, limitPlusOne) =>
-      db.select().from(table).where(condition).orderBy(desc(table.id)).limit(limitPlusOne),
-    count: (condition) => countRows(db, table, condition),
-    keyOf: (row) => [row.id],
-  });
-}
-
-/**
- * Which entries a reader may see, as SQL over the audit table. A subgraph whose records carry a
- * TLP marking gives one, so its trail never tells a reader about records it may not read.
- */
-export type AuditVisibility = (caller: Caller) => SQL;
-
-/**
- * The resolver of a subgraph's audit-log root field: SECRETARIAT only, newest first. Each
- * subgraph serves its own table, since none may read another's.
- */
-export function auditLogResolver(table: AuditLogTable, visibleTo?: AuditVisibility) {
-  return (
-    _: unknown,
-    args: { filter?: AuditFilter | null; first?: number | null; after?: string | null },
-    context: { db: Db; caller: Caller },
-  ) => {
-    requireAuditReader(context.caller);
-    const visible = visibleTo?.(context.caller);
-    return listAuditEntries(context.db, table, args.filter, pageSize(args.first), args.after, visible);
+export function auditLogSource(table: AuditLogTable) {
+  return {
+    /** Named by the table's schema, so one subgraph's audit cursor is refused by another's log. */
+    name: `${getTableConfig(table).schema ?? 'public'}.audit_log`,
+    /** The filter as conditions, all of which must hold. */
+    where(filter: AuditFilter | null | undefined): SQL[] {
+      const where: SQL[] = [];
+      if (filter?.operation) where.push(eq(table.operation, filter.operation));
+      if (filter?.targetType) where.push(eq(table.targetType, filter.targetType));
+      if (filter?.targetId) where.push(eq(table.targetId, filter.targetId));
+      if (filter?.actorSub) where.push(eq(table.actorSub, filter.actorSub));
+      if (filter?.actorOrg) where.push(eq(table.actorOrg, filter.actorOrg));
+      if (filter?.from) where.push(gte(table.occurredAt, filter.from));
+      if (filter?.to) where.push(lt(table.occurredAt, filter.to));
+      return where;
+    },
+    /** Entries written before the one with this id (ids grow with time). */
+    olderThan: (id: number): SQL => lt(table.id, id),
+    /** At most `limit` entries matching `where`, newest first. */
+    rows: (db: Db, where: SQL | undefined, limit: number): Promise<AuditRow[]> =>
+      db.select().from(table).where(where).orderBy(desc(table.id)).limit(limit),
+    count: (db: Db, where: SQL | undefined): Promise<number> => countRows(db, table, where),
   };
 }

@@ -23,14 +23,12 @@ export {
 } from './roles.ts';
 export { countRows } from './count.ts';
 export {
-  auditLogResolver,
+  auditLogSource,
   changedFields,
-  listAuditEntries,
   writeAudit,
   type AuditActor,
   type AuditEntry,
   type AuditFilter,
   type AuditRow,
-  type AuditVisibility,
 } from './audit.ts';
 export { listen, type Listening } from './notifications.ts';

@@ -155,12 +155,10 @@ function traceTransaction(tx: TransactionSql, database: DatabaseSpanAttributes):
 
 function traceUnsafe(sql: Pick<PostgresSql, 'unsafe'>, database: DatabaseSpanAttributes): void {
   const unsafe = sql.unsafe;
-  sql.unsafe = function (this: unknown, text: string) {
-    // `arguments` as is: postgres.js tells `unsafe(text, options)` from `unsafe(text, params)` by count.
-    const query = (unsafe as (...a: unknown[]) => postgres.PendingQuery<postgres.Row[]>).apply(
-      this,
-      arguments as unknown as unknown[],
-    );
+  sql.unsafe = function (this: unknown, ...args: [text: string, ...rest: unknown[]]) {
+    const [text] = args;
+    // All arguments as given: postgres.js tells `unsafe(text, options)` from `unsafe(text, params)` by count.
+    const query = (unsafe as (...a: unknown[]) => postgres.PendingQuery<postgres.Row[]>).apply(this, args);
     const parent = recordingContext();
     if (!parent) return query;
     // A postgres.js query is a lazy promise that runs once awaited or `.execute()`d. The span starts
@@ -199,19 +197,19 @@ export function tracePglite(client: PGlite): PGlite {
 
 function traceQueryable<C extends PgliteQueryable>(client: C, database: DatabaseSpanAttributes): C {
   const query = client.query as (...args: unknown[]) => Promise<Results>;
-  client.query = function (this: unknown, text: string) {
+  client.query = function (this: unknown, ...args: [text: string, ...rest: unknown[]]) {
     const parent = recordingContext();
-    if (!parent) return query.apply(this, arguments as unknown as unknown[]);
-    const span = startStatementSpan(parent, text, database);
-    return settle(query.apply(this, arguments as unknown as unknown[]), span, (result) => result.rows.length);
+    if (!parent) return query.apply(this, args);
+    const span = startStatementSpan(parent, args[0], database);
+    return settle(query.apply(this, args), span, (result) => result.rows.length);
   } as C['query'];
   const exec = client.exec as (...args: unknown[]) => Promise<Results[]>;
-  client.exec = function (this: unknown, text: string) {
+  client.exec = function (this: unknown, ...args: [text: string, ...rest: unknown[]]) {
     const parent = recordingContext();
-    if (!parent) return exec.apply(this, arguments as unknown as unknown[]);
-    const span = startStatementSpan(parent, text, database);
+    if (!parent) return exec.apply(this, args);
+    const span = startStatementSpan(parent, args[0], database);
     // `exec` runs every statement of a script: the rows of all their results.
-    return settle(exec.apply(this, arguments as unknown as unknown[]), span, (results) =>
+    return settle(exec.apply(this, args), span, (results) =>
       results.reduce((rows, result) => rows + result.rows.length, 0),
     );
   } as C['exec'];

@@ -12,6 +12,7 @@ import { limitsFromEnv } from './limits.ts';
 import { rateLimitFromEnv } from './rate-limit.ts';
 import { readManifest, trustedDocumentsModeFromEnv } from './trusted-documents.ts';
 import { webSocketCapsFromEnv } from './websocket-caps.ts';
+import { timeoutsFromEnv } from './request-deadline.ts';
 
 /** What the environment says about the gateway's protections (shared by `main.ts` and `npm start`). */
 export type ProtectionOptions = Pick<
@@ -29,12 +30,15 @@ export type ProtectionOptions = Pick<
   | 'trustProxy'
   | 'webSocketCaps'
   | 'metricsPort'
+  | 'subgraphTimeoutMs'
+  | 'subgraphRetries'
+  | 'requestTimeoutMs'
 >;
 
 /**
  * `GATEWAY_MODE=production` (or NODE_ENV=production) turns on the production defaults; `LIMIT_*`,
- * `INTROSPECTION`, `TRUSTED_DOCUMENTS`, `RATE_LIMIT*`, `CORS_ORIGINS`, `WS_MAX_*` and
- * `METRICS_PORT` override single settings. `PUBLIC_URL` (default: the URL the gateway listens on)
+ * `INTROSPECTION`, `TRUSTED_DOCUMENTS`, `RATE_LIMIT*`, `CORS_ORIGINS`, `WS_MAX_*`,
+ * `METRICS_PORT`, `SUBGRAPH_TIMEOUT_MS`, `SUBGRAPH_RETRIES` and `REQUEST_TIMEOUT_MS` override single settings. `PUBLIC_URL` (default: the URL the gateway listens on)
  * and `TRUST_PROXY` (default: none) say how the gateway is reached.
  */
 export async function protectionFromEnv(env: NodeJS.ProcessEnv): Promise<ProtectionOptions> {
@@ -63,6 +67,7 @@ export async function protectionFromEnv(env: NodeJS.ProcessEnv): Promise<Protect
     trustProxy: trustProxyFromEnv(env),
     webSocketCaps: webSocketCapsFromEnv(env),
     metricsPort: metricsPortFromEnv(env, production),
+    ...timeoutsFromEnv(env),
   };
 }
 

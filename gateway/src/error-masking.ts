@@ -16,7 +16,8 @@ export const REQUEST_ID_HEADER = 'x-request-id';
 /**
  * Codes a client may see with their message: ours (see platform/errors.ts) and the GraphQL request
  * errors Apollo subgraphs and the runtime's validation use. Any other code is an implementation
- * detail: the runtime's GATEWAY_TIMEOUT, for one, carries the subgraph's URL and request body.
+ * detail. GATEWAY_TIMEOUT is raised by our own time limits only (the runtime's, which carried the
+ * subgraph's URL and request body, is not used).
  */
 const CLIENT_FACING_CODES = new Set<unknown>([
   ErrorCode.Unauthenticated,
@@ -27,6 +28,8 @@ const CLIENT_FACING_CODES = new Set<unknown>([
   ErrorCode.RateLimited,
   ErrorCode.QueryTooComplex,
   ErrorCode.ServiceUnavailable,
+  // Ours (subgraph-calls.ts, request-deadline.ts), naming the service, never its address.
+  ErrorCode.GatewayTimeout,
   'TRUSTED_DOCUMENT_REQUIRED',
   'TRUSTED_DOCUMENT_NOT_FOUND',
   'GRAPHQL_PARSE_FAILED',
@@ -48,8 +51,7 @@ const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'originalError', 'reques
  * that wraps no other exception and carries a client-facing code (FORBIDDEN from a subgraph, a
  * validation error), or no code but a 4xx status (the runtime's own malformed-request errors).
  * A subgraph that cannot be reached becomes SERVICE_UNAVAILABLE, at the path of the missing part.
- * Everything else (a timed-out subgraph, a bug)
- * is shown as "Unexpected error." with code INTERNAL_SERVER_ERROR and the request id to quote
+ * Everything else (a bug) is shown as "Unexpected error." with code INTERNAL_SERVER_ERROR and the request id to quote
  * when reporting it (the runtime logs the original, with its stack, whenever an error is
  * replaced). Debug extensions such as stack traces are dropped from every error, including the
  * subgraphs' own.

@@ -1,10 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
-  ErrorCode,
   InFlightRequests,
   isTracingEnabled,
   listenForMetrics,
@@ -22,8 +20,8 @@ import { createErrorMasking, REQUEST_ID_HEADER, UNEXPECTED_ERROR_MESSAGE } from 
 import { checkReadiness } from './health.ts';
 import { createGatewayMetrics } from './metrics.ts';
 import { useTracing } from './tracing.ts';
-import { useGraphQLResponseStatus, useHttpRequestChecks } from './http-requests.ts';
-import { createGatewayLogger, type GatewayLogging } from './logging.ts';
+import { bodySizeRefusal, useGraphQLResponseStatus, useHttpRequestChecks } from './http-requests.ts';
+import { createGatewayLogger, gatewayLogFormat, type GatewayLogging } from './logging.ts';
 import { DEFAULT_LIMITS, operationLimitPlugins, type OperationLimits } from './limits.ts';
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { trustedDocumentsFor, type TrustedDocumentsMode } from './trusted-documents.ts';
@@ -32,12 +30,18 @@ import { subgraphUrlsInSupergraph, transportEntriesFor } from './subgraph-transp
 import { serveGraphQLOverWebSocket } from './websocket.ts';
 import { DEFAULT_WEBSOCKET_CAPS, type WebSocketCaps } from './websocket-caps.ts';
 import { upstreamWebSocketTransport } from './upstream-websocket.ts';
+import { useSubgraphCalls } from './subgraph-calls.ts';
+import { createGraphiQLCaching, withCompression } from './http-compression.ts';
+import { useMultipartSubscriptions } from './multipart-subscriptions.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, useRequestTimeout } from './request-deadline.ts';
 import { useNoStaleSubscriptionData } from './subscription-results.ts';
 import { useNullDataOfFieldErrors } from './execution-results.ts';
 import { SubscriptionSharing } from './shared-subscriptions.ts';
 import { queryPlannerOptions, type QueryPlanner } from './query-planner.ts';
-import { isTaxiiPath, serveTaxii } from './taxii/server.ts';
+import { isTaxiiInboxPath, isTaxiiPath, serveTaxii } from './taxii/server.ts';
+import { isMispFeedPath, serveMispFeed } from './misp/server.ts';
 import { PHISHING_WEBHOOK_PATH, receivePhishingVerdict } from './webhooks/phishing.ts';
+import type { DashboardHandler } from './dashboard-assets.ts';
 
 /** The path clients send GraphQL to, over HTTP and graphql-ws. */
 export const GRAPHQL_PATH = '/graphql';
@@ -54,12 +58,12 @@ export interface GatewayOptions {
   subgraphUrls?: Readonly<Record<string, string>> | undefined;
   /** Verifies callers' bearer tokens (`createTokenVerifier` from `@cadg/platform`). */
   verifier: TokenVerifier;
-  /**
-   * Time limit for each gateway→subgraph query or mutation call. Subscriptions are exempt: they
-   * are meant to stay open.
-   * @default 10000
-   */
+  /** Time limit of each subgraph query or mutation call; subscriptions stay open. @default 10000 */
   subgraphTimeoutMs?: number | undefined;
+  /** Resends of a subgraph query after a connection error (SUBGRAPH_RETRIES). @default 1 */
+  subgraphRetries?: number | undefined;
+  /** Overall time limit of an HTTP request (REQUEST_TIMEOUT_MS). @default 30000 */
+  requestTimeoutMs?: number | undefined;
   /**
    * Serve GraphiQL to browsers that open the GraphQL path.
    * @default true
@@ -68,7 +72,7 @@ export interface GatewayOptions {
   /**
    * `false` silences the gateway (tests), a level sets the threshold, or a sink sends logs to
    * writers of your own. Credentials are redacted in every case (see logging.ts).
-   * @default 'info'
+   * @default LOG_LEVEL (info) to standard output, as LOG_FORMAT says (JSON off a terminal and in production)
    */
   logging?: GatewayLogging | undefined;
   /**
@@ -136,6 +140,8 @@ export interface GatewayOptions {
    * @default null, or no metrics in production
    */
   metricsPort?: number | null | undefined;
+  /** Serves the partner dashboard under `/dashboard/` (see dashboard-assets.ts). @default not served */
+  dashboard?: DashboardHandler | undefined;
 }
 
 /** A gateway that is built but not necessarily listening. */
@@ -157,7 +163,6 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 // Serialized once: liveness answers must cost nothing.
 const HEALTHY_BODY = JSON.stringify({ status: 'ok' });
 
@@ -168,10 +173,10 @@ const HEALTHY_BODY = JSON.stringify({ status: 'ok' });
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { verifier } = options;
-  const log = createGatewayLogger(options.logging ?? 'info');
+  const log = createGatewayLogger(options.logging, gatewayLogFormat(options.production ?? false));
   const metrics = createGatewayMetrics();
   const masking = createErrorMasking();
-  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const graphiqlCaching = createGraphiQLCaching();
   const production = options.production ?? false;
   const signingSecret = options.subgraphSigningSecret;
   if (production && !signingSecret) {
@@ -205,8 +210,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphqlEndpoint: GRAPHQL_PATH,
     transports: { http: httpTransport, ws: upstreamWebSocketTransport },
     transportEntries: transportEntriesFor(overrides),
-    upstreamTimeout: ({ executionRequest }) =>
-      executionRequest?.operationType === 'subscription' ? undefined : subgraphTimeoutMs,
     maskedErrors: { maskError: masking.maskError, errorMessage: UNEXPECTED_ERROR_MESSAGE },
     requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: masking.generateRequestId },
     // Subgraph errors keep the code the subgraph gave them (no DOWNSTREAM_SERVICE_ERROR relabelling);
@@ -214,8 +217,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     subgraphErrors: false,
     graphiql: options.graphiql ?? !production,
     // GraphiQL's scripts and styles come inlined from the npm package, not from a CDN: it works offline.
-    renderGraphiQL,
+    renderGraphiQL: graphiqlCaching.render,
     landingPage: false,
+    // @defer and @stream, split by the gateway (subgraphs answer plain calls), sent as multipart/mixed.
+    deferStream: true,
     // The HTTP server applies the CORS policy to every response (see cors.ts).
     cors: false,
     logging: log,
@@ -235,6 +240,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: () => [
       // First, so an operation's latency includes every other plugin's work.
       metrics.plugin,
+      useRequestTimeout(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
+      useSubgraphCalls({ timeoutMs: options.subgraphTimeoutMs, retries: options.subgraphRetries }),
       ...(isTracingEnabled() ? [useTracing()] : []),
       useClientAuthentication(verifier, rateLimiter, clientAddresses),
       ...(signingSecret ? [upstreamSignature(signingSecret)] : []),
@@ -244,26 +251,32 @@ export function createGateway(options: GatewayOptions): Gateway {
       useNullDataOfFieldErrors(),
       trustedDocuments.plugin,
       masking.plugin,
+      graphiqlCaching.plugin,
       useNoStaleSubscriptionData(),
+      useMultipartSubscriptions(),
       subscriptionSharing.plugin(),
     ],
   });
   keepShutdownOrderInOurHands();
 
   const inFlight = new InFlightRequests();
-  const httpServer = createServer((req, res) => {
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     const path = pathOf(req);
     if (path === '/healthz') return sendJson(res, 200, HEALTHY_BODY);
     if (cors.apply(req, res)) return;
     if (!inFlight.admit(req, res)) return;
     if (path === '/readyz') return void answerReadiness(res, subgraphUrls, signingSecret);
     if (path === METRICS_PATH && metricsPort === null) return metrics.serve(res);
-    const refusal = bodySizeRefusal(req, limits.maxBodyBytes);
+    const refusal = isTaxiiInboxPath(path) ? null : bodySizeRefusal(req, limits.maxBodyBytes);
     if (refusal) return sendJson(res, refusal.status, refusal.body);
     if (isTaxiiPath(path)) return void serveTaxii(runtime, req, res, publicUrl());
+    if (isMispFeedPath(path)) return void serveMispFeed(runtime, req, res, path);
     if (path === PHISHING_WEBHOOK_PATH) return void receivePhishingVerdict(runtime, req, res);
+    if (options.dashboard?.(req, res, path)) return;
+    if (path === GRAPHQL_PATH && graphiqlCaching.notModified(req, res)) return;
     return runtime.requestListener(req, res);
-  });
+  };
+  const httpServer = createServer(withCompression(handleRequest));
   /** The configured public URL, or the one the gateway listens on (requests come only once it does). */
   const publicUrl = () => options.publicUrl ?? baseUrlOf(httpServer.address() as AddressInfo);
   const webSocketServer = serveGraphQLOverWebSocket(httpServer, runtime, verifier, {
@@ -345,29 +358,6 @@ function keepShutdownOrderInOurHands(): void {
       if (listener.name === 'terminateHandler') process.off(signal, listener);
     }
   }
-}
-
-/**
- * Refuses a request body over the limit before the runtime reads it. Bodies must announce their
- * length: one sent chunked could only be measured by reading it, which is what the limit avoids.
- */
-function bodySizeRefusal(req: IncomingMessage, maxBytes: number): { status: number; body: string } | null {
-  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
-  const length = req.headers['content-length'];
-  const error = (status: number, message: string) => ({
-    status,
-    body: JSON.stringify({
-      errors: [{ message, extensions: { code: ErrorCode.QueryTooComplex, limit: 'maxBodyBytes' } }],
-    }),
-  });
-  if (length === undefined) {
-    return req.headers['transfer-encoding']
-      ? error(411, 'Send the request body with a Content-Length.')
-      : null;
-  }
-  if (!/^\d+$/.test(length) || Number(length) > maxBytes)
-    return error(413, `The request body is larger than ${maxBytes} bytes.`);
-  return null;
 }
 
 function sendJson(res: ServerResponse, status: number, body: string): void {

@@ -1,5 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { containsNul, ErrorCode, nulRefused } from '@cadg/platform';
+import { containsNul, ErrorCode, nulRefused, RequestErrorCode } from '@cadg/platform';
 import { GraphQLError } from 'graphql';
 import { isSingleResult } from './execution-results.ts';
 
@@ -7,7 +8,7 @@ import { isSingleResult } from './execution-results.ts';
 const STREAMING_TYPES = /text\/event-stream|multipart\/mixed/i;
 
 const badRequest = (message: string, status = 400) =>
-  new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status } } });
+  new GraphQLError(message, { extensions: { code: RequestErrorCode.BadRequest, http: { status } } });
 
 const JSON_ONLY_MESSAGE = 'Send operations as JSON (content-type: application/json).';
 
@@ -156,4 +157,30 @@ function holdsNul(value: unknown): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Refuses a request body over the limit before the runtime reads it. Bodies must announce their
+ * length: one sent chunked could only be measured by reading it, which is what the limit avoids.
+ */
+export function bodySizeRefusal(
+  req: IncomingMessage,
+  maxBytes: number,
+): { status: number; body: string } | null {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return null;
+  const length = req.headers['content-length'];
+  const error = (status: number, message: string) => ({
+    status,
+    body: JSON.stringify({
+      errors: [{ message, extensions: { code: ErrorCode.QueryTooComplex, limit: 'maxBodyBytes' } }],
+    }),
+  });
+  if (length === undefined) {
+    return req.headers['transfer-encoding']
+      ? error(411, 'Send the request body with a Content-Length.')
+      : null;
+  }
+  if (!/^\d+$/.test(length) || Number(length) > maxBytes)
+    return error(413, `The request body is larger than ${maxBytes} bytes.`);
+  return null;
 }

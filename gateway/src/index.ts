@@ -37,3 +37,11 @@ export {
   type TrustedDocumentsMode,
 } from './trusted-documents.ts';
 export { createGatewayLogger, REDACTED_LOG_PATHS, type GatewayLogging, type LogSink } from './logging.ts';
+export {
+  createDashboardHandler,
+  DASHBOARD_PATH,
+  dashboardDistDir,
+  DEV_TOKEN_PATH,
+  type DashboardHandler,
+  type DashboardOptions,
+} from './dashboard-assets.ts';

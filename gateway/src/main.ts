@@ -5,7 +5,8 @@
  * <NAME>_URL per subgraph (e.g. CONTACTS_URL, default http://localhost:<port>/graphql),
  * DATA_DIR (./.data, where the dev issuer's key lives), the AUTH_* identity variables, and the
  * protections (GATEWAY_MODE, LIMIT_*, INTROSPECTION, TRUSTED_DOCUMENTS, RATE_LIMIT*, CORS_ORIGINS,
- * PUBLIC_URL, TRUST_PROXY, WS_MAX_*, METRICS_PORT: see config.ts).
+ * PUBLIC_URL, TRUST_PROXY, WS_MAX_*, METRICS_PORT: see config.ts), DASHBOARD_DIR (dashboard/dist,
+ * the partner dashboard's build, served at /dashboard/).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -14,11 +15,14 @@ import {
   createTokenVerifier,
   drainTimeoutFromEnv,
   identityConfigFromEnv,
+  productionFromEnv,
   shutdownDeadlineFromEnv,
   startTracingFromEnv,
 } from '@cadg/platform';
 import { protectionFromEnv } from './config.ts';
+import { createDashboardHandler } from './dashboard-assets.ts';
 import { createGateway } from './gateway.ts';
+import { createGatewayLogger, gatewayLogFormat } from './logging.ts';
 import { defaultUrlOf, subgraphs, supergraphFile, urlVariableOf } from './subgraphs.ts';
 
 const env = process.env;
@@ -40,10 +44,13 @@ const gateway = createGateway({
   verifier,
   drainTimeoutMs: drainTimeoutFromEnv(env),
   ...(await protectionFromEnv(env)),
+  // The partner dashboard's build (DASHBOARD_DIR, default dashboard/dist), without the dev sign-in.
+  dashboard: createDashboardHandler({ dir: env['DASHBOARD_DIR'] || undefined }),
 });
 const { url, metricsUrl } = await gateway.listen(port, host);
-console.log(`Gateway ready at ${url}`);
-if (metricsUrl) console.log(`Metrics at ${metricsUrl}`);
+// A log line like any other: JSON when standard output is not a terminal or in production.
+const log = createGatewayLogger(true, gatewayLogFormat(productionFromEnv(env)));
+log.info({ url, ...(metricsUrl ? { metricsUrl } : {}) }, `Gateway ready at ${url}`);
 
 // The runtime listens for SIGTERM/SIGINT itself and then keeps the process alive, so shut down
 // here: drain in-flight requests (SHUTDOWN_DRAIN_MS), close websockets with 1001, and exit

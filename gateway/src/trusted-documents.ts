@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { GatewayConfigBase, GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { RequestErrorCode } from '@cadg/platform';
 import { GraphQLError, parse, print } from 'graphql';
 import { LRUCache } from 'lru-cache';
 
@@ -45,14 +46,26 @@ async function formsOf(text: string): Promise<string[]> {
   return [...new Set([text, print(document), print(addTypenameToDocument(document))])];
 }
 
+/**
+ * Clients whose operations live in their own source rather than under `trustedDocumentsDir`: the
+ * partner dashboard's `.graphql` files are both its typed operations (codegen) and its documents.
+ */
+export const clientOperationDirs: readonly string[] = [
+  fileURLToPath(new URL('../../dashboard/src/operations/', import.meta.url)),
+];
+
 /** Reads every client's `.graphql` files and builds the manifest, sorted so the file is stable. */
-export async function buildManifest(dir = trustedDocumentsDir): Promise<Record<string, string>> {
+export async function buildManifest(
+  dir = trustedDocumentsDir,
+  operationDirs: readonly string[] = clientOperationDirs,
+): Promise<Record<string, string>> {
+  const folders = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => `${dir}/${d.name}`);
   const entries: [string, string][] = [];
-  for (const client of (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory())) {
-    for (const file of (await readdir(`${dir}/${client.name}`))
-      .filter((f) => f.endsWith('.graphql'))
-      .sort()) {
-      const text = (await readFile(`${dir}/${client.name}/${file}`, 'utf8')).trim();
+  for (const folder of [...folders, ...operationDirs]) {
+    for (const file of (await readdir(folder)).filter((f) => f.endsWith('.graphql')).sort()) {
+      const text = (await readFile(`${folder}/${file}`, 'utf8')).trim();
       for (const form of await formsOf(text)) entries.push([documentId(form), form]);
     }
   }
@@ -125,7 +138,7 @@ export function trustedDocumentsFor(
             notFound: {
               message: PERSISTED_QUERY_NOT_FOUND,
               extensions: {
-                code: 'PERSISTED_QUERY_NOT_FOUND',
+                code: RequestErrorCode.PersistedQueryNotFound,
                 http: {
                   status: 404,
                   spec: true,
@@ -135,21 +148,21 @@ export function trustedDocumentsFor(
             },
             keyNotFound: {
               message: 'Send a query, or the documentId or persisted-query hash of a registered one.',
-              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+              extensions: { code: RequestErrorCode.BadRequest, http: { status: 400 } },
             },
           }
         : {
             persistedQueryOnly: {
               message: `This gateway runs registered operations only: send the documentId of one. ${HOW_TO_REGISTER}`,
-              extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 400 } },
+              extensions: { code: RequestErrorCode.TrustedDocumentRequired, http: { status: 400 } },
             },
             notFound: {
               message: `No registered operation has this id. ${HOW_TO_REGISTER}`,
-              extensions: { code: 'TRUSTED_DOCUMENT_NOT_FOUND', http: { status: 400 } },
+              extensions: { code: RequestErrorCode.TrustedDocumentNotFound, http: { status: 400 } },
             },
             keyNotFound: {
               message: `Send the documentId of a registered operation. ${HOW_TO_REGISTER}`,
-              extensions: { code: 'TRUSTED_DOCUMENT_REQUIRED', http: { status: 400 } },
+              extensions: { code: RequestErrorCode.TrustedDocumentRequired, http: { status: 400 } },
             },
           },
     },
@@ -177,7 +190,7 @@ function persistedQueriesNotSupported(): GatewayPlugin {
     onParams({ params }) {
       if (params.query || apolloHashIn(params.extensions) === null) return;
       throw new GraphQLError('PersistedQueryNotSupported', {
-        extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED', http: { status: 400, spec: true } },
+        extensions: { code: RequestErrorCode.PersistedQueryNotSupported, http: { status: 400, spec: true } },
       });
     },
   };
@@ -219,7 +232,7 @@ function registrationPlugin(registered: LRUCache<string, string>): GatewayPlugin
       if (hash === null || typeof query !== 'string' || query === '') return;
       if (documentId(query) !== hash) {
         throw new GraphQLError('The persisted-query hash is not the SHA-256 of the query.', {
-          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          extensions: { code: RequestErrorCode.BadRequest, http: { status: 400 } },
         });
       }
       if (!registered.has(hash)) pending.set(context, { hash, query });

@@ -53,3 +53,22 @@ export async function loadExisting<K, V>(loader: ManyLoader<K, V | null>, keys: 
   if (failure) throw failure;
   return values.filter((value): value is V => value !== null && !(value instanceof Error));
 }
+
+/** The part of a DataLoader that `loadRequired` needs. */
+export interface OneLoader<K, V> {
+  load(key: K): Promise<V>;
+}
+
+/**
+ * `load` for a reference the schema declares non-null and the database keeps (a foreign key): a
+ * missing row is a broken invariant, reported as such rather than as a null in a non-null field.
+ *
+ * @param loader - a loader that resolves unknown keys to `null`
+ * @param key - the key a row holds
+ * @returns the value found
+ */
+export async function loadRequired<K, V>(loader: OneLoader<K, V | null>, key: K): Promise<V> {
+  const value = await loader.load(key);
+  if (value === null) throw new Error(`No row for the required reference ${String(key)}.`);
+  return value;
+}

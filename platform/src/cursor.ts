@@ -33,6 +33,7 @@ export const MAX_CURSOR_LENGTH = 8_192;
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A lone surrogate is no character at all: refused rather than left to a driver to replace.
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters refused here.
 const NUL_OR_LONE_SURROGATE = /[\u0000\p{Cs}]/u;
 /** True for an instant as `Date.toISOString()` writes it, from year 1 (PostgreSQL has no year 0). */
 function isCanonicalInstant(value: string): boolean {

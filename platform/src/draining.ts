@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ErrorCode } from './errors.ts';
 
 /** How long a graceful shutdown waits for in-flight requests when nothing else is configured. */
 export const DEFAULT_DRAIN_TIMEOUT_MS = 8_000;
@@ -35,7 +36,9 @@ export class InFlightRequests {
       });
       res.end(
         JSON.stringify({
-          errors: [{ message: 'The server is shutting down.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+          errors: [
+            { message: 'The server is shutting down.', extensions: { code: ErrorCode.ServiceUnavailable } },
+          ],
         }),
       );
       return false;

@@ -14,9 +14,28 @@ export const ErrorCode = {
   QueryTooComplex: 'QUERY_TOO_COMPLEX',
   /** A service this one depends on did not answer; retrying later may succeed. */
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  /** A service behind the gateway, or the whole request, took longer than its time limit (HTTP 504). */
+  GatewayTimeout: 'GATEWAY_TIMEOUT',
+  /** A subscriber fell too far behind its stream; it resubscribes with the last cursor it received. */
+  SubscriberTooSlow: 'SUBSCRIBER_TOO_SLOW',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * Codes of requests refused before any operation runs (a body that is not GraphQL over HTTP, a
+ * persisted-document id nobody registered). They never come out of a resolver, so masking never
+ * sees them; the spellings are the ones Apollo clients and GraphQL over HTTP clients branch on.
+ */
+export const RequestErrorCode = {
+  BadRequest: 'BAD_REQUEST',
+  GraphQLParseFailed: 'GRAPHQL_PARSE_FAILED',
+  PersistedQueryNotFound: 'PERSISTED_QUERY_NOT_FOUND',
+  PersistedQueryNotSupported: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  TrustedDocumentRequired: 'TRUSTED_DOCUMENT_REQUIRED',
+  TrustedDocumentNotFound: 'TRUSTED_DOCUMENT_NOT_FOUND',
+} as const;
+export type RequestErrorCode = (typeof RequestErrorCode)[keyof typeof RequestErrorCode];
 
 const publicCodes = new Set<string>(Object.values(ErrorCode));
 

@@ -3,6 +3,9 @@ import type { Extra } from 'graphql-ws/use/ws';
 import type { WebSocketServer } from 'ws';
 import { serverOnlyMessageType } from './ws-guard.ts';
 
+/** RFC 6455's "going away" (the server is shutting down); graphql-ws's `CloseCode` names only its own. */
+export const GOING_AWAY_CLOSE_CODE = 1001;
+
 /** Where the server reports what happens on its connections: pino and Hive's logger both fit. */
 export interface GraphQLWsLog {
   info(attributes: Record<string, unknown>, message: string): void;
@@ -99,7 +102,7 @@ export function serveGraphQLWs<P extends Record<string, unknown> | undefined>(
 
   return {
     async dispose() {
-      for (const client of wsServer.clients) client.close(1001, 'Going away');
+      for (const client of wsServer.clients) client.close(GOING_AWAY_CLOSE_CODE, 'Going away');
       wsServer.removeAllListeners();
       await new Promise<void>((resolve, reject) =>
         wsServer.close((error) => (error ? reject(error) : resolve())),

@@ -1,5 +1,34 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
+import { productionFromEnv } from './subgraph-security.ts';
+
+/** How log lines are written: one JSON object per line, or coloured text for a person at a terminal. */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * `LOG_FORMAT` (`json` or `pretty`); without it, JSON lines whenever standard output is not a
+ * terminal (a file, a pipe, a container's log collector) or in production, pretty text otherwise.
+ */
+export function logFormatFromEnv(
+  env: NodeJS.ProcessEnv,
+  terminal: boolean = process.stdout.isTTY === true,
+): LogFormat {
+  const format = env['LOG_FORMAT']?.trim();
+  if (format === 'json' || format === 'pretty') return format;
+  if (format) throw new Error(`LOG_FORMAT=${format} is not one of json, pretty.`);
+  return terminal && !productionFromEnv(env) ? 'pretty' : 'json';
+}
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+/** `LOG_LEVEL`: the lowest level written (`silent` writes nothing). @default 'info' */
+export function logLevelFromEnv(env: NodeJS.ProcessEnv): Level | 'silent' {
+  const level = env['LOG_LEVEL']?.trim() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new Error(`LOG_LEVEL=${level} is not one of ${LOG_LEVELS.join(', ')}.`);
+  return level as Level | 'silent';
+}
 
 /**
  * Paths of log attributes that can hold credentials: request headers and graphql-ws connection
@@ -44,26 +73,35 @@ export interface ServiceLoggerOptions {
   level?: Level | 'silent' | undefined;
   /** Where lines go. @default standard output */
   destination?: DestinationStream | undefined;
+  /** @default 'json' with a `destination`, else logFormatFromEnv(process.env) */
+  format?: LogFormat | undefined;
 }
 
 /**
- * A service's JSON logger (pino): one line per event with `service`, an ISO `time`, the current
- * request's `requestId`, and credentials replaced by `[redacted]` wherever they appear.
+ * A service's logger (pino): one JSON line per event with its `level` by name, an ISO `time`,
+ * `service`, the current request's `requestId`, and credentials replaced by `[redacted]` wherever
+ * they appear; the same, as coloured text, in the pretty format.
  */
 export function createServiceLogger(service: string, options: ServiceLoggerOptions = {}): Logger {
-  const level = options.level ?? (process.env['LOG_LEVEL'] as Level | undefined) ?? 'info';
+  const level = options.level ?? logLevelFromEnv(process.env);
+  // A destination of the caller's own is a machine's (tests, a log shipper): JSON unless asked.
+  const format = options.format ?? (options.destination ? 'json' : logFormatFromEnv(process.env));
   return pino(
     {
       level,
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
+      // The level's name, as the gateway writes it, so one query finds warnings in every service.
+      formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
       mixin() {
         const requestId = requestScope.getStore()?.requestId;
         return requestId === undefined ? {} : { requestId };
       },
     },
-    options.destination,
+    format === 'pretty'
+      ? PinoPretty({ sync: true, destination: options.destination ?? 1 })
+      : options.destination,
   );
 }
 

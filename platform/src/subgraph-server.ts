@@ -19,7 +19,7 @@ import {
 } from './backpressure.ts';
 import { serveGraphQLWs, type GraphQLWsLog } from './graphql-ws-server.ts';
 import { drainTimeoutFromEnv, InFlightRequests } from './draining.ts';
-import { containsNul, ErrorCode, isPublicError, nulRefused } from './errors.ts';
+import { containsNul, ErrorCode, isPublicError, nulRefused, RequestErrorCode } from './errors.ts';
 import { tooComplex } from './limits.ts';
 import type { Caller, TokenVerifier } from './identity.ts';
 import { createServiceLogger, currentRequestId, runWithRequestId, type Logger } from './logging.ts';
@@ -33,7 +33,7 @@ import {
   type MetricsServer,
   type SubgraphMetrics,
 } from './metrics.ts';
-import { inServerSpan, isTracingEnabled } from './tracing.ts';
+import { inServerSpan, isTracingEnabled, REQUEST_ID_HEADER } from './tracing.ts';
 import {
   checkEntityRepresentations,
   formatRefusal,
@@ -44,7 +44,6 @@ import {
 } from './subgraph-security.ts';
 
 /** The header a request's id travels in; the gateway sends the id of the client request it serves. */
-const REQUEST_ID_HEADER = 'x-request-id';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Used in logs only. */
@@ -210,7 +209,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     // without a preflight (CSRF), so it is refused before anything reads it.
     if (req.method === 'POST' && !isJsonContentType(headers.get('content-type'))) {
       return sendJson(res, 415, {
-        errors: [{ message: UNSUPPORTED_BODY_MESSAGE, extensions: { code: 'BAD_REQUEST' } }],
+        errors: [{ message: UNSUPPORTED_BODY_MESSAGE, extensions: { code: RequestErrorCode.BadRequest } }],
       });
     }
     let body: unknown = raw;
@@ -219,7 +218,12 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         body = JSON.parse(raw);
       } catch {
         return sendJson(res, 400, {
-          errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+          errors: [
+            {
+              message: 'The request body is not valid JSON.',
+              extensions: { code: RequestErrorCode.BadRequest },
+            },
+          ],
         });
       }
     }
@@ -244,7 +248,12 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       });
     const response = await runWithRequestId(requestId, () =>
       tracing
-        ? inServerSpan(req.headers, `graphql ${options.name}`, { 'cadg.subgraph': options.name }, execute)
+        ? inServerSpan(
+            req.headers,
+            `graphql ${options.name}`,
+            { 'cadg.subgraph': options.name, 'cadg.request_id': requestId },
+            execute,
+          )
         : execute(),
     );
     logger.debug({ requestId, method: req.method, status: response.status ?? 200 }, 'graphql request');
@@ -416,7 +425,9 @@ function syntaxErrorIn(query: unknown): GraphQLError | null {
     return null;
   } catch (error) {
     if (!isGraphQLErrorLike(error)) throw error;
-    return new GraphQLErrorClass(error.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+    return new GraphQLErrorClass(error.message, {
+      extensions: { code: RequestErrorCode.GraphQLParseFailed },
+    });
   }
 }
 
@@ -436,7 +447,7 @@ const subscriptionsOverWebSocketOnly: ApolloServerPlugin = {
         throw new GraphQLErrorClass(
           'Subscriptions run over graphql-ws (a websocket on this path), not HTTP.',
           {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            extensions: { code: RequestErrorCode.BadRequest, http: { status: 400 } },
           },
         );
       },

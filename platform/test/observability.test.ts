@@ -4,6 +4,8 @@ import { Registry } from 'prom-client';
 import {
   BoundedLabel,
   createServiceLogger,
+  logFormatFromEnv,
+  logLevelFromEnv,
   OperationMetrics,
   OTHER_LABEL,
   runWithRequestId,
@@ -33,6 +35,7 @@ describe('service logs', () => {
     log.info('outside any request');
 
     expect(lines[0]).toMatchObject({
+      level: 'error',
       service: 'contacts',
       requestId: 'req-123',
       msg: 'unexpected error',
@@ -41,6 +44,24 @@ describe('service logs', () => {
     });
     expect(JSON.stringify(lines)).not.toContain('secret.token.here');
     expect(lines[1]).not.toHaveProperty('requestId');
+  });
+});
+
+describe('log format and level', () => {
+  it('are JSON lines off a terminal or in production, pretty text at a terminal, unless LOG_FORMAT says', () => {
+    expect(logFormatFromEnv({}, false)).toBe('json');
+    expect(logFormatFromEnv({}, true)).toBe('pretty');
+    expect(logFormatFromEnv({ GATEWAY_MODE: 'production' }, true)).toBe('json');
+    expect(logFormatFromEnv({ NODE_ENV: 'production' }, true)).toBe('json');
+    expect(logFormatFromEnv({ LOG_FORMAT: 'pretty' }, false)).toBe('pretty');
+    expect(logFormatFromEnv({ LOG_FORMAT: 'json' }, true)).toBe('json');
+    expect(() => logFormatFromEnv({ LOG_FORMAT: 'xml' }, true)).toThrow(/LOG_FORMAT=xml/);
+  });
+
+  it('takes LOG_LEVEL, info by default, and refuses a level that does not exist', () => {
+    expect(logLevelFromEnv({})).toBe('info');
+    expect(logLevelFromEnv({ LOG_LEVEL: 'debug' })).toBe('debug');
+    expect(() => logLevelFromEnv({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL=loud/);
   });
 });
 

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Database, Db } from '@cadg/db';
 import { createAipolicyServer } from '@cadg/aipolicy/server';
-import { createContactsServer } from '@cadg/contacts/server';
+import { createContactsServer, type VerificationSettings } from '@cadg/contacts/server';
 import { createDataflowsServer } from '@cadg/dataflows/server';
 import { createIncidentsServer, type AlertSettings } from '@cadg/incidents/server';
 import {
   composeFromSchemaFiles,
+  createDashboardHandler,
   createGateway,
+  type DashboardOptions,
   subgraphs as composedSubgraphs,
   type GatewayLogging,
   type ProtectionOptions,
@@ -29,6 +31,8 @@ interface StackEnvironment {
   security: SubgraphSecurity;
   /** Alert delivery settings over the environment's (incidents). */
   alerts?: Partial<AlertSettings> | undefined;
+  /** Contact-verification settings over the environment's (contacts). */
+  verification?: Partial<VerificationSettings> | undefined;
 }
 
 /** How the runner builds each subgraph it hosts; a new subgraph joins the stack with one line here. */
@@ -36,7 +40,8 @@ const subgraphFactories: Record<
   string,
   (db: Db, verifier: TokenVerifier, environment: StackEnvironment) => Promise<Service>
 > = {
-  contacts: (db, verifier, { security }) => createContactsServer(db, verifier, security),
+  contacts: (db, verifier, { security, verification }) =>
+    createContactsServer(db, verifier, security, verification),
   aipolicy: (db, verifier, { security }) => createAipolicyServer(db, verifier, security),
   dataflows: (db, verifier, { security }) => createDataflowsServer(db, verifier, security),
   incidents: (_db, verifier, { database, subgraphUrls, security, alerts }) => {
@@ -60,12 +65,19 @@ export interface StackOptions {
   host?: string | undefined;
   /** Port per service name (`gateway`, `contacts`, …); 0 or missing picks a free port. */
   ports?: Readonly<Record<string, number>> | undefined;
-  /** Gateway logging: `false` for tests, or a sink to capture it. @default 'info' */
+  /** Gateway logging: `false` for tests, or a sink to capture it. @default LOG_LEVEL and LOG_FORMAT */
   logging?: GatewayLogging | undefined;
   /** Limits, trusted documents, rate limit, production mode (see `protectionFromEnv`). */
   protection?: ProtectionOptions | undefined;
   /** Alert delivery settings over the environment's (see the incidents subgraph's alerts/config.ts). */
   alerts?: Partial<AlertSettings> | undefined;
+  /** Contact-verification settings over the environment's (see the contacts subgraph's verification-settings.ts). */
+  verification?: Partial<VerificationSettings> | undefined;
+  /**
+   * Serve the partner dashboard at `/dashboard/`; its dev sign-in (`devKeyDir`) only outside
+   * production mode. @default not served
+   */
+  dashboard?: DashboardOptions | undefined;
 }
 
 export interface Stack {
@@ -102,6 +114,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         subgraphUrls,
         security,
         alerts: options.alerts,
+        verification: options.verification,
       });
       servers.push(server);
       subgraphUrls[definition.name] = (await server.listen(options.ports?.[definition.name] ?? 0, host)).url;
@@ -110,9 +123,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const gateway = createGateway({
       supergraphSdl,
       verifier: options.verifier,
-      logging: options.logging ?? 'info',
+      logging: options.logging,
       ...options.protection,
       subgraphSigningSecret: signingSecret,
+      dashboard:
+        options.dashboard && dashboardFor(options.dashboard, options.protection?.production ?? false),
     });
     const { url: gatewayUrl } = await gateway.listen(options.ports?.['gateway'] ?? 0, host);
     return {
@@ -127,4 +142,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.allSettled(servers.map((server) => server.close()));
     throw error;
   }
+}
+
+/** The dashboard handler; production never gets the dev sign-in, whatever it was given. */
+function dashboardFor(dashboard: DashboardOptions, production: boolean) {
+  return createDashboardHandler(production ? { ...dashboard, devKeyDir: undefined } : dashboard);
 }

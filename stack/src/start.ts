@@ -5,6 +5,7 @@ import {
   SUBGRAPH_ROLES,
   subgraphDatabasesFromEnv,
 } from '@cadg/db';
+import { ensureDashboardBuilt } from '@cadg/dashboard';
 import { protectionFromEnv, subgraphs } from '@cadg/gateway';
 import {
   closeOnSignals,
@@ -35,6 +36,8 @@ for (const subgraph of subgraphs) {
   ports[subgraph.name] = portFromEnv(env, `${subgraph.name.toUpperCase()}_PORT`, subgraph.defaultPort);
 }
 const protection = await protectionFromEnv(env);
+// The dashboard is built from source, here, when there is no build or its sources are newer.
+await ensureDashboardBuilt();
 const stack = await startStack({
   database,
   databases,
@@ -42,6 +45,7 @@ const stack = await startStack({
   host: env['HOST'] || '127.0.0.1',
   ports,
   protection,
+  dashboard: { devKeyDir: identity.devKeyDir, devIssuer: identity },
 });
 
 const roles = Object.values(SUBGRAPH_ROLES).join(', ');
@@ -49,6 +53,7 @@ const lines = [
   `China–ASEAN cooperation graph ready in ${Math.round(performance.now() - started)} ms`,
   `  database  ${database.kind === 'postgres' ? `PostgreSQL, each subgraph as its own role (${roles})` : `PGlite in ${dataDir}/pglite (one role)`}`,
   `  gateway   ${stack.gatewayUrl}   (GraphiQL in a browser; graphql-ws on the same path)`,
+  `  dashboard ${new URL('/dashboard/', stack.gatewayUrl)}`,
   ...Object.entries(stack.subgraphUrls).map(([name, url]) => `  ${name.padEnd(9)} ${url}`),
   identity.devKeyDir
     ? `  tokens    npm run token -- --org my-mycert --roles ORG_ADMIN,MEMBER`

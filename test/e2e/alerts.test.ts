@@ -1,248 +1,28 @@
-import { EventEmitter, once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
-import type { StackOptions } from '@cadg/stack';
-import type { ServiceProcess } from '../cluster/processes.ts';
-import { codesOf, startGraph, startIncidentsReplica, type Graph } from './harness.ts';
+import { Attempts, CREATE, createRule, incidentOf, Receiver, report, rules } from './alert-receiver.ts';
+import { codesOf, startGraph, type Graph } from './harness.ts';
+import { MailSink } from './mail.ts';
 import { scrape } from './scrape.ts';
-
-type AttemptReport = Parameters<NonNullable<NonNullable<StackOptions['alerts']>['onAttempt']>>[0];
-
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/**
- * A webhook receiver on a free port: answers each path with the status its script gives for
- * that path's nth request (200 once the script runs out), and tells waiters of every request.
- */
-class Receiver {
-  readonly requests: Received[] = [];
-  readonly scripts = new Map<string, number[]>();
-  readonly #events = new EventEmitter();
-  #server: Server | null = null;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.#server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const received = {
-          path: req.url ?? '',
-          headers: req.headers,
-          body: Buffer.concat(chunks).toString(),
-        };
-        this.requests.push(received);
-        res.statusCode = this.scripts.get(received.path)?.shift() ?? 200;
-        res.end();
-        this.#events.emit('request', received);
-      });
-    });
-    this.#server.listen(0, '127.0.0.1');
-    await once(this.#server, 'listening');
-    this.port = (this.#server.address() as AddressInfo).port;
-  }
-
-  url(path: string, host = '127.0.0.1'): string {
-    return `http://${host}:${this.port}${path}`;
-  }
-
-  on(path: string): Received[] {
-    return this.requests.filter((r) => r.path === path);
-  }
-
-  /** Resolves once `path` has had `count` requests. */
-  waitFor(path: string, count: number): Promise<Received[]> {
-    return new Promise((resolve) => {
-      const check = () => {
-        if (this.on(path).length < count) return;
-        this.#events.off('request', check);
-        resolve(this.on(path));
-      };
-      this.#events.on('request', check);
-      check();
-    });
-  }
-
-  async close(): Promise<void> {
-    this.#server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.#server?.close(() => resolve()) ?? resolve());
-  }
-}
-
-/** The dispatcher's own progress, as `onAttempt` reports it. */
-class Attempts {
-  readonly reports: AttemptReport[] = [];
-  readonly #events = new EventEmitter();
-  readonly record = (report: AttemptReport) => {
-    this.reports.push(report);
-    this.#events.emit('attempt');
-  };
-
-  /** Resolves with the first report (past or future) that `matches`. */
-  waitFor(matches: (report: AttemptReport) => boolean): Promise<AttemptReport> {
-    return new Promise((resolve) => {
-      const check = () => {
-        const found = this.reports.find(matches);
-        if (!found) return;
-        this.#events.off('attempt', check);
-        resolve(found);
-      };
-      this.#events.on('attempt', check);
-      check();
-    });
-  }
-}
-
-const CREATE = /* GraphQL */ `
-  mutation ($input: CreateAlertRuleInput!) {
-    createAlertRule(input: $input) {
-      signingSecret
-      rule {
-        id
-        name
-        channel
-        target
-        minSeverity
-        countryCodes
-        categories
-        kinds
-        paused
-        organization {
-          id
-        }
-      }
-    }
-  }
-`;
-const RULES = /* GraphQL */ `
-  {
-    alertRules {
-      id
-      paused
-      pausedReason
-      deliveries(first: 50) {
-        totalCount
-        edges {
-          node {
-            id
-            status
-            attempts
-            kind
-            lastError
-            deliveredAt
-            nextAttemptAt
-            incident {
-              id
-            }
-          }
-        }
-      }
-    }
-  }
-`;
-
-interface RuleView {
-  id: string;
-  paused: boolean;
-  pausedReason: string | null;
-  deliveries: {
-    totalCount: number;
-    edges: {
-      node: {
-        id: string;
-        status: string;
-        attempts: number;
-        kind: string;
-        lastError: string | null;
-        deliveredAt: string | null;
-        incident: { id: string } | null;
-      };
-    }[];
-  };
-}
-
-async function createRule(graph: Graph, token: string, input: Record<string, unknown>) {
-  const created = await graph.query<{
-    createAlertRule: { signingSecret: string | null; rule: { id: string } };
-  }>(CREATE, { input }, token);
-  expect(created.errors).toBeUndefined();
-  return created.data!.createAlertRule;
-}
-
-async function rules(graph: Graph, token: string): Promise<RuleView[]> {
-  const response = await graph.query<{ alertRules: RuleView[] }>(RULES, {}, token);
-  expect(response.errors).toBeUndefined();
-  return response.data!.alertRules;
-}
-
-async function report(graph: Graph, org: string, input: Record<string, unknown>): Promise<string> {
-  const reported = await graph.query<{ reportIncident: { id: string } }>(
-    `mutation ($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-    {
-      i: {
-        summary: 'Alert test data.',
-        category: 'DDOS',
-        severity: 'SEVERE',
-        tlp: 'GREEN',
-        affectedCountryCodes: ['SG'],
-        ...input,
-      },
-    },
-    await graph.token(org, [Role.Member]),
-  );
-  expect(reported.errors).toBeUndefined();
-  return reported.data!.reportIncident.id;
-}
-
-const incidentOf = (received: Received) =>
-  (JSON.parse(received.body) as { incident: { id: string } }).incident.id;
 
 describe('alerts by webhook and e-mail', () => {
   let graph: Graph;
   const receiver = new Receiver();
   const attempts = new Attempts();
-  const mails: { to: string[]; raw: string }[] = [];
-  const mailArrived = new EventEmitter();
-  let smtp: SMTPServer;
-  let smtpPort = 0;
+  const sink = new MailSink();
 
   beforeAll(async () => {
     await receiver.start();
-    smtp = new SMTPServer({
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          mails.push({
-            to: session.envelope.rcptTo.map((r) => r.address),
-            raw: Buffer.concat(chunks).toString(),
-          });
-          callback();
-          mailArrived.emit('mail');
-        });
-      },
-    });
-    smtp.listen(0, '127.0.0.1');
-    await once(smtp.server, 'listening');
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    await sink.start();
     graph = await startGraph({
       alerts: {
         retryBaseMs: 10,
         maxAttempts: 3,
         pauseAfterDead: 2,
-        smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+        smtpUrl: sink.url,
         mailFrom: 'CADG alerts <alerts@cadg.test>',
         publicUrl: 'https://graph.cadg.test',
         onAttempt: attempts.record,
@@ -252,7 +32,7 @@ describe('alerts by webhook and e-mail', () => {
   afterAll(async () => {
     await graph?.close();
     await receiver.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await sink.close();
   });
 
   it('signs each webhook per Standard Webhooks, retries a failing receiver under the same webhook-id, and records it DELIVERED', async () => {
@@ -328,7 +108,6 @@ describe('alerts by webhook and e-mail', () => {
       countryCodes: ['TH'],
       kinds: ['INCIDENT_REPORTED'],
     });
-    const arrived = once(mailArrived, 'mail');
     const incidentId = await report(graph, 'my-mycert', {
       title: 'Mail alert for the duty officer',
       severity: 'HIGH',
@@ -336,9 +115,8 @@ describe('alerts by webhook and e-mail', () => {
       affectedCountryCodes: ['TH'],
       sharedWithOrganizationIds: ['th-thaicert'],
     });
-    await arrived;
-    const mail = mails.find((m) => m.to.includes('duty@thaicert.test'))!;
-    const unfolded = mail.raw.replace(/\r\n[ \t]/g, ' ');
+    const [mail] = await sink.waitFor('duty@thaicert.test');
+    const unfolded = mail!.raw.replace(/\r\n[ \t]/g, ' ');
     expect(unfolded).toMatch(/^From: CADG alerts <alerts@cadg\.test>/m);
     // The subject is RFC 2047 Q-encoded UTF-8 (for the em dash): decoded as a mail client would,
     // adjacent encoded words joined without the space between them.
@@ -581,57 +359,5 @@ describe('alerts with EMAIL and production webhook policy', () => {
     expect(dead.status).toBe('DEAD');
     expect(dead.error).toMatch(/(loopback|private) address, where webhooks may not point/);
     expect(receiver.on('/rebound')).toHaveLength(0);
-  });
-});
-
-// Two dispatchers on one database need a PostgreSQL server; CI always sets DATABASE_URL.
-describe.runIf(process.env['DATABASE_URL'])('alerts from two incidents processes on one PostgreSQL', () => {
-  let graph: Graph;
-  let second: ServiceProcess;
-  const receiver = new Receiver();
-
-  beforeAll(async () => {
-    await receiver.start();
-    graph = await startGraph({ alerts: { retryBaseMs: 10, pollMs: 200 } });
-    second = await startIncidentsReplica(graph, { ALERT_RETRY_BASE_MS: '10', ALERT_POLL_MS: '200' });
-  });
-  afterAll(async () => {
-    await second?.kill('SIGKILL');
-    await graph?.close();
-    await receiver.close();
-  });
-
-  it('delivers each alert once, as one delivery row, while both dispatchers run', async () => {
-    const admin = await graph.token('sg-csa', [Role.OrgAdmin]);
-    const { rule } = await createRule(graph, admin, {
-      name: 'Shared work',
-      channel: 'WEBHOOK',
-      target: receiver.url('/shared'),
-      countryCodes: ['MM'],
-    });
-    const count = 12;
-    const ids = await Promise.all(
-      Array.from({ length: count }, (_, n) =>
-        report(graph, 'my-mycert', { title: `Shared ${n}`, affectedCountryCodes: ['MM'] }),
-      ),
-    );
-    const requests = await receiver.waitFor('/shared', count);
-    expect(new Set(requests.map(incidentOf))).toEqual(new Set(ids));
-    expect(new Set(requests.map((r) => r.headers['webhook-id'])).size).toBe(count);
-    // The receiver has every alert; recording DELIVERED follows each answer, so wait for the rows.
-    const deadline = Date.now() + 10_000;
-    let mine: RuleView | undefined;
-    do {
-      mine = (await rules(graph, admin)).find((r) => r.id === rule.id);
-    } while (mine?.deliveries.edges.some((e) => e.node.status !== 'DELIVERED') && Date.now() < deadline);
-    expect(mine!.deliveries.totalCount).toBe(count);
-    expect(mine!.deliveries.edges.map((e) => [e.node.status, e.node.attempts])).toEqual(
-      Array.from({ length: count }, () => ['DELIVERED', 1]),
-    );
-    expect(receiver.on('/shared')).toHaveLength(count);
-    // Each process counts its own sends: together exactly one per alert.
-    const sent = async (url: string) =>
-      (await scrape(url)).value('alert_delivery_attempts_total', { channel: 'WEBHOOK', status: 'DELIVERED' });
-    expect((await sent(graph.subgraphUrls['incidents']!)) + (await sent(second.url))).toBe(count);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openTestDatabase } from '@cadg/db/testing';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, signDevToken, type Role } from '@cadg/platform';
 import type { LogSink, ProtectionOptions } from '@cadg/gateway';
+import type { VerificationSettings } from '@cadg/contacts/server';
 import type { AlertSettings } from '@cadg/incidents/server';
 import { startStack } from '@cadg/stack';
 import type { GraphQLFormattedError } from 'graphql';
@@ -19,7 +20,14 @@ export interface GraphQLResponse<T> {
  * whose key lives in a temporary directory. Tests talk to it only over HTTP and websockets.
  */
 export async function startGraph(
-  options: { protection?: ProtectionOptions; logging?: LogSink; alerts?: Partial<AlertSettings> } = {},
+  options: {
+    protection?: ProtectionOptions;
+    logging?: LogSink;
+    alerts?: Partial<AlertSettings>;
+    verification?: Partial<VerificationSettings>;
+    /** Serve the built dashboard at /dashboard/ (with its dev sign-in outside production). */
+    dashboard?: boolean;
+  } = {},
 ) {
   const keyDir = await mkdtemp(join(tmpdir(), 'cadg-e2e-keys-'));
   const testDb = await openTestDatabase();
@@ -36,6 +44,8 @@ export async function startGraph(
     logging: options.logging ?? false,
     protection: options.protection,
     alerts: options.alerts,
+    verification: options.verification,
+    dashboard: options.dashboard ? { devKeyDir: keyDir } : undefined,
   });
   const gatewayUrl = stack.gatewayUrl;
 

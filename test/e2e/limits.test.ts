@@ -10,7 +10,7 @@ import {
   readManifest,
 } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { codesOf, startGraph, type Graph } from './harness.ts';
+import { startGraph, type Graph } from './harness.ts';
 
 const limits = {
   ...DEFAULT_LIMITS,

@@ -241,7 +241,7 @@ describe('TAXII 2.1 on the gateway', () => {
       collections: { id: string; alias: string }[];
     };
     expect(taxiiErrors('collections', collections)).toEqual([]);
-    expect(collections.collections.map((c) => c.alias)).toEqual(['incidents', 'advisories']);
+    expect(collections.collections.map((c) => c.alias)).toEqual(['incidents', 'advisories', 'inbox']);
     const byId = await taxii(`/taxii2/cadg/collections/${collections.collections[0]!.id}/`);
     expect(await byId.json()).toMatchObject({ alias: 'incidents', can_read: true, can_write: false });
   });

@@ -52,7 +52,6 @@ import {
   createStixTypeValidator,
   descriptionSchema,
   extensionsSchema,
-  IdentityClassOV,
   IndicatorTypeOV,
   nameSchema,
   PatternTypeOV,

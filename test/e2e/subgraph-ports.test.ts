@@ -4,14 +4,12 @@
  * nothing at all unless the gateway signed it. Everything here talks to real ports over HTTP and
  * graphql-ws; the gateway's own calls (signed) keep working in both modes.
  */
-import { randomBytes } from 'node:crypto';
-import { createClient, type FormattedExecutionResult } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role, SIGNATURE_EXTENSION, signedExtensions } from '@cadg/platform';
+import { Role } from '@cadg/platform';
 import { codesOf, startGraph, type Graph, type GraphQLResponse } from './harness.ts';
-
-const SUBGRAPHS = ['contacts', 'incidents', 'dataflows', 'aipolicy'] as const;
+import { codesInWsError, overWebSocket, post, SUBGRAPHS } from './subgraph-port-clients.ts';
 
 /**
  * The attack review's query: 844 bytes that cycle Incident.affectedCountries → Country.incidents
@@ -99,50 +97,6 @@ const CYCLE = /* GraphQL */ `
 
 const aliases = (count: number, field: string) =>
   `{ ${Array.from({ length: count }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
-
-type Answer = GraphQLResponse<Record<string, unknown>> & { status: number; bytes: number };
-
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, bytes: text.length, ...(JSON.parse(text) as GraphQLResponse<never>) };
-}
-
-/** One graphql-ws operation against a port; resolves with the first result or error it gets. */
-function overWebSocket(
-  url: string,
-  payload: { query: string; variables?: Record<string, unknown>; extensions?: Record<string, unknown> },
-  token?: string,
-): Promise<{ result?: FormattedExecutionResult<Record<string, unknown>, unknown>; error?: unknown }> {
-  const client = createClient({
-    url: url.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
-    retryAttempts: 0,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  return new Promise<{
-    result?: FormattedExecutionResult<Record<string, unknown>, unknown>;
-    error?: unknown;
-  }>((resolve) => {
-    const stop = client.subscribe(payload, {
-      next: (result) => {
-        stop();
-        resolve({ result });
-      },
-      error: (error) => resolve({ error }),
-      complete: () => resolve({}),
-    });
-  }).finally(() => client.dispose());
-}
-
-const codesInWsError = (error: unknown): unknown[] =>
-  Array.isArray(error)
-    ? error.map((e: { extensions?: Record<string, unknown> }) => e.extensions?.['code'])
-    : [];
 
 describe('subgraph ports in the embedded default', () => {
   let graph: Graph;
@@ -353,111 +307,5 @@ describe('subgraph ports in the embedded default', () => {
     );
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.['incidents']).toMatchObject({ totalCount: expect.any(Number) });
-  });
-});
-
-describe('subgraph ports in production mode', () => {
-  const secret = randomBytes(32).toString('base64url');
-  let graph: Graph;
-  beforeAll(async () => {
-    graph = await startGraph({
-      protection: { production: true, rateLimit: null, subgraphSigningSecret: secret },
-    });
-  });
-  afterAll(() => graph?.close());
-
-  it.each(SUBGRAPHS)('refuses an unsigned request on the %s port, token or not', async (name) => {
-    const url = graph.subgraphUrls[name]!;
-    const token = await graph.token('asean-secretariat', [Role.Secretariat]);
-    for (const headers of [{}, { authorization: `Bearer ${token}` }]) {
-      const answer = await post(url, { query: '{ __typename }' }, headers);
-      expect(answer.status).toBe(403);
-      expect(codesOf(answer)).toEqual(['FORBIDDEN']);
-      expect(answer.data ?? null).toBeNull();
-    }
-  });
-
-  it('refuses a request signed with another secret or signed for another query', async () => {
-    const url = graph.subgraphUrls['contacts']!;
-    const query = '{ _service { sdl } }';
-    const forged = await post(url, {
-      query,
-      extensions: signedExtensions(randomBytes(32).toString('base64url'), { query }),
-    });
-    expect([forged.status, codesOf(forged)]).toEqual([403, ['FORBIDDEN']]);
-    const replayed = await post(url, {
-      query,
-      extensions: signedExtensions(secret, { query: '{ __typename }' }),
-    });
-    expect([replayed.status, codesOf(replayed)]).toEqual([403, ['FORBIDDEN']]);
-    const garbage = await post(url, { query, extensions: { [SIGNATURE_EXTENSION]: 42 } });
-    expect([garbage.status, codesOf(garbage)]).toEqual([403, ['FORBIDDEN']]);
-  });
-
-  it('answers a request signed with the shared secret, _service included (the gateway’s rights)', async () => {
-    const query = '{ _service { sdl } }';
-    const answer = await post(graph.subgraphUrls['contacts']!, {
-      query,
-      extensions: signedExtensions(secret, { query }),
-    });
-    expect(answer.errors).toBeUndefined();
-    expect((answer.data?.['_service'] as { sdl: string }).sdl).toContain('type Country');
-  });
-
-  it('refuses unsigned subscriptions on the incidents port over graphql-ws', async () => {
-    const { error } = await overWebSocket(graph.subgraphUrls['incidents']!, {
-      query: 'subscription { majorIncidentUpdates { cursor } }',
-    });
-    expect(codesInWsError(error)).toEqual(['FORBIDDEN']);
-  });
-
-  it('serves clients through the gateway: queries, a report that checks contacts, subscriptions and readiness', async () => {
-    const ready = await fetch(new URL('/readyz', graph.baseUrl));
-    expect(ready.status).toBe(200);
-
-    const token = await graph.token('my-mycert', [Role.Member]);
-    const before = await graph.query<{ incidentEventCursor: string | null }>(
-      '{ incidentEventCursor }',
-      {},
-      token,
-    );
-    const read = await graph.query(
-      '{ incidents(first: 5) { totalCount edges { node { title reportedBy { name } affectedCountries { name } } } } }',
-      {},
-      token,
-    );
-    expect(read.errors).toBeUndefined();
-
-    const events = overWebSocket(
-      graph.wsUrl.replace(/^ws/, 'http'),
-      {
-        query:
-          'subscription($after: String) { majorIncidentUpdates(minSeverity: HIGH, after: $after) { type incident { title reportedBy { name } } } }',
-        variables: { after: before.data?.incidentEventCursor ?? null },
-      },
-      token,
-    );
-    // The report goes gateway → incidents → contacts (checking the countries and organization exist):
-    // every hop signed.
-    const reported = await graph.query(
-      `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id reportedBy { name } } }`,
-      {
-        input: {
-          title: 'Exercise: signed hops in production',
-          summary: 'Checks that every internal call is signed.',
-          category: 'PHISHING',
-          severity: 'HIGH',
-          tlp: 'GREEN',
-          affectedCountryCodes: ['MY', 'SG'],
-        },
-      },
-      token,
-    );
-    expect(reported.errors).toBeUndefined();
-    const { result, error } = await events;
-    expect(error).toBeUndefined();
-    expect(result?.data).toMatchObject({
-      majorIncidentUpdates: { type: 'REPORTED', incident: { title: 'Exercise: signed hops in production' } },
-    });
   });
 });

@@ -485,10 +485,10 @@ describe('Get Object Versions (§5.8)', () => {
 });
 
 describe('Get Status (§4.3) and writes (§5.5, §5.7)', () => {
-  it('has no status resources, since it accepts no writes', async () => {
+  it('answers 404 for a status no write of the caller made, and 401 without a token', async () => {
     const path = `/taxii2/cadg/status/${randomUUID()}/`;
     await expectError(await taxii(path, { token: recipient }), 404);
-    await expectError(await taxii(path), 404);
+    await expectError(await taxii(path), 401);
     await expectError(await taxii(path, { token: 'not-a-token' }), 401);
     await expectError(await taxii(path, { accept: 'application/json' }), 406);
   });

@@ -84,6 +84,53 @@ describe('tracing', () => {
     }
   });
 
+  it('shows the incidents → contacts directory lookup as a span of the same trace, under the same request id', async () => {
+    const token = await graph.token('my-mycert', [Role.Member]);
+    exporter.reset();
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+        'x-request-id': 'trace-test-directory-hop',
+      },
+      body: JSON.stringify({
+        query: `mutation TracedReport($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
+        // A country never looked up before in this process, so the directory asks contacts.
+        variables: {
+          i: {
+            title: 'Traced report',
+            summary: 'Tracing test data.',
+            category: 'OTHER',
+            severity: 'LOW',
+            tlp: 'GREEN',
+            affectedCountryCodes: ['LA'],
+          },
+        },
+      }),
+    });
+    expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+    await tracing.forceFlush();
+
+    const spans = exporter.getFinishedSpans();
+    const incidents = spans.find((s) => s.name === 'graphql incidents');
+    expect(incidents, spans.map((s) => s.name).join(', ')).toBeDefined();
+    const lookup = spans.find(
+      (s) => s.name === 'contacts directory' && parentOf(s) === incidents!.spanContext().spanId,
+    );
+    expect(lookup, 'the directory lookup, a child of the incidents span').toBeDefined();
+    expect(lookup!.kind).toBe(SpanKind.CLIENT);
+    expect(lookup!.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    // Contacts served it as part of the same trace, and logged it under the gateway's request id.
+    const served = spans.find(
+      (s) => s.name === 'graphql contacts' && parentOf(s) === lookup!.spanContext().spanId,
+    );
+    expect(served, 'contacts serving the lookup').toBeDefined();
+    expect(served!.attributes['cadg.request_id']).toBe('trace-test-directory-hop');
+    expect(incidents!.attributes['cadg.request_id']).toBe('trace-test-directory-hop');
+  });
+
   it('gives an operation over graphql-ws a span of its own, with its subgraph calls and SQL under it', async () => {
     const token = await graph.token('my-mycert', [Role.Member]);
     exporter.reset();

@@ -106,3 +106,9 @@ export function privateSchemaProblems(
       problems.push(`${where}.data.${key} answers a caller that is not the gateway`);
   return problems;
 }
+
+/** `text` as a JSON string, cut at `max` characters (saying how long it was), for failure reports. */
+export const abridge = (text: string, max: number) =>
+  text.length <= max
+    ? JSON.stringify(text)
+    : `${JSON.stringify(text.slice(0, max))}… (${text.length} characters)`;

@@ -1,14 +1,13 @@
 import { CloseCode } from 'graphql-ws';
+import { federationOperation, wrongTypeMutation } from './documents.ts';
 import {
   aliasBomb,
   deepQuery,
   directiveFlood,
-  federationOperation,
   fragmentTrouble,
   tokenSoup,
   unknownNames,
-  wrongTypeMutation,
-} from './documents.ts';
+} from './hostile-text.ts';
 import type { Random } from './random.ts';
 import type { TokenKit } from './tokens.ts';
 import type { Vocabulary } from './vocabulary.ts';

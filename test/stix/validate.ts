@@ -65,6 +65,6 @@ export const stixObjectErrors = (object: unknown): string[] => [
   ...check(`${STIX}#/$defs/object`, object),
   ...stixRuleErrors([object]),
 ];
-/** Errors of a TAXII 2.1 resource (`discovery`, `apiRoot`, `collections`, `collection`, `envelope`, `manifest`, `versions`, `error`). */
+/** Errors of a TAXII 2.1 resource (`discovery`, `apiRoot`, `collections`, `collection`, `envelope`, `manifest`, `versions`, `status`, `error`). */
 export const taxiiErrors = (resource: string, value: unknown): string[] =>
   check(`${TAXII}#/$defs/${resource}`, value);

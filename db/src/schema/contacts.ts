@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { auditLogTable } from './audit.ts';
@@ -135,6 +136,43 @@ export const contactVerifications = contactsSchema.table(
   (t) => [index('contact_verifications_contact_idx').on(t.contactId, t.verifiedAt)],
 );
 
+/**
+ * E-mail pings (issue #17): one row per verification link sent. Only the SHA-256 of the token is
+ * kept, so the table cannot be used to confirm anything. A ping is open until it is answered, runs
+ * out unanswered (recorded as a NO_RESPONSE verification), is replaced by a newer one, or could not
+ * be sent; at most one is open per contact.
+ */
+export const verificationPings = contactsSchema.table(
+  'verification_pings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The address the link went to: whoever answers proves they read that mailbox. */
+    sentTo: text('sent_to').notNull(),
+    /** Who asked for it; null when the scheduled job sent it. */
+    requestedBy: text('requested_by'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    sendError: text('send_error'),
+    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
+    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    /** The verification the ping ended in: CONFIRMED when answered, NO_RESPONSE when it ran out. */
+    verificationId: uuid('verification_id').references(() => contactVerifications.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [
+    uniqueIndex('verification_pings_open_idx')
+      .on(t.contactId)
+      .where(sql`closed_at is null`),
+    index('verification_pings_contact_idx').on(t.contactId, t.createdAt),
+  ],
+);
+
 export const activities = contactsSchema.table(
   'activities',
   {
@@ -146,6 +184,8 @@ export const activities = contactsSchema.table(
     endsOn: date('ends_on', { mode: 'string' }),
     hostOrganizationId: text('host_organization_id').references(() => organizations.id),
     sourceUrl: text('source_url'),
+    /** Increases on every change (issue #22: updates by the host); `expectedVersion` guards them. */
+    version: integer('version').notNull().default(1),
     ...timestamps,
   },
   (t) => [index('activities_starts_on_idx').on(t.startsOn, t.id)],

@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   char,
+  check,
   doublePrecision,
   index,
   integer,
@@ -15,6 +16,19 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { auditLogTable } from './audit.ts';
+
+/** Where an imported record came from: the format, how it arrived, the source's own id and author. */
+export interface Provenance {
+  format: 'STIX_2_1' | 'MISP';
+  /** How it arrived: the GraphQL mutation, the TAXII inbox or a MISP feed. */
+  channel: 'GRAPHQL' | 'TAXII' | 'MISP_FEED';
+  /** The source's id of the object (a STIX id, a MISP uuid). */
+  externalId: string;
+  /** The name of the source's author (STIX `created_by_ref` identity, MISP `Orgc`), when given. */
+  createdBy: string | null;
+  /** The import (exchange_imports row) that last wrote it. */
+  importId: string;
+}
 
 /** Tables owned by the incidents subgraph. No other subgraph may import this module. */
 export const incidentsSchema = pgSchema('incidents');
@@ -70,6 +84,8 @@ export const indicatorType = incidentsSchema.enum('indicator_type', [
   'EMAIL',
   'FILE_SHA256',
   'FILE_MD5',
+  'FILE_SHA1',
+  'FILE_SHA512',
 ]);
 export const incidentEventType = incidentsSchema.enum('incident_event_type', [
   'REPORTED',
@@ -80,6 +96,7 @@ export const incidentEventType = incidentsSchema.enum('incident_event_type', [
   'SHARED',
   'ASSISTANCE_REQUESTED',
   'ASSISTANCE_ANSWERED',
+  'ADVISORY_PUBLISHED',
 ]);
 
 /**
@@ -196,6 +213,8 @@ export const advisories = incidentsSchema.table(
       .notNull()
       .default(sql`'{}'`),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Where an imported advisory came from (STIX, MISP); null when it was published here. */
+    provenance: jsonb('provenance').$type<Provenance>(),
   },
   (t) => [
     index('advisories_published_idx').on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
@@ -215,6 +234,10 @@ export const indicators = incidentsSchema.table(
     incidentId: uuid('incident_id').references(() => incidents.id),
     advisoryId: uuid('advisory_id').references(() => advisories.id),
     addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** False when the source says not to alert on it (MISP's `to_ids` false, STIX observed-data). */
+    forDetection: boolean('for_detection').notNull().default(true),
+    /** Where an imported indicator came from; null when it was entered here. */
+    provenance: jsonb('provenance').$type<Provenance>(),
   },
   (t) => [
     index('indicators_value_idx').on(t.value),
@@ -232,9 +255,9 @@ export const incidentEvents = incidentsSchema.table(
   'incident_events',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    incidentId: uuid('incident_id')
-      .notNull()
-      .references(() => incidents.id),
+    /** The incident the event is about; null for an ADVISORY_PUBLISHED event, which names its advisory. */
+    incidentId: uuid('incident_id').references(() => incidents.id),
+    advisoryId: uuid('advisory_id').references(() => advisories.id),
     type: incidentEventType('type').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     /** Severity after the change, and before it, so subscribers can tell when one drops below their threshold. */
@@ -245,7 +268,10 @@ export const incidentEvents = incidentsSchema.table(
     actorSub: text('actor_sub').notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('incident_events_incident_idx').on(t.incidentId, t.id)],
+  (t) => [
+    index('incident_events_incident_idx').on(t.incidentId, t.id),
+    check('incident_events_one_subject', sql`(incident_id is null) <> (advisory_id is null)`),
+  ],
 );
 
 /**
@@ -362,6 +388,7 @@ export const alertDeliveries = incidentsSchema.table(
       .notNull()
       .references(() => incidentEvents.id),
     incidentId: uuid('incident_id').references(() => incidents.id),
+    advisoryId: uuid('advisory_id').references(() => advisories.id),
     kind: alertKind('kind').notNull(),
     status: alertDeliveryStatus('status').notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),

@@ -427,15 +427,18 @@ export const instruments: readonly SeedInstrument[] = [
     title: 'Interim Measures for the Management of Generative Artificial Intelligence Services',
     kind: 'REGULATION',
     status: 'IN_FORCE',
-    adoptedOn: '2023-07-13',
+    adoptedOn: '2023-07-10',
     issuingOrganizationId: 'cn-cac',
     issuingBody: 'CAC with six other departments (Order No. 15)',
     topicSlugs: ['misuse-prevention', 'data-governance'],
     summary:
-      'Rules for generative AI services offered to the public in China, covering lawful training data, content obligations and the duties of service providers; in force from 15 August 2023.',
-    sourceTitle: 'China IP Lawyer: China laws and regulations update, July 2023',
+      'Rules for generative AI services offered to the public in China, covering lawful training data, content obligations and the duties of service providers. Adopted by the CAC on 23 May 2023, issued by Order No. 15 of seven departments dated 10 July 2023, published 13 July 2023, in force from 15 August 2023.',
+    // Secondary: an English translation carrying the Order's text. The CAC's own publication was not
+    // among the stored pages (issue #22 replaced a China IP Lawyer tag page).
+    sourceTitle:
+      'LexisChina (English translation): Interim Measures for the Management of Generative Artificial Intelligence Services, Order No. 15 (10 July 2023)',
     sourceUrl:
-      'https://www.chinaiplawyer.com/tag/rules-on-registration-of-ingredients-of-formulated-milk-powder-products-for-infants-and-babies/',
+      'https://hk.lexiscn.com/law/law-english-1-4768731-T.html?access=content_detail&lang=en&eng=1&keyword=SW50ZXJpbSBNZWFzdXJlcyBmb3IgdGhlIE1hbmFn&t_kw=SW50ZXJpbSBNZWFzdXJlcyBmb3IgdGhlIE1hbmFn&act=detail&prid=59f3f48a-4942-82a5-d29f-869e5754e19a&crid=114b61f0-bed3-4673-a700-e552c365780a',
   },
   {
     id: 'cn-ai-content-labelling-measures-2025',
@@ -606,9 +609,13 @@ export const instruments: readonly SeedInstrument[] = [
     issuingBody: 'ISO and IEC',
     topicSlugs: ['risk-management', 'security-standards'],
     summary:
-      'The first international standard for an AI management system: requirements for establishing, running and improving one, with reference control objectives in Annex A; published December 2023 (exact day not confirmed).',
-    sourceTitle: 'AI Green Cloud handbook: ISO/IEC 42001',
-    sourceUrl: 'https://handbook.aigreencloud.com/framework/iso-42001',
+      'The first international standard for an AI management system: requirements for establishing, running and improving one, with reference control objectives in Annex A; 1st edition published 2023-12 (ISO gives the month; the day is not confirmed, so adoptedOn stays null).',
+    // Secondary: ISO's catalogue entry (iso.org/standard/42001) was not among the stored pages; this
+    // record of it gives the edition and month. Replaces a consultancy handbook page (issue #22).
+    sourceTitle:
+      'ai-governance-watch reference file: ISO/IEC 42001:2023 (source iso.org/standard/42001; 1st edition, published 2023-12)',
+    sourceUrl:
+      'https://raw.githubusercontent.com/siegfriedbolz/ai-governance-watch/main/memory-mirror/reference_iso_42001.md',
   },
 ];
 

@@ -390,7 +390,9 @@ export const organizations: readonly SeedOrganization[] = [
     website: 'https://www.mycert.org.my',
     constituency:
       "Malaysia's national CERT, formed on 13 January 1997 and operated by CyberSecurity Malaysia; handles incident reports from the public and organisations.",
-    sourceUrl: 'https://www.e-spincorp.com/portfolio/cybersecurity-malaysia/',
+    // CyberSecurity Malaysia's own history page (MyCERT formed 13 January 1997 under MIMOS, later under
+    // NISER, which became CyberSecurity Malaysia); replaces a vendor's portfolio page (issue #22).
+    sourceUrl: 'https://www.cybersecurity.my/en/about_us/history/main/detail/734/index.html',
     additionalSourceUrls: [
       'https://mcigroup.my/2021/06/03/4615-cybersecurity-incidents-reported-from-jan-may',
     ],
@@ -1474,6 +1476,33 @@ export const activities: readonly SeedActivity[] = [
     additionalSourceUrls: ['https://www.laotiantimes.com/2016/11/01/clmv-consult-cyber-security-policy/'],
   },
   {
+    id: 'arf-cyber-security-workshop-2013',
+    kind: 'SEMINAR',
+    title: 'ARF Workshop on Measures to Enhance Cyber Security – Legal and Cultural Aspects',
+    description:
+      "First cyber-security workshop China hosted under the ASEAN Regional Forum, co-hosted with Malaysia in Beijing. Officials, experts and scholars of ARF members (ASEAN countries, Japan, the Republic of Korea, Russia, the United States, Canada, Australia, the EU), the ASEAN Secretariat and UNODC attended. China's Assistant Foreign Minister and the Secretary of Malaysia's National Security Council opened it. Which ASEAN countries attended is not listed, so only the co-hosts' countries are recorded.",
+    startsOn: '2013-09-11',
+    endsOn: '2013-09-12',
+    hostOrganizationId: null,
+    participantOrganizationIds: [],
+    countryCodes: ['CN', 'MY'],
+    sourceUrl: 'http://lt.chineseembassy.org/eng/xwdt/201309/t20130923_2707916.htm',
+  },
+  {
+    id: 'asean-workshop-cybersecurity-cooperation-2017',
+    kind: 'SEMINAR',
+    title:
+      'ASEAN Workshop on Strengthening and Enhancing Cybersecurity Cooperation in the ASEAN Region: Towards an Integrated Approach in Addressing Transnational Crimes',
+    description:
+      "Workshop co-hosted by Thailand's Ministry of Foreign Affairs, Ministry of Defence and Ministry of Digital Economy and Society during Thailand Cybersecurity Week 2017 in Bangkok, attended by representatives of ASEAN member states with speakers from Australia, the EU, New Zealand, the OSCE and industry. It discussed confidence-building measures, points of contact, information sharing and capacity building against cybercrime. Which member states attended is not listed, so only Thailand is recorded.",
+    startsOn: '2017-06-29',
+    endsOn: '2017-06-29',
+    hostOrganizationId: null,
+    participantOrganizationIds: [],
+    countryCodes: ['TH'],
+    sourceUrl: 'https://mfa.go.th/en/content/5d5bd0c715e39c3060021449?cate=5d5bcb4e15e39c306000683e',
+  },
+  {
     id: 'acid-2017',
     kind: 'JOINT_DRILL',
     title: 'ASEAN CERT Incident Drill (ACID) 2017',
@@ -1514,6 +1543,37 @@ export const activities: readonly SeedActivity[] = [
     sourceUrl: 'https://vietnam.vnanet.vn/english/vietnam-hosts-2018-asean-japan-cyber-security/372911.html',
   },
   {
+    id: 'acid-2018',
+    kind: 'JOINT_DRILL',
+    title: 'ASEAN CERT Incident Drill (ACID) 2018',
+    description:
+      '13th ACID, hosted by CSA, on "System Vulnerabilities and Cryptocurrency Mining". More than 100 participants from the ten ASEAN members and five dialogue partners (Australia, China, India, Japan, South Korea) worked through scenario injects; SingCERT controllers issued the injects.',
+    startsOn: '2018-09-05',
+    endsOn: '2018-09-05',
+    hostOrganizationId: 'sg-csa',
+    participantOrganizationIds: ['sg-singcert'],
+    countryCodes: [...ASEAN_10, 'CN'],
+    sourceUrl:
+      'https://www.csa.gov.sg/News/News-Articles/CSA-hosts-13th-iteration-of-ASEAN-CERT-Incident-Drill-ACID',
+  },
+  {
+    id: 'ajccbc-opening-2018',
+    kind: 'EXCHANGE',
+    title: 'Opening of the ASEAN–Japan Cybersecurity Capacity Building Centre (AJCCBC)',
+    description:
+      "The AJCCBC opened in Bangkok at Thailand's Electronic Transactions Development Agency, to train cybersecurity personnel of the ASEAN member states in Japan-designed courses (cyber defence exercises (CYDER), digital forensics, malware analysis), funded through the Japan-ASEAN Integration Fund; about 700 trainees were expected to graduate.",
+    startsOn: '2018-09-14',
+    endsOn: '2018-09-14',
+    hostOrganizationId: null,
+    participantOrganizationIds: ['th-ajccbc'],
+    countryCodes: ['TH'],
+    sourceUrl:
+      'https://www.straitstimes.com/asia/se-asia/southeast-asian-cyber-security-centre-opens-in-thailand',
+    additionalSourceUrls: [
+      'https://jaif.asean.org/project-brief/asean-japan-cybersecurity-capacity-building-centre-step-2/',
+    ],
+  },
+  {
     id: 'asean-cyberkids-camp-2018',
     kind: 'EXCHANGE',
     title: 'ASEAN Cyberkids Camp 2018',
@@ -1525,6 +1585,20 @@ export const activities: readonly SeedActivity[] = [
     participantOrganizationIds: [],
     countryCodes: [...ASEAN_10],
     sourceUrl: 'http://www.aiti.gov.bn/SitePages/News.aspx?AID=26',
+  },
+  {
+    id: 'acid-2019',
+    kind: 'JOINT_DRILL',
+    title: 'ASEAN CERT Incident Drill (ACID) 2019',
+    description:
+      '14th ACID, hosted by CSA, on "Combat Evolving Cyber Threats with Good Cyber Hygiene" (leaked credentials, credential stuffing, spear phishing, business e-mail compromise). More than 100 participants from the ten ASEAN members and five dialogue partners (Australia, China, India, Japan, South Korea).',
+    startsOn: '2019-09-04',
+    endsOn: '2019-09-04',
+    hostOrganizationId: 'sg-csa',
+    participantOrganizationIds: [],
+    countryCodes: [...ASEAN_10, 'CN'],
+    sourceUrl:
+      'https://www.csa.gov.sg/News-Events/News-Articles/2019/CSA-hosts-14th-iteration-of-ASEAN-CERT-Incident-Drill-ACID',
   },
   {
     id: 'acid-2020',
@@ -1543,6 +1617,19 @@ export const activities: readonly SeedActivity[] = [
     ],
   },
   {
+    id: 'asean-japan-cybersecurity-policy-meeting-2020',
+    kind: 'SEMINAR',
+    title: '13th ASEAN–Japan Cybersecurity Policy Meeting',
+    description:
+      "Annual policy meeting (held since 2009), online, hosted by Japan's NISC, MIC and METI and co-chaired by Japan and Cambodia. The ASEAN members and Japan reviewed the year's cybersecurity policies, with attention to COVID-19, confirmed the progress of joint activities (cyber exercises, awareness raising, capacity building, mutual incident notification) and agreed a new one on industry-government-academia collaboration.",
+    startsOn: '2020-10-20',
+    endsOn: '2020-10-20',
+    hostOrganizationId: null,
+    participantOrganizationIds: [],
+    countryCodes: [...ASEAN_10],
+    sourceUrl: 'https://www.soumu.go.jp/main_sosiki/joho_tsusin/eng/pressrelease/2020/11/06_01.html',
+  },
+  {
     id: 'asean-china-cyber-dialogue-2020',
     kind: 'EXCHANGE',
     title: 'Inaugural ASEAN–China Cyber Dialogue',
@@ -1554,6 +1641,21 @@ export const activities: readonly SeedActivity[] = [
     participantOrganizationIds: [],
     countryCodes: [...ASEAN_10, 'CN'],
     sourceUrl: 'https://database.cyberpolicyportal.org/en/entity/1tfrsytxdh',
+  },
+  {
+    id: 'acid-2021',
+    kind: 'JOINT_DRILL',
+    title: 'ASEAN CERT Incident Drill (ACID) 2021',
+    description:
+      '16th ACID, organised by CSA at the opening of the ASEAN-Singapore Cybersecurity Centre of Excellence and the 6th Singapore International Cyber Week, on "Responding to Supply Chain Attacks Against Businesses": a compromised vendor\'s software leading to ransomware at a client. Fifteen CERT teams from ASEAN members and dialogue partners took part; which ones is not listed, so only Singapore is recorded.',
+    startsOn: '2021-10-05',
+    endsOn: '2021-10-05',
+    hostOrganizationId: 'sg-csa',
+    participantOrganizationIds: [],
+    countryCodes: ['SG'],
+    // CSA's article as served by a copy of CSA's content site; the csa.gov.sg page itself was not reachable.
+    sourceUrl:
+      'https://dev-mcis-csa-content-pop.decision-science.agency/News-Events/News-Articles/2021/csa-hosts-16th-iteration-of-asean-cert-incident-drill',
   },
   {
     id: 'asean-student-contest-infosec-2021',

@@ -32,6 +32,10 @@ export function graphFailed(res: ServerResponse, answer: GraphAnswer<unknown>): 
     sendError(res, 429, 'Too many requests', message);
   } else if (code === 'BAD_USER_INPUT') {
     sendError(res, 400, 'Bad request', message);
+  } else if (code === 'FORBIDDEN') {
+    sendError(res, 403, 'Forbidden', message);
+  } else if (code === 'NOT_FOUND') {
+    sendError(res, 404, 'Not found', message);
   } else {
     sendError(res, answer.status >= 500 ? 502 : 500, 'Internal server error', message);
   }

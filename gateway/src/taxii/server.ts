@@ -3,6 +3,7 @@ import type { Runtime } from '../graph-client.ts';
 import { authenticated } from './caller.ts';
 import { serveCollectionObjects } from './collection-objects.ts';
 import { COLLECTIONS, describeCollection, findCollection, type TaxiiCollection } from './collections.ts';
+import { addObjects, describeInbox, isInbox, MAX_CONTENT_LENGTH, serveStatus } from './inbox.ts';
 import { serveObject, serveVersions } from './object-versions.ts';
 import { notFound, send, sendError, TAXII_MEDIA_TYPE } from './responses.ts';
 
@@ -10,11 +11,12 @@ export { TAXII_MEDIA_TYPE } from './responses.ts';
 export { DEFAULT_PAGE_OBJECTS, MAX_PAGE_OBJECTS } from './filters.ts';
 
 /**
- * A read-only TAXII 2.1 server (OASIS Standard, https://docs.oasis-open.org/cti/taxii/v2.1/taxii-v2.1.html)
- * on the gateway's port: every read endpoint of §4 and §5 (discovery, one API root, status, its
+ * A TAXII 2.1 server (OASIS Standard, https://docs.oasis-open.org/cti/taxii/v2.1/taxii-v2.1.html)
+ * on the gateway's port: every endpoint of §4 and §5 (discovery, one API root, status, its
  * collections, their objects, manifests, single objects and versions). It reads through the graph
  * with the caller's bearer token, so TLP is enforced exactly as for GraphQL clients: anonymous
- * pollers get TLP:CLEAR only. Writes are refused as §5.5 and §5.7 say for `can_write: false`.
+ * pollers get TLP:CLEAR only. The read collections have `can_write: false`; members write to the
+ * `inbox` collection (inbox.ts), which cannot be read back: what it imports is read as advisories.
  */
 
 /** Where discovery lives; every TAXII path starts with it. */
@@ -24,16 +26,25 @@ const API_ROOT = 'cadg';
 /** True for the paths this module answers. */
 export const isTaxiiPath = (path: string): boolean => path.startsWith(TAXII_ROOT);
 
+/**
+ * True for the inbox's objects endpoint, whose envelopes may exceed the gateway's body limit for
+ * GraphQL up to the API root's `max_content_length`, which the inbox enforces itself.
+ */
+export function isTaxiiInboxPath(path: string): boolean {
+  return isTaxiiPath(path) && resolve(path)?.kind === 'inboxObjects';
+}
+
 /** What a TAXII URL names. */
 type Resource =
   | { kind: 'discovery' | 'apiRoot' | 'collections' }
-  | { kind: 'status' }
+  | { kind: 'status'; statusId: string }
+  | { kind: 'inbox' | 'inboxObjects' | 'inboxOther' }
   | { kind: 'collection' | 'objects' | 'manifest'; collection: TaxiiCollection }
   | { kind: 'object' | 'versions'; collection: TaxiiCollection; objectId: string };
 
 /**
- * The methods each resource answers. §5 defines POST on objects and DELETE on one object; as every
- * collection here has `can_write: false`, they exist only to be refused with 403.
+ * The methods each resource answers. §5 defines POST on objects and DELETE on one object; the read
+ * collections refuse them with 403 (`can_write: false`), as the inbox refuses reads (`can_read: false`).
  */
 const METHODS: Record<Resource['kind'], readonly string[]> = {
   discovery: ['GET', 'HEAD'],
@@ -45,6 +56,9 @@ const METHODS: Record<Resource['kind'], readonly string[]> = {
   objects: ['GET', 'HEAD', 'POST'],
   object: ['GET', 'HEAD', 'DELETE'],
   versions: ['GET', 'HEAD'],
+  inbox: ['GET', 'HEAD'],
+  inboxObjects: ['GET', 'HEAD', 'POST'],
+  inboxOther: ['GET', 'HEAD', 'DELETE'],
 };
 
 /**
@@ -85,6 +99,9 @@ async function route(
     res.setHeader('allow', allowed.join(', '));
     return sendError(res, 405, 'Method not allowed', `${url.pathname} answers ${allowed.join(', ')} only.`);
   }
+  if (resource.kind === 'inboxObjects' && method === 'POST') return addObjects(runtime, req, res);
+  if (resource.kind === 'inboxObjects' || resource.kind === 'inboxOther')
+    return refuseRead(runtime, req, res);
   if (method === 'POST' || method === 'DELETE') return refuseWrite(runtime, req, res);
 
   switch (resource.kind) {
@@ -93,13 +110,13 @@ async function route(
     case 'apiRoot':
       return withCaller(runtime, req, res, apiRoot);
     case 'status':
-      // §4.3: only Add Objects creates status resources, and this server accepts none.
-      if (await authenticated(runtime, req, res)) {
-        notFound(res, 'No such status: this server accepts no writes, so it has issued no status ids.');
-      }
-      return;
+      return serveStatus(runtime, req, res, resource.statusId);
     case 'collections':
-      return withCaller(runtime, req, res, () => ({ collections: COLLECTIONS.map(describeCollection) }));
+      return withCaller(runtime, req, res, () => ({
+        collections: [...COLLECTIONS.map(describeCollection), describeInbox(req)],
+      }));
+    case 'inbox':
+      return withCaller(runtime, req, res, () => describeInbox(req));
     case 'collection':
       return withCaller(runtime, req, res, () => describeCollection(resource.collection));
     case 'objects':
@@ -121,9 +138,14 @@ function resolve(pathname: string): Resource | null {
   if (root === undefined) return { kind: 'discovery' };
   if (root !== API_ROOT) return null;
   if (section === undefined) return { kind: 'apiRoot' };
-  if (section === 'status') return key !== undefined && sub === undefined ? { kind: 'status' } : null;
+  if (section === 'status')
+    return key !== undefined && sub === undefined ? { kind: 'status', statusId: key } : null;
   if (section !== 'collections') return null;
   if (key === undefined) return { kind: 'collections' };
+  if (isInbox(key)) {
+    if (sub === undefined) return { kind: 'inbox' };
+    return sub === 'objects' && objectId === undefined ? { kind: 'inboxObjects' } : { kind: 'inboxOther' };
+  }
   const collection = findCollection(key);
   if (!collection || rest.length > 0) return null;
   if (sub === undefined) return { kind: 'collection', collection };
@@ -175,11 +197,11 @@ function discovery(publicUrl: string) {
 function apiRoot() {
   return {
     title: 'China–ASEAN cooperation mechanism',
-    description: 'Read-only collections of incidents and advisories.',
+    description:
+      'Collections of incidents and advisories to read, and an inbox where members add STIX objects.',
     versions: [TAXII_MEDIA_TYPE],
-    // TAXII requires a positive integer. Writes are refused (403) whatever their size; this is the
-    // gateway's default request body limit, which bounds anything sent here.
-    max_content_length: 1_048_576,
+    // The largest envelope the inbox takes; the read collections take no bodies.
+    max_content_length: MAX_CONTENT_LENGTH,
   };
 }
 
@@ -193,9 +215,20 @@ async function withCaller(
   if (await authenticated(runtime, req, res)) send(res, 200, body());
 }
 
+/** Reading the inbox: §5.3, §5.4, §5.6 and §5.8 answer 403 when `can_read` is false. */
+async function refuseRead(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!(await authenticated(runtime, req, res))) return;
+  sendError(
+    res,
+    403,
+    'Forbidden',
+    'The inbox is write-only (can_read false): what it imports is read from the advisories collection.',
+  );
+}
+
 /**
  * POST on objects and DELETE on an object. §5.5 and §5.7 require 403 (or 404) from a collection
- * whose `can_write` is false for the client, and every collection here is read-only for everyone;
+ * whose `can_write` is false for the client, and every read collection is read-only for everyone;
  * the body is never read. A bad token is still 401, as on every other endpoint.
  */
 async function refuseWrite(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -204,6 +237,6 @@ async function refuseWrite(runtime: Runtime, req: IncomingMessage, res: ServerRe
     res,
     403,
     'Forbidden',
-    'This TAXII server is read-only: every collection has can_write false, so objects can be neither added nor deleted.',
+    'This collection is read-only (can_write false): objects can be neither added nor deleted. Members add objects to the inbox collection.',
   );
 }

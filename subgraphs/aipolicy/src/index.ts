@@ -1,6 +1,7 @@
 import { dataDirFromEnv, subgraphDatabaseFromEnv } from '@cadg/db';
 import {
   closeOnSignals,
+  createServiceLogger,
   createTokenVerifier,
   identityConfigFromEnv,
   portFromEnv,
@@ -20,7 +21,7 @@ const { url } = await server.listen(
   portFromEnv(process.env, 'AIPOLICY_PORT', DEFAULT_PORT),
   process.env['HOST'] || '0.0.0.0',
 );
-console.log(`aipolicy subgraph ready at ${url}`);
+createServiceLogger('aipolicy').info({ url }, `aipolicy subgraph ready at ${url}`);
 closeOnSignals(async () => {
   await server.close();
   await database.close();

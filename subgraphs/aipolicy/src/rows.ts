@@ -22,3 +22,13 @@ export interface OrientedMapping {
   relation: MappingRelation;
   note: string;
 }
+
+/** A Country entity as this subgraph knows it: its key only (contacts owns the rest). */
+export interface CountryRef {
+  code: string;
+}
+
+/** An Organization entity as this subgraph knows it: its key only (contacts owns the rest). */
+export interface OrganizationRef {
+  id: string;
+}

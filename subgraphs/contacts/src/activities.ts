@@ -3,6 +3,7 @@ import { and, desc, eq, exists, gte, ilike, inArray, lte, or, sql, type SQL } fr
 import {
   badUserInput,
   cursorShape,
+  forbidden,
   CursorParts,
   keysetConnection,
   notFound,
@@ -11,6 +12,7 @@ import {
 } from '@cadg/platform';
 import { countRows, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
+import * as c from '@cadg/db/contacts-capacity';
 import { audit } from './audit.ts';
 import type { ActivityKind, ActivityRow } from './rows.ts';
 import * as valid from './validation.ts';
@@ -168,6 +170,30 @@ export async function findActivity(db: Db, id: string): Promise<ActivityRow> {
   return row;
 }
 
+/**
+ * The participants are the circle of an activity's AMBER, AMBER_STRICT and RED materials, and TLP 2.0
+ * lets only the originator widen such a circle: once the host has shared any, only the host's own
+ * ORG_ADMINs add participants (the SECRETARIAT still can while there are none).
+ */
+async function requireOriginatorToWiden(tx: Tx, actor: Identity, activity: ActivityRow): Promise<void> {
+  if (activity.hostOrganizationId === null || actor.org === activity.hostOrganizationId) return;
+  const [restricted] = await tx
+    .select({ id: c.activityMaterials.id })
+    .from(c.activityMaterials)
+    .where(
+      and(
+        eq(c.activityMaterials.activityId, activity.id),
+        inArray(c.activityMaterials.tlp, ['AMBER', 'AMBER_STRICT', 'RED']),
+      ),
+    )
+    .limit(1);
+  if (restricted) {
+    throw forbidden(
+      'This activity has AMBER or RED materials: only its host may add participants (TLP 2.0: only the originator widens the circle).',
+    );
+  }
+}
+
 export async function addParticipants(
   db: Db,
   actor: Identity,
@@ -178,11 +204,21 @@ export async function addParticipants(
   if (ids.length === 0) throw badUserInput('organizationIds', 'Name at least one organization.');
   return db.transaction(async (tx) => {
     await requireOrganizations(tx, ids);
+    await requireOriginatorToWiden(tx, actor, activity);
     const added = await tx
       .insert(t.activityParticipants)
       .values(ids.map((organizationId) => ({ activityId: activity.id, organizationId })))
       .onConflictDoNothing()
       .returning({ organizationId: t.activityParticipants.organizationId });
+    // A new participant is a change of the activity (and widens the circle of its TLP records).
+    const [changed] =
+      added.length > 0
+        ? await tx
+            .update(t.activities)
+            .set({ version: sql`${t.activities.version} + 1`, updatedAt: new Date() })
+            .where(eq(t.activities.id, activity.id))
+            .returning()
+        : [activity];
     await audit(tx, actor, {
       operation: 'addActivityParticipants',
       targetType: 'Activity',
@@ -192,6 +228,6 @@ export async function addParticipants(
           ? `Added participants ${added.map((r) => r.organizationId).join(', ')}.`
           : 'No new participants (all were already taking part).',
     });
-    return activity;
+    return changed ?? activity;
   });
 }

@@ -1,6 +1,8 @@
 import { openTestDatabase } from '@cadg/db/testing';
 import { inProcessSubgraph } from '@cadg/platform/testing';
 import { createContext, schema } from '../src/server.ts';
+import { VerificationPinger } from '../src/verification-pings.ts';
+import { verificationSettingsFromEnv } from '../src/verification-settings.ts';
 
 export { callerOf as as, errorCodes } from '@cadg/platform/testing';
 
@@ -8,7 +10,9 @@ export { callerOf as as, errorCodes } from '@cadg/platform/testing';
 export async function startContacts() {
   const testDb = await openTestDatabase();
   const db = testDb.database.db;
-  const subgraph = await inProcessSubgraph(schema, (caller) => createContext(db, caller));
+  // No SMTP server here: pings are tested end to end (test/e2e/contact-verification.test.ts).
+  const pinger = new VerificationPinger(db, { ...verificationSettingsFromEnv({}), smtpUrl: null });
+  const subgraph = await inProcessSubgraph(schema, (caller) => createContext(db, caller, pinger));
   return {
     db,
     exec: subgraph.exec,

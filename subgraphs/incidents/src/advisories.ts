@@ -11,6 +11,7 @@ import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { audit } from './audit.ts';
 import type { Directory } from './directory.ts';
+import { appendAdvisoryEvent } from './events/outbox.ts';
 import type { OrgIdentity } from './permissions.ts';
 import type { AdvisoryRow, Severity, Tlp } from './rows.ts';
 import * as valid from './validation.ts';
@@ -119,6 +120,7 @@ export async function publishAdvisory(
       targetId: advisory.id,
       summary: `Published ${values.severity} advisory "${values.title}" (TLP:${values.tlp}).`,
     });
+    await appendAdvisoryEvent(tx, advisory, actor);
     return advisory;
   });
 }

@@ -5,7 +5,7 @@ import * as t from '@cadg/db/incidents';
 import { readableBy } from './visibility.ts';
 
 /** The records this subgraph audits; every one is judged by the TLP marking behind it. */
-export type AuditTarget = 'Incident' | 'Advisory' | 'AssistanceRequest' | 'PhishingReport';
+export type AuditTarget = 'Incident' | 'Advisory' | 'AssistanceRequest' | 'PhishingReport' | 'AlertRule';
 
 /** Records an incidents mutation in this subgraph's audit table, inside the change's transaction. */
 export const audit = (tx: Tx, actor: AuditActor, entry: AuditEntry & { targetType: AuditTarget }) =>
@@ -46,6 +46,15 @@ export function auditVisibleTo(caller: Caller): SQL {
     : org === null
       ? sql`false`
       : sql`(${t.incidents.reportedByOrg} = ${org} or ${requests.requestedByOrg} = ${org} or ${requests.requestedOfOrg} = ${org})`;
+  // Alert rules are read by their organization's ORG_ADMIN and, for delivery health, by the
+  // SECRETARIAT; only such an ORG_ADMIN changes them, so the entry's actor_org is the rule's
+  // organization (and stays known after the rule is deleted).
+  const managed = organizationWith(caller, Right.ManageOrganization);
+  const ruleChangeVisible = hasRight(caller, Right.AdministerMechanism)
+    ? sql`true`
+    : managed === null
+      ? sql`false`
+      : sql`${entry.actorOrg} = ${managed}`;
   // CASE evaluates only the branch of the entry's type, so the uuid casts never see another
   // type's id; each branch is one primary-key lookup.
   return sql`(case ${entry.targetType}
@@ -64,6 +73,7 @@ export function auditVisibleTo(caller: Caller): SQL {
       left join ${t.incidents} on ${t.incidents.id} = ${t.phishingReports.incidentId}
       where ${t.phishingReports.id} = ${entry.targetId}::uuid
         and (${t.phishingReports.incidentId} is null or ${incidentReadable}))
+    when 'AlertRule' then ${ruleChangeVisible}
     else false
   end)`;
 }

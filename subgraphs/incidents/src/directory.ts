@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { notFound, serviceUnavailable, signedExtensions } from '@cadg/platform';
+import { inClientSpan, notFound, serviceUnavailable, signedExtensions } from '@cadg/platform';
 
 /**
  * Checks that countries and organizations named in a change exist, by asking the contacts
@@ -51,25 +51,33 @@ export function contactsDirectory(
   const known = new Map<string, number>();
   const names = new Map<string, { organization: OrganizationName; until: number }>();
 
-  async function ask(query: string, representations: readonly Record<string, string>[]) {
-    try {
-      const response = await fetch(contactsUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          query,
-          variables: { r: representations },
-          ...(signingSecret
-            ? { extensions: signedExtensions(signingSecret, { query, variables: { r: representations } }) }
-            : {}),
-        }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      return (await response.json()) as EntitiesResponse;
-    } catch {
-      throw serviceUnavailable('The contacts directory did not answer; try again shortly.');
-    }
-  }
+  // A span of the caller's trace, with its request id, so the hop to contacts shows in both.
+  const ask = (query: string, representations: readonly Record<string, string>[]) =>
+    inClientSpan(
+      'contacts directory',
+      { 'cadg.subgraph': 'contacts', 'cadg.representations': representations.length },
+      async (traceHeaders) => {
+        try {
+          const response = await fetch(contactsUrl, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...traceHeaders },
+            body: JSON.stringify({
+              query,
+              variables: { r: representations },
+              ...(signingSecret
+                ? {
+                    extensions: signedExtensions(signingSecret, { query, variables: { r: representations } }),
+                  }
+                : {}),
+            }),
+            signal: AbortSignal.timeout(timeoutMs),
+          });
+          return (await response.json()) as EntitiesResponse;
+        } catch {
+          throw serviceUnavailable('The contacts directory did not answer; try again shortly.');
+        }
+      },
+    );
 
   async function require(
     typename: 'Organization' | 'Country',

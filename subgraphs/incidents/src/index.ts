@@ -1,6 +1,7 @@
 import { dataDirFromEnv, subgraphDatabaseFromEnv } from '@cadg/db';
 import {
   closeOnSignals,
+  createServiceLogger,
   createTokenVerifier,
   identityConfigFromEnv,
   portFromEnv,
@@ -26,7 +27,7 @@ const { url } = await server.listen(
   portFromEnv(process.env, 'INCIDENTS_PORT', DEFAULT_PORT),
   process.env['HOST'] || '0.0.0.0',
 );
-console.log(`incidents subgraph ready at ${url}`);
+createServiceLogger('incidents').info({ url }, `incidents subgraph ready at ${url}`);
 closeOnSignals(async () => {
   await server.close();
   await database.close();

@@ -62,6 +62,8 @@ const normalisers: Record<IndicatorType, (raw: string) => string | null> = {
   EMAIL: email,
   FILE_SHA256: (raw) => (/^[0-9a-f]{64}$/i.test(raw) ? raw.toLowerCase() : null),
   FILE_MD5: (raw) => (/^[0-9a-f]{32}$/i.test(raw) ? raw.toLowerCase() : null),
+  FILE_SHA1: (raw) => (/^[0-9a-f]{40}$/i.test(raw) ? raw.toLowerCase() : null),
+  FILE_SHA512: (raw) => (/^[0-9a-f]{128}$/i.test(raw) ? raw.toLowerCase() : null),
 };
 
 /** The normalised value, or BAD_USER_INPUT naming the field when it is not a valid value of its type. */

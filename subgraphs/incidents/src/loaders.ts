@@ -7,11 +7,11 @@ import { advisoryReadableBy } from './advisories.ts';
 import type {
   AdvisoryRow,
   AssistanceRequestRow,
-  IncidentEventRow,
   IncidentRow,
   IncidentUpdateRow,
   IndicatorRow,
 } from './rows.ts';
+import type { IncidentFeedEvent } from './events/feed.ts';
 import { readableBy } from './visibility.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,12 +54,13 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .orderBy(asc(t.incidentUpdates.postedAt), asc(t.incidentUpdates.id));
       return groupBy(ids, rows, (r) => r.incidentId);
     }, options),
-    eventsByIncident: new DataLoader<string, IncidentEventRow[]>(async (ids) => {
-      const rows = await db
+    eventsByIncident: new DataLoader<string, IncidentFeedEvent[]>(async (ids) => {
+      // Rows found by incident id are never advisory events (those have no incident).
+      const rows = (await db
         .select()
         .from(t.incidentEvents)
         .where(inArray(t.incidentEvents.incidentId, [...ids]))
-        .orderBy(asc(t.incidentEvents.id));
+        .orderBy(asc(t.incidentEvents.id))) as IncidentFeedEvent[];
       return groupBy(ids, rows, (r) => r.incidentId);
     }, options),
     assistanceByIncident: new DataLoader<string, AssistanceRequestRow[]>(async (ids) => {

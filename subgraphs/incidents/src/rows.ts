@@ -15,3 +15,13 @@ export type AssistanceStatus = AssistanceRequestRow['status'];
 export type AssistanceKind = AssistanceRequestRow['kinds'][number];
 export type IndicatorType = IndicatorRow['type'];
 export type IncidentEventType = IncidentEventRow['type'];
+
+/** A Country entity as this subgraph knows it: its key only (contacts owns the rest). */
+export interface CountryRef {
+  code: string;
+}
+
+/** An Organization entity as this subgraph knows it: its key only (contacts owns the rest). */
+export interface OrganizationRef {
+  id: string;
+}

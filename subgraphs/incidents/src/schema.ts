@@ -6,4 +6,4 @@ import { resolvers } from './resolvers/index.ts';
 /** The subgraph's SDL file; the gateway composes from the same file. */
 export const typeDefsFile = new URL('../schema.graphql', import.meta.url);
 export const typeDefs = parse(readFileSync(typeDefsFile, 'utf8'));
-export const schema = buildSubgraphSchema({ typeDefs, resolvers });
+export const schema = buildSubgraphSchema([{ typeDefs, resolvers }]);

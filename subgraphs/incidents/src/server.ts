@@ -58,14 +58,15 @@ export interface IncidentsServer extends SubgraphServer<IncidentsContext> {
 export async function createIncidentsServer(options: IncidentsServerOptions): Promise<IncidentsServer> {
   const metrics = createSubgraphMetrics('incidents');
   const eventLag = eventLagHistogram(metrics.registry);
-  // Set once the alert dispatcher exists: it matches each batch of events the hub has read.
+  // Set once the alert dispatcher exists: it matches the events each notification announced.
   let wakeDispatcher = () => {};
   const hub = new EventHub(options.database, {
     onFannedOut(items) {
       const now = Date.now();
       for (const { event } of items) eventLag.observe((now - event.occurredAt.getTime()) / 1000);
-      wakeDispatcher();
     },
+    // After every pass, not only those that found incident events: advisories are alerted too.
+    onDrained: () => wakeDispatcher(),
   });
   liveSubscriptionsGauge(metrics.registry, () => hub.subscriberCount);
   await hub.start();

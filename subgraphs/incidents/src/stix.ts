@@ -113,6 +113,8 @@ const PATTERN_PATHS: Record<IndicatorType, string> = {
   EMAIL: 'email-addr:value',
   FILE_SHA256: "file:hashes.'SHA-256'",
   FILE_MD5: 'file:hashes.MD5',
+  FILE_SHA1: "file:hashes.'SHA-1'",
+  FILE_SHA512: "file:hashes.'SHA-512'",
 };
 
 /** The STIX pattern matching one (already normalised) indicator value, e.g. `[url:value = '…']`. */

@@ -1,4 +1,4 @@
-import { badUserInput, optionalText, requiredText as text } from '@cadg/platform';
+import { badUserInput, optionalText } from '@cadg/platform';
 import type { IndicatorType } from './rows.ts';
 import { normaliseIndicator } from './indicators.ts';
 

@@ -75,7 +75,7 @@ describe('alert e-mails', () => {
       deliveryId: 'd-1',
       kind: 'INCIDENT_REPORTED',
       occurredAt: new Date(0),
-      incident,
+      record: { type: 'incident', row: incident },
       url: 'https://x.test/incidents/i-1',
     });
     expect(mail.subject).toBe('[TLP:AMBER+STRICT] HIGH — Outage Bcc: x@example.org');

@@ -82,4 +82,22 @@ describe('the incidents subgraph in process', () => {
       'BAD_USER_INPUT',
     ]);
   });
+
+  it('answers advisory(id) only to callers who may read it, and null for an id that is no UUID', async () => {
+    const [amber] = await testDb.database.db.select().from(t.advisories).where(eq(t.advisories.tlp, 'AMBER'));
+    expect(amber).toBeDefined();
+    const query = `query($id: ID!) { advisory(id: $id) { id tlp } }`;
+    const owner = await subgraph.exec<{ advisory: { id: string } | null }>(
+      query,
+      { id: amber!.id },
+      callerOf(amber!.publishedByOrg, 'MEMBER'),
+    );
+    expect(owner.data?.advisory?.id).toBe(amber!.id);
+    for (const caller of [callerOf('vn-vncert', 'MEMBER'), undefined]) {
+      const hidden = await subgraph.exec<{ advisory: unknown }>(query, { id: amber!.id }, caller);
+      expect([hidden.data?.advisory, hidden.errors]).toEqual([null, undefined]);
+    }
+    const bogus = await subgraph.exec<{ advisory: unknown }>(query, { id: 'not-a-uuid' });
+    expect([bogus.data?.advisory, bogus.errors]).toEqual([null, undefined]);
+  });
 });

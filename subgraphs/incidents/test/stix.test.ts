@@ -65,6 +65,8 @@ describe('deterministic STIX ids', () => {
       incidentId: incident.id,
       advisoryId: null,
       addedAt: new Date('2026-11-01T08:00:00.123Z'),
+      forDetection: true,
+      provenance: null,
     } satisfies IndicatorRow;
     const names = new Map([['my-mycert', { name: 'MyCERT', updatedAt: '2026-10-01T00:00:00.000Z' }]]);
     const first = incidentBundle(incident, [indicator], names);

@@ -1,8 +1,6 @@
-import type { AipolicyContext } from '../context.ts';
-import type { FrameworkRow } from '../rows.ts';
+import type { GovernanceFrameworkResolvers } from '../generated/resolvers-types.ts';
 
-export const GovernanceFramework = {
-  source: (framework: FrameworkRow) => ({ title: framework.sourceTitle, url: framework.sourceUrl }),
-  principles: (framework: FrameworkRow, _: unknown, { loaders }: AipolicyContext) =>
-    loaders.principlesByFramework.load(framework.slug),
+export const GovernanceFramework: GovernanceFrameworkResolvers = {
+  source: (framework) => ({ title: framework.sourceTitle, url: framework.sourceUrl }),
+  principles: (framework, _, { loaders }) => loaders.principlesByFramework.load(framework.slug),
 };

@@ -1,20 +1,16 @@
-import type { AipolicyContext } from '../context.ts';
-import { addMapping, type AddMappingInput } from '../crosswalk.ts';
-import { addInstrument, type AddInstrumentInput } from '../instruments.ts';
+import { addMapping } from '../crosswalk.ts';
+import { addInstrument } from '../instruments.ts';
 import { requireCountryDelegate, requireIdentity, requireSecretariat } from '../permissions.ts';
-import { recordPosition, type RecordPositionInput } from '../positions.ts';
+import { recordPosition } from '../positions.ts';
 import * as valid from '../validation.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /**
  * Every mutation checks who may do it before touching data, then hands over to a domain function
  * that validates, changes and audits in one transaction.
  */
-export const Mutation = {
-  recordPolicyPosition: async (
-    _: unknown,
-    { input }: { input: RecordPositionInput },
-    { db, caller }: AipolicyContext,
-  ) => {
+export const Mutation: MutationResolvers = {
+  recordPolicyPosition: async (_, { input }, { db, caller }) => {
     requireIdentity(caller);
     const actor = await requireCountryDelegate(
       db,
@@ -24,11 +20,7 @@ export const Mutation = {
     return recordPosition(db, actor, input);
   },
 
-  addPolicyInstrument: async (
-    _: unknown,
-    { input }: { input: AddInstrumentInput },
-    { db, caller }: AipolicyContext,
-  ) => {
+  addPolicyInstrument: async (_, { input }, { db, caller }) => {
     requireIdentity(caller);
     // Regional and international instruments belong to no one country's delegate.
     const actor = input.countryCode
@@ -37,6 +29,5 @@ export const Mutation = {
     return addInstrument(db, actor, input);
   },
 
-  addPrincipleMapping: (_: unknown, { input }: { input: AddMappingInput }, { db, caller }: AipolicyContext) =>
-    addMapping(db, requireSecretariat(caller), input),
+  addPrincipleMapping: (_, { input }, { db, caller }) => addMapping(db, requireSecretariat(caller), input),
 };

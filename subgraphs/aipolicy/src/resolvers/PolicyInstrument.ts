@@ -1,12 +1,11 @@
 import { loadExisting } from '@cadg/platform';
-import type { AipolicyContext } from '../context.ts';
-import type { InstrumentRow } from '../rows.ts';
+import type { PolicyInstrumentResolvers } from '../generated/resolvers-types.ts';
 
-export const PolicyInstrument = {
-  country: (instrument: InstrumentRow) => (instrument.countryCode ? { code: instrument.countryCode } : null),
-  issuingOrganization: (instrument: InstrumentRow) =>
+export const PolicyInstrument: PolicyInstrumentResolvers = {
+  country: (instrument) => (instrument.countryCode ? { code: instrument.countryCode } : null),
+  issuingOrganization: (instrument) =>
     instrument.issuingOrganizationId ? { id: instrument.issuingOrganizationId } : null,
-  topics: async (instrument: InstrumentRow, _: unknown, { loaders }: AipolicyContext) =>
+  topics: async (instrument, _, { loaders }) =>
     loadExisting(loaders.topicBySlug, await loaders.topicSlugsByInstrument.load(instrument.id)),
-  source: (instrument: InstrumentRow) => ({ title: instrument.sourceTitle, url: instrument.sourceUrl }),
+  source: (instrument) => ({ title: instrument.sourceTitle, url: instrument.sourceUrl }),
 };

@@ -1,23 +1,23 @@
-import type { AipolicyContext } from '../context.ts';
+import { loadRequired } from '@cadg/platform';
 import { historyKey } from '../loaders.ts';
 import type { PositionRow } from '../rows.ts';
+import type { PolicyPositionResolvers } from '../generated/resolvers-types.ts';
 
 /** Whether `older` was stated (or, on the same day, recorded) before `newer`. */
 const precedes = (older: PositionRow, newer: PositionRow): boolean =>
   older.statedOn < newer.statedOn ||
   (older.statedOn === newer.statedOn && older.recordedAt.getTime() < newer.recordedAt.getTime());
 
-export const PolicyPosition = {
-  country: (position: PositionRow) => ({ code: position.countryCode }),
-  topic: (position: PositionRow, _: unknown, { loaders }: AipolicyContext) =>
-    loaders.topicBySlug.load(position.topicSlug),
-  forum: (position: PositionRow, _: unknown, { loaders }: AipolicyContext) =>
+export const PolicyPosition: PolicyPositionResolvers = {
+  country: (position) => ({ code: position.countryCode }),
+  topic: (position, _, { loaders }) => loadRequired(loaders.topicBySlug, position.topicSlug),
+  forum: (position, _, { loaders }) =>
     position.forumSlug ? loaders.forumBySlug.load(position.forumSlug) : null,
-  source: (position: PositionRow) => ({ title: position.sourceTitle, url: position.sourceUrl }),
-  current: (position: PositionRow) => position.supersededAt === null,
-  supersededBy: (position: PositionRow, _: unknown, { loaders }: AipolicyContext) =>
+  source: (position) => ({ title: position.sourceTitle, url: position.sourceUrl }),
+  current: (position) => position.supersededAt === null,
+  supersededBy: (position, _, { loaders }) =>
     position.supersededById ? loaders.positionById.load(position.supersededById) : null,
-  history: async (position: PositionRow, _: unknown, { loaders }: AipolicyContext) => {
+  history: async (position, _, { loaders }) => {
     const all = await loaders.positionsByHistoryKey.load(historyKey(position));
     return all.filter(
       (other) => other.id !== position.id && other.supersededAt !== null && precedes(other, position),

@@ -1,11 +1,9 @@
-import type { AlignmentEntry as Entry } from '../alignment.ts';
-import type { PositionAlignmentResult } from '../positions.ts';
+import type { AlignmentEntryResolvers, PositionAlignmentResolvers } from '../generated/resolvers-types.ts';
 
-export const PositionAlignment = {
-  divergentCountries: (alignment: PositionAlignmentResult) =>
-    alignment.divergentCountryCodes.map((code) => ({ code })),
+export const PositionAlignment: PositionAlignmentResolvers = {
+  divergentCountries: (alignment) => alignment.divergentCountryCodes.map((code) => ({ code })),
 };
 
-export const AlignmentEntry = {
-  country: (entry: Entry) => ({ code: entry.countryCode }),
+export const AlignmentEntry: AlignmentEntryResolvers = {
+  country: (entry) => ({ code: entry.countryCode }),
 };

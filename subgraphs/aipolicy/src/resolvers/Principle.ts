@@ -1,8 +1,7 @@
-import type { AipolicyContext } from '../context.ts';
-import type { PrincipleRow } from '../rows.ts';
+import { loadRequired } from '@cadg/platform';
+import type { PrincipleResolvers } from '../generated/resolvers-types.ts';
 
-export const Principle = {
-  framework: (principle: PrincipleRow, _: unknown, { loaders }: AipolicyContext) =>
-    loaders.frameworkBySlug.load(principle.frameworkSlug),
-  source: (principle: PrincipleRow) => ({ title: principle.sourceTitle, url: principle.sourceUrl }),
+export const Principle: PrincipleResolvers = {
+  framework: (principle, _, { loaders }) => loadRequired(loaders.frameworkBySlug, principle.frameworkSlug),
+  source: (principle) => ({ title: principle.sourceTitle, url: principle.sourceUrl }),
 };

@@ -1,8 +1,7 @@
-// buildSubgraphSchema types resolvers with an unknown context; each resolver file is typed with AipolicyContext.
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { auditLogResolver } from '@cadg/db';
+import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/aipolicy';
-import { AuditEntryResolvers, DateScalar, DateTimeScalar } from '@cadg/platform';
+import { AuditEntryResolvers, auditLogResolver, DateScalar, DateTimeScalar } from '@cadg/platform';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { AlignmentEntry, PositionAlignment } from './PositionAlignment.ts';
 import { Country } from './Country.ts';
 import { GovernanceFramework } from './GovernanceFramework.ts';
@@ -12,10 +11,11 @@ import { PolicyPosition } from './PolicyPosition.ts';
 import { Principle } from './Principle.ts';
 import { Query } from './Query.ts';
 
-export const resolvers = {
+/** Typed from the SDL by `npm run codegen`: a resolver that disagrees with schema.graphql does not compile. */
+export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, aipolicyAuditLog: auditLogResolver(auditLog) },
+  Query: { ...Query, aipolicyAuditLog: auditLogResolver(auditLogSource(auditLog)) },
   AuditEntry: AuditEntryResolvers,
   Mutation,
   Country,
@@ -25,4 +25,4 @@ export const resolvers = {
   Principle,
   PositionAlignment,
   AlignmentEntry,
-} as unknown as GraphQLResolverMap<unknown>;
+};

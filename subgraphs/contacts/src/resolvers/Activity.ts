@@ -1,12 +1,11 @@
 import { loadExisting } from '@cadg/platform';
-import type { ContactsContext } from '../context.ts';
-import type { ActivityRow } from '../rows.ts';
+import type { ActivityResolvers } from '../generated/resolvers-types.ts';
 
-export const Activity = {
-  host: (activity: ActivityRow, _: unknown, { loaders }: ContactsContext) =>
+export const Activity: ActivityResolvers = {
+  host: (activity, _, { loaders }) =>
     activity.hostOrganizationId ? loaders.organizationById.load(activity.hostOrganizationId) : null,
-  participants: async (activity: ActivityRow, _: unknown, { loaders }: ContactsContext) =>
+  participants: async (activity, _, { loaders }) =>
     loadExisting(loaders.organizationById, await loaders.participantIdsByActivity.load(activity.id)),
-  countries: async (activity: ActivityRow, _: unknown, { loaders }: ContactsContext) =>
+  countries: async (activity, _, { loaders }) =>
     loadExisting(loaders.countryByCode, await loaders.countryCodesByActivity.load(activity.id)),
 };

@@ -1,4 +1,6 @@
+import { loadRequired } from '@cadg/platform';
 import type { ContactsContext } from '../context.ts';
+import type { ContactResolvers } from '../generated/resolvers-types.ts';
 import { maySeePersonalDetails } from '../permissions.ts';
 import type { ContactRow } from '../rows.ts';
 import { verificationStatus } from '../verification.ts';
@@ -9,13 +11,12 @@ const personal =
   (contact: ContactRow, _: unknown, { caller }: ContactsContext): ContactRow[K] | null =>
     maySeePersonalDetails(caller) ? contact[field] : null;
 
-export const Contact = {
-  organization: (contact: ContactRow, _: unknown, { loaders }: ContactsContext) =>
-    loaders.organizationById.load(contact.organizationId),
+export const Contact: ContactResolvers = {
+  organization: (contact, _, { loaders }) => loadRequired(loaders.organizationById, contact.organizationId),
   email: personal('email'),
   phone: personal('phone'),
   pgpFingerprint: personal('pgpFingerprint'),
-  verificationStatus: (contact: ContactRow) => verificationStatus(contact.lastVerifiedAt),
-  verifications: async (contact: ContactRow, _: unknown, { caller, loaders }: ContactsContext) =>
+  verificationStatus: (contact) => verificationStatus(contact.lastVerifiedAt),
+  verifications: async (contact, _, { caller, loaders }) =>
     maySeePersonalDetails(caller) ? loaders.verificationsByContact.load(contact.id) : [],
 };

@@ -1,15 +1,9 @@
-import type { ContactsContext } from '../context.ts';
-import type { CountryRow, OrganizationKind } from '../rows.ts';
+import type { CountryResolvers } from '../generated/resolvers-types.ts';
 
-export const Country = {
-  __resolveReference: (ref: { code: string }, { loaders }: ContactsContext) =>
-    loaders.countryByCode.load(ref.code),
-  aseanMember: (country: CountryRow) => country.aseanMemberSince !== null,
-  organizations: async (
-    country: CountryRow,
-    args: { kind?: OrganizationKind | null },
-    { loaders }: ContactsContext,
-  ) => {
+export const Country: CountryResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.countryByCode.load(ref.code),
+  aseanMember: (country) => country.aseanMemberSince !== null,
+  organizations: async (country, args, { loaders }) => {
     const organizations = await loaders.organizationsByCountry.load(country.code);
     return args.kind ? organizations.filter((org) => org.kind === args.kind) : organizations;
   },

@@ -1,20 +1,13 @@
-import type { ContactsContext } from '../context.ts';
-import type { ContactRole, OrganizationRow } from '../rows.ts';
+import { loadRequired } from '@cadg/platform';
+import type { OrganizationResolvers } from '../generated/resolvers-types.ts';
 
-export const Organization = {
-  __resolveReference: (ref: { id: string }, { loaders }: ContactsContext) =>
-    loaders.organizationById.load(ref.id),
-  country: (org: OrganizationRow, _: unknown, { loaders }: ContactsContext) =>
-    loaders.countryByCode.load(org.countryCode),
-  contacts: async (
-    org: OrganizationRow,
-    args: { role?: ContactRole | null },
-    { loaders }: ContactsContext,
-  ) => {
+export const Organization: OrganizationResolvers = {
+  __resolveReference: (ref, { loaders }) => loaders.organizationById.load(ref.id),
+  country: (org, _, { loaders }) => loadRequired(loaders.countryByCode, org.countryCode),
+  contacts: async (org, args, { loaders }) => {
     const contacts = await loaders.contactsByOrganization.load(org.id);
     const role = args.role;
     return role ? contacts.filter((contact) => contact.roles.includes(role)) : contacts;
   },
-  activities: (org: OrganizationRow, _: unknown, { loaders }: ContactsContext) =>
-    loaders.activitiesByOrganization.load(org.id),
+  activities: (org, _, { loaders }) => loaders.activitiesByOrganization.load(org.id),
 };

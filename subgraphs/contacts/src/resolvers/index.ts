@@ -1,23 +1,37 @@
-// buildSubgraphSchema types resolvers with an unknown context; each resolver file is typed with ContactsContext.
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/index.js';
-import { auditLogResolver } from '@cadg/db';
+import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/contacts';
-import { AuditEntryResolvers, DateScalar, DateTimeScalar } from '@cadg/platform';
+import { AuditEntryResolvers, auditLogResolver, DateScalar, DateTimeScalar } from '@cadg/platform';
+import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Activity } from './Activity.ts';
+import {
+  ActivityAttendee,
+  ActivityMaterial,
+  AfterActionReport,
+  CapacityActivity,
+  CapacityMutation,
+  FollowUpAction,
+} from './Capacity.ts';
 import { Contact } from './Contact.ts';
 import { Country } from './Country.ts';
 import { Mutation } from './Mutation.ts';
 import { Organization } from './Organization.ts';
 import { Query } from './Query.ts';
+import { VerificationContact, VerificationMutation, VerificationPing } from './Verification.ts';
 
-export const resolvers = {
+/** Typed from the SDL by `npm run codegen`: a resolver that disagrees with schema.graphql does not compile. */
+export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, contactsAuditLog: auditLogResolver(auditLog) },
+  Query: { ...Query, contactsAuditLog: auditLogResolver(auditLogSource(auditLog)) },
   AuditEntry: AuditEntryResolvers,
-  Mutation,
+  Mutation: { ...Mutation, ...VerificationMutation, ...CapacityMutation },
   Country,
   Organization,
-  Contact,
-  Activity,
-} as unknown as GraphQLResolverMap<unknown>;
+  Contact: { ...Contact, ...VerificationContact },
+  VerificationPing,
+  Activity: { ...Activity, ...CapacityActivity },
+  ActivityMaterial,
+  ActivityAttendee,
+  AfterActionReport,
+  FollowUpAction,
+};

@@ -1,5 +1,5 @@
-import type { OrientedRow } from '../comparison.ts';
+import type { ComparedClauseResolvers } from '../generated/resolvers-types.ts';
 
-export const ComparedClause = {
-  source: (clause: OrientedRow['a']) => ({ url: clause.sourceUrl }),
+export const ComparedClause: ComparedClauseResolvers = {
+  source: (clause) => ({ url: clause.sourceUrl }),
 };

@@ -1,14 +1,12 @@
 import { loadExisting } from '@cadg/platform';
-import type { DataflowsContext } from '../context.ts';
-import type { PilotRow } from '../rows.ts';
+import type { DataFlowPilotResolvers } from '../generated/resolvers-types.ts';
 
-export const DataFlowPilot = {
-  countries: async (pilot: PilotRow, _: unknown, { loaders }: DataflowsContext) =>
+export const DataFlowPilot: DataFlowPilotResolvers = {
+  countries: async (pilot, _, { loaders }) =>
     (await loaders.countryCodesByPilot.load(pilot.id)).map((code) => ({ code })),
-  organizations: async (pilot: PilotRow, _: unknown, { loaders }: DataflowsContext) =>
+  organizations: async (pilot, _, { loaders }) =>
     (await loaders.organizationIdsByPilot.load(pilot.id)).map((id) => ({ id })),
-  mechanisms: async (pilot: PilotRow, _: unknown, { loaders }: DataflowsContext) =>
+  mechanisms: async (pilot, _, { loaders }) =>
     loadExisting(loaders.mechanismByKind, await loaders.mechanismKindsByPilot.load(pilot.id)),
-  milestones: (pilot: PilotRow, _: unknown, { loaders }: DataflowsContext) =>
-    loaders.milestonesByPilot.load(pilot.id),
+  milestones: (pilot, _, { loaders }) => loaders.milestonesByPilot.load(pilot.id),
 };

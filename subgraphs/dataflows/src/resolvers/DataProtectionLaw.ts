@@ -1,5 +1,5 @@
-import type { LawRow } from '../rows.ts';
+import type { DataProtectionLawResolvers } from '../generated/resolvers-types.ts';
 
-export const DataProtectionLaw = {
-  source: (law: LawRow) => ({ url: law.sourceUrl }),
+export const DataProtectionLaw: DataProtectionLawResolvers = {
+  source: (law) => ({ url: law.sourceUrl }),
 };

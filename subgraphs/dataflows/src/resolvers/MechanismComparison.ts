@@ -1,9 +1,7 @@
-import type { DataflowsContext } from '../context.ts';
-import type { MechanismComparisonResult } from '../policies.ts';
+import { loadRequired } from '@cadg/platform';
+import type { MechanismComparisonResolvers } from '../generated/resolvers-types.ts';
 
-export const MechanismComparison = {
-  a: (comparison: MechanismComparisonResult, _: unknown, { loaders }: DataflowsContext) =>
-    loaders.mechanismByKind.load(comparison.a),
-  b: (comparison: MechanismComparisonResult, _: unknown, { loaders }: DataflowsContext) =>
-    loaders.mechanismByKind.load(comparison.b),
+export const MechanismComparison: MechanismComparisonResolvers = {
+  a: (comparison, _, { loaders }) => loadRequired(loaders.mechanismByKind, comparison.a),
+  b: (comparison, _, { loaders }) => loadRequired(loaders.mechanismByKind, comparison.b),
 };

@@ -1,8 +1,8 @@
-import type { DataflowsContext } from '../context.ts';
-import type { RecognitionRow } from '../rows.ts';
+import { loadRequired } from '@cadg/platform';
+import type { MechanismRecognitionResolvers } from '../generated/resolvers-types.ts';
 
-export const MechanismRecognition = {
-  mechanism: (recognition: RecognitionRow, _: unknown, { loaders }: DataflowsContext) =>
-    loaders.mechanismByKind.load(recognition.mechanismKind),
-  source: (recognition: RecognitionRow) => ({ url: recognition.sourceUrl }),
+export const MechanismRecognition: MechanismRecognitionResolvers = {
+  mechanism: (recognition, _, { loaders }) =>
+    loadRequired(loaders.mechanismByKind, recognition.mechanismKind),
+  source: (recognition) => ({ url: recognition.sourceUrl }),
 };

@@ -1,37 +1,20 @@
-import type { DataflowsContext } from '../context.ts';
 import { requireIdentity, requirePilotParticipant, requireSecretariat } from '../permissions.ts';
 import { needsSecretariat } from '../pilot-status.ts';
-import {
-  advancePilot,
-  findPilot,
-  normaliseProposal,
-  proposePilot,
-  recordMilestone,
-  type AdvancePilotInput,
-  type ProposePilotInput,
-  type RecordMilestoneInput,
-} from '../pilots.ts';
+import { advancePilot, findPilot, normaliseProposal, proposePilot, recordMilestone } from '../pilots.ts';
+import type { MutationResolvers } from '../generated/resolvers-types.ts';
 
 /**
  * Every mutation checks who may do it before touching data, then hands over to a domain function
  * that validates, changes and audits in one transaction.
  */
-export const Mutation = {
-  proposeDataFlowPilot: (
-    _: unknown,
-    { input }: { input: ProposePilotInput },
-    { db, caller }: DataflowsContext,
-  ) => {
+export const Mutation: MutationResolvers = {
+  proposeDataFlowPilot: (_, { input }, { db, caller }) => {
     const identity = requireIdentity(caller);
     const proposal = normaliseProposal(input);
     return proposePilot(db, requirePilotParticipant(identity, proposal.organizationIds), proposal);
   },
 
-  advanceDataFlowPilot: async (
-    _: unknown,
-    { input }: { input: AdvancePilotInput },
-    { db, caller }: DataflowsContext,
-  ) => {
+  advanceDataFlowPilot: async (_, { input }, { db, caller }) => {
     const identity = requireIdentity(caller);
     const { organizationIds } = await findPilot(db, input.id);
     const actor = needsSecretariat(input.to)
@@ -40,11 +23,7 @@ export const Mutation = {
     return advancePilot(db, actor, input);
   },
 
-  recordPilotMilestone: async (
-    _: unknown,
-    { input }: { input: RecordMilestoneInput },
-    { db, caller }: DataflowsContext,
-  ) => {
+  recordPilotMilestone: async (_, { input }, { db, caller }) => {
     const identity = requireIdentity(caller);
     const { organizationIds } = await findPilot(db, input.pilotId);
     return recordMilestone(db, requirePilotParticipant(identity, organizationIds), input);

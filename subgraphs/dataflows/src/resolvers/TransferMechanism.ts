@@ -1,5 +1,5 @@
-import type { MechanismRow } from '../rows.ts';
+import type { TransferMechanismResolvers } from '../generated/resolvers-types.ts';
 
-export const TransferMechanism = {
-  source: (mechanism: MechanismRow) => ({ url: mechanism.sourceUrl }),
+export const TransferMechanism: TransferMechanismResolvers = {
+  source: (mechanism) => ({ url: mechanism.sourceUrl }),
 };

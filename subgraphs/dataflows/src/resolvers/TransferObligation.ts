@@ -1,10 +1,9 @@
 import { loadExisting } from '@cadg/platform';
-import type { DataflowsContext } from '../context.ts';
-import type { Obligation } from '../requirements.ts';
+import type { TransferObligationResolvers } from '../generated/resolvers-types.ts';
 
-export const TransferObligation = {
-  country: (obligation: Obligation) => ({ code: obligation.countryCode }),
-  mechanisms: (obligation: Obligation, _: unknown, { loaders }: DataflowsContext) =>
+export const TransferObligation: TransferObligationResolvers = {
+  country: (obligation) => ({ code: obligation.countryCode }),
+  mechanisms: (obligation, _, { loaders }) =>
     loadExisting(loaders.mechanismByKind, obligation.mechanismKinds),
-  source: (obligation: Obligation) => ({ url: obligation.sourceUrl }),
+  source: (obligation) => ({ url: obligation.sourceUrl }),
 };

@@ -1,6 +1,6 @@
-import type { RegimeRow } from '../rows.ts';
+import type { TransferRegimeResolvers } from '../generated/resolvers-types.ts';
 
-export const TransferRegime = {
-  country: (regime: RegimeRow) => ({ code: regime.countryCode }),
-  source: (regime: RegimeRow) => ({ url: regime.sourceUrl }),
+export const TransferRegime: TransferRegimeResolvers = {
+  country: (regime) => ({ code: regime.countryCode }),
+  source: (regime) => ({ url: regime.sourceUrl }),
 };

@@ -1,6 +1,6 @@
-import type { Requirements, TransferQuestion } from '../requirements.ts';
+import type { TransferRequirementsResolvers } from '../generated/resolvers-types.ts';
 
-export const TransferRequirements = {
-  from: (answer: TransferQuestion & Requirements) => ({ code: answer.from }),
-  to: (answer: TransferQuestion & Requirements) => ({ code: answer.to }),
+export const TransferRequirements: TransferRequirementsResolvers = {
+  from: (answer) => ({ code: answer.from }),
+  to: (answer) => ({ code: answer.to }),
 };

@@ -1,9 +1,7 @@
 import { loadExisting } from '@cadg/platform';
-import type { DataflowsContext } from '../context.ts';
-import type { ThresholdRow } from '../rows.ts';
+import type { TransferThresholdResolvers } from '../generated/resolvers-types.ts';
 
-export const TransferThreshold = {
-  mechanisms: (threshold: ThresholdRow, _: unknown, { loaders }: DataflowsContext) =>
-    loadExisting(loaders.mechanismByKind, threshold.mechanismKinds),
-  source: (threshold: ThresholdRow) => ({ url: threshold.sourceUrl }),
+export const TransferThreshold: TransferThresholdResolvers = {
+  mechanisms: (threshold, _, { loaders }) => loadExisting(loaders.mechanismByKind, threshold.mechanismKinds),
+  source: (threshold) => ({ url: threshold.sourceUrl }),
 };

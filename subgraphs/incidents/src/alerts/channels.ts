@@ -2,36 +2,44 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createTransport, type Transporter } from 'nodemailer';
 import { Webhook } from 'standardwebhooks';
-import type { IncidentRow, Tlp } from '../rows.ts';
-import type { AlertKind } from './rules.ts';
+import type { AdvisoryRow, IncidentRow, Tlp } from '../rows.ts';
+import type { AlertSettings } from './config.ts';
+import type { AlertKind, AlertRuleRow } from './rules.ts';
 import { checkedLookup, hostOf, refusedWebhookUrl, type WebhookTargetPolicy } from './policy.ts';
 
-/** What one delivery announces: the record as it is when sent. */
+/** The record a delivery is about, as it is when sent. */
+export type AlertRecord = { type: 'incident'; row: IncidentRow } | { type: 'advisory'; row: AdvisoryRow };
+
+/** What one delivery announces. */
 export interface AlertMessage {
   deliveryId: string;
   kind: AlertKind;
   occurredAt: Date;
-  incident: IncidentRow;
+  record: AlertRecord;
   /** Where the record is shown, built from PUBLIC_URL. */
   url: string;
 }
 
-/** The webhook body (issue #17, Standard Webhooks payload). */
+/** The record's fields every alert carries; an advisory has no status of its own (it is published) nor countries. */
+function recordSummary(record: AlertRecord) {
+  const { row } = record;
+  return {
+    id: row.id,
+    title: row.title,
+    severity: row.severity,
+    tlp: row.tlp,
+    status: record.type === 'incident' ? record.row.status : 'PUBLISHED',
+    affectedCountryCodes: record.type === 'incident' ? record.row.affectedCountries : [],
+  };
+}
+
+/** The webhook body (issue #17, Standard Webhooks payload): `incident` or `advisory`, by the record. */
 export function webhookBody(message: AlertMessage): string {
-  const { incident } = message;
   return JSON.stringify({
     type: message.kind,
     deliveryId: message.deliveryId,
     occurredAt: message.occurredAt.toISOString(),
-    incident: {
-      id: incident.id,
-      title: incident.title,
-      severity: incident.severity,
-      tlp: incident.tlp,
-      status: incident.status,
-      affectedCountryCodes: incident.affectedCountries,
-      url: message.url,
-    },
+    [message.record.type]: { ...recordSummary(message.record), url: message.url },
   });
 }
 
@@ -47,6 +55,7 @@ export async function sendWebhook(
   message: AlertMessage,
   policy: WebhookTargetPolicy,
   timeoutMs: number,
+  extraHeaders: Readonly<Record<string, string>> = {},
 ): Promise<void> {
   const refusal = refusedWebhookUrl(target, policy);
   if (refusal) throw new Error(`Refused target: ${refusal}`);
@@ -59,6 +68,7 @@ export async function sendWebhook(
     const outgoing = request(url, {
       method: 'POST',
       headers: {
+        ...extraHeaders,
         'content-type': 'application/json',
         'user-agent': 'cadg-alerts/1',
         'webhook-id': message.deliveryId,
@@ -105,17 +115,22 @@ const WHAT_HAPPENED: Readonly<Record<AlertKind, string>> = {
 
 /** The alert e-mail: subject led by the marking, body with what happened, the sharing rule and a link. */
 export function alertMail(message: AlertMessage): { subject: string; text: string } {
-  const { incident } = message;
+  const { record } = message;
+  const { row } = record;
   // A title is one line of user text; a line break in it must not start a new header line.
-  const title = incident.title.replace(/[\r\n]+/g, ' ');
+  const title = row.title.replace(/[\r\n]+/g, ' ');
+  const facts =
+    record.type === 'incident'
+      ? `Severity ${row.severity}, status ${record.row.status}, category ${record.row.category}; affected countries: ${record.row.affectedCountries.join(', ')}.`
+      : `Severity ${row.severity}; CVEs: ${record.row.cveIds.join(', ') || 'none named'}.`;
   return {
-    subject: `[${MARKING[incident.tlp]}] ${incident.severity} — ${title}`,
+    subject: `[${MARKING[row.tlp]}] ${row.severity} — ${title}`,
     text: [
       `${WHAT_HAPPENED[message.kind]}: "${title}".`,
-      `Severity ${incident.severity}, status ${incident.status}, category ${incident.category}; affected countries: ${incident.affectedCountries.join(', ')}.`,
+      facts,
       `When: ${message.occurredAt.toISOString()}.`,
       '',
-      SHARING_RULE[incident.tlp],
+      SHARING_RULE[row.tlp],
       '',
       `Details: ${message.url}`,
       '',
@@ -148,4 +163,24 @@ export async function sendMail(
     text,
     headers: { 'X-Alert-Delivery-Id': message.deliveryId },
   });
+}
+
+/**
+ * Sends one message on the rule's channel; resolves once the receiver accepted it. `headers` are
+ * added to a webhook request (the trace context of the attempt's span).
+ */
+export async function deliver(
+  rule: AlertRuleRow,
+  message: AlertMessage,
+  settings: AlertSettings,
+  transport: Transporter | null,
+  headers: Readonly<Record<string, string>>,
+): Promise<void> {
+  if (rule.channel === 'WEBHOOK') {
+    if (!rule.signingSecret) throw new Error('The webhook rule has no signing secret.');
+    await sendWebhook(rule.target, rule.signingSecret, message, settings.policy, settings.timeoutMs, headers);
+    return;
+  }
+  if (!transport) throw new Error('No SMTP server is configured (SMTP_URL).');
+  await sendMail(transport, settings.mailFrom, rule.target, message);
 }

@@ -21,7 +21,10 @@ export interface AlertSettings {
   maxAttempts: number;
   /** DEAD deliveries in a row that pause a rule. ALERT_PAUSE_AFTER_DEAD. @default 5 */
   pauseAfterDead: number;
-  /** How long one webhook attempt may take. @default 10000 */
+  /**
+   * How long one attempt may take (issue #17: 10 s); a claimed delivery's lease is three times
+   * this, after which a replica sends it again if the claimer died. ALERT_TIMEOUT_MS. @default 10000
+   */
   timeoutMs: number;
   /** How often the dispatcher looks for work besides NOTIFY and its own timers. ALERT_POLL_MS. @default 5000 */
   pollMs: number;
@@ -72,7 +75,7 @@ export function alertSettingsFromEnv(env: NodeJS.ProcessEnv): AlertSettings {
     retryBaseMs: positiveInteger(env, 'ALERT_RETRY_BASE_MS', 5000),
     maxAttempts: positiveInteger(env, 'ALERT_MAX_ATTEMPTS', 8),
     pauseAfterDead: positiveInteger(env, 'ALERT_PAUSE_AFTER_DEAD', 5),
-    timeoutMs: 10_000,
+    timeoutMs: positiveInteger(env, 'ALERT_TIMEOUT_MS', 10_000),
     pollMs: positiveInteger(env, 'ALERT_POLL_MS', 5000),
     dispatch: onOff(env, 'ALERT_DISPATCH', true),
     smtpUrl: env['SMTP_URL']?.trim() || null,

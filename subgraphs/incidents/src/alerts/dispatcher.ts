@@ -1,12 +1,12 @@
-import { and, asc, eq, inArray, lte, min, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, min, sql } from 'drizzle-orm';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import type { Transporter } from 'nodemailer';
-import { gaugeReadAtScrape, LATENCY_BUCKETS } from '@cadg/platform';
+import { gaugeReadAtScrape, inClientSpan, LATENCY_BUCKETS } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
-import type { IncidentRow } from '../rows.ts';
+import { advisoryReadableBy } from '../advisories.ts';
 import { readableBy } from '../visibility.ts';
-import { mailer, sendMail, sendWebhook, type AlertMessage } from './channels.ts';
+import { deliver, mailer, type AlertMessage, type AlertRecord } from './channels.ts';
 import type { AttemptReport, AlertSettings } from './config.ts';
 import { organizationReader, type AlertDeliveryRow, type AlertRuleRow } from './rules.ts';
 
@@ -174,6 +174,21 @@ export class AlertDispatcher {
             and (cardinality(${r.categories}) = 0 or ${i.category} = any(${r.categories}))
             and ${readableByOrganization(org)}
           on conflict (rule_id, event_id) do nothing`);
+        // Advisories name no country or category: rules limited to some match only incidents.
+        await tx.execute(sql`
+          insert into ${t.alertDeliveries} (rule_id, event_id, advisory_id, kind, created_at, next_attempt_at)
+          select ${r.id}, ${e.id}, ${e.advisoryId}, 'ADVISORY_PUBLISHED', date_trunc('milliseconds', now()), now()
+          from ${e}
+          join ${t.advisories} on ${t.advisories.id} = ${e.advisoryId}
+          join ${r} on ${r.organization} = ${org}
+          where ${e.id} > ${from} and ${e.id} <= ${to}
+            and ${e.id} > ${r.afterEventId}
+            and 'ADVISORY_PUBLISHED' = any(${r.kinds})
+            and ${e.severity} >= ${r.minSeverity}
+            and cardinality(${r.countryCodes}) = 0
+            and cardinality(${r.categories}) = 0
+            and ${advisoryReadableBy(organizationReader(org))}
+          on conflict (rule_id, event_id) do nothing`);
       }
       await tx
         .update(t.alertDispatchPosition)
@@ -232,8 +247,8 @@ export class AlertDispatcher {
     let error: string | null = null;
     let counts = true;
     try {
-      const incident = await this.#readableIncident(delivery, rule);
-      if (!incident) {
+      const record = await this.#readableRecord(delivery, rule);
+      if (!record) {
         // Judged again at sending: a record the organization may no longer read is not sent.
         counts = false;
         throw new Error("The rule's organization may no longer read this record; nothing was sent.");
@@ -242,22 +257,21 @@ export class AlertDispatcher {
         deliveryId: delivery.id,
         kind: delivery.kind,
         occurredAt,
-        incident,
-        url: `${this.settings.publicUrl}/incidents/${incident.id}`,
+        record,
+        url: `${this.settings.publicUrl}/${record.type === 'incident' ? 'incidents' : 'advisories'}/${record.row.id}`,
       };
-      if (rule.channel === 'WEBHOOK') {
-        if (!rule.signingSecret) throw new Error('The webhook rule has no signing secret.');
-        await sendWebhook(
-          rule.target,
-          rule.signingSecret,
-          message,
-          this.settings.policy,
-          this.settings.timeoutMs,
-        );
-      } else {
-        if (!this.#transport) throw new Error('No SMTP server is configured (SMTP_URL).');
-        await sendMail(this.#transport, this.settings.mailFrom, rule.target, message);
-      }
+      // One CLIENT span per attempt; a webhook carries its `traceparent` to the receiver.
+      await inClientSpan(
+        `alert ${rule.channel.toLowerCase()}`,
+        {
+          'alert.delivery_id': delivery.id,
+          'alert.rule_id': rule.id,
+          'alert.channel': rule.channel,
+          'alert.kind': delivery.kind,
+          'alert.attempt': attempts,
+        },
+        (headers) => deliver(rule, message, this.settings, this.#transport, headers),
+      );
     } catch (failure) {
       error = (failure instanceof Error ? failure.message : String(failure)).slice(0, 1000);
     }
@@ -278,13 +292,26 @@ export class AlertDispatcher {
     this.settings.onAttempt?.(report);
   }
 
-  async #readableIncident(delivery: AlertDeliveryRow, rule: AlertRuleRow): Promise<IncidentRow | null> {
-    if (!delivery.incidentId) return null;
-    const [incident] = await this.db
+  /** The delivery's incident or advisory, if the rule's organization may read it now (the same SQL as every read). */
+  async #readableRecord(delivery: AlertDeliveryRow, rule: AlertRuleRow): Promise<AlertRecord | null> {
+    if (delivery.incidentId) {
+      const [row] = await this.db
+        .select()
+        .from(t.incidents)
+        .where(and(eq(t.incidents.id, delivery.incidentId), readableByOrganization(rule.organization)));
+      return row ? { type: 'incident', row } : null;
+    }
+    if (!delivery.advisoryId) return null;
+    const [row] = await this.db
       .select()
-      .from(t.incidents)
-      .where(and(eq(t.incidents.id, delivery.incidentId), readableByOrganization(rule.organization)));
-    return incident ?? null;
+      .from(t.advisories)
+      .where(
+        and(
+          eq(t.advisories.id, delivery.advisoryId),
+          advisoryReadableBy(organizationReader(rule.organization)),
+        ),
+      );
+    return row ? { type: 'advisory', row } : null;
   }
 
   /**
@@ -318,7 +345,12 @@ export class AlertDispatcher {
       if (!updated) return;
       const r = t.alertRules;
       if (status === 'DELIVERED') {
-        await tx.update(r).set({ deadInARow: 0 }).where(eq(r.id, rule.id));
+        // Only a rule with a run to end is written: concurrent successes of one rule would
+        // otherwise queue on its row lock, one commit after another.
+        await tx
+          .update(r)
+          .set({ deadInARow: 0 })
+          .where(and(eq(r.id, rule.id), gt(r.deadInARow, 0)));
       } else if (status === 'DEAD' && counts) {
         const limit = this.settings.pauseAfterDead;
         await tx

@@ -20,6 +20,8 @@ import {
 } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
+import { advisoryReadableBy } from '../advisories.ts';
+import { audit } from '../audit.ts';
 import type { Directory } from '../directory.ts';
 import { lastEventId } from '../events/feed.ts';
 import type { IncidentCategory, Severity } from '../rows.ts';
@@ -135,24 +137,34 @@ export async function createAlertRule(
     countryCodes('input.countryCodes', input.countryCodes ?? [], { required: false }),
   );
   const signingSecret = input.channel === 'WEBHOOK' ? `whsec_${randomBytes(32).toString('base64')}` : null;
-  const [rule] = await db
-    .insert(t.alertRules)
-    .values({
-      organization: actor.org,
-      name,
-      channel: input.channel,
-      target: checkedTarget,
-      signingSecret,
-      minSeverity: input.minSeverity ?? 'HIGH',
-      countryCodes: countries,
-      categories: [...new Set(input.categories ?? [])],
-      kinds: input.kinds ? [...new Set(input.kinds)] : [...ALERT_KINDS],
-      createdBySub: actor.sub,
-      afterEventId: await lastEventId(db),
-    })
-    .returning();
-  if (!rule) throw new Error('insert returned no rule');
-  return { rule, signingSecret };
+  const afterEventId = await lastEventId(db);
+  return db.transaction(async (tx) => {
+    const [rule] = await tx
+      .insert(t.alertRules)
+      .values({
+        organization: actor.org,
+        name,
+        channel: input.channel,
+        target: checkedTarget,
+        signingSecret,
+        minSeverity: input.minSeverity ?? 'HIGH',
+        countryCodes: countries,
+        categories: [...new Set(input.categories ?? [])],
+        kinds: input.kinds ? [...new Set(input.kinds)] : [...ALERT_KINDS],
+        createdBySub: actor.sub,
+        afterEventId,
+      })
+      .returning();
+    if (!rule) throw new Error('insert returned no rule');
+    // The target is left out of the summary: webhook URLs often carry a secret of the receiver's.
+    await audit(tx, actor, {
+      operation: 'createAlertRule',
+      targetType: 'AlertRule',
+      targetId: rule.id,
+      summary: `Created ${rule.channel} alert rule "${rule.name}" for ${rule.minSeverity} and above.`,
+    });
+    return { rule, signingSecret };
+  });
 }
 
 export async function listAlertRules(db: Db, caller: Caller): Promise<AlertRuleRow[]> {
@@ -165,7 +177,11 @@ export async function listAlertRules(db: Db, caller: Caller): Promise<AlertRuleR
 }
 
 /** A rule the caller may change: NOT_FOUND when it may not even read it, FORBIDDEN when it only reads it. */
-async function ruleToChange(db: Db, caller: Caller, id: string): Promise<AlertRuleRow> {
+async function ruleToChange(
+  db: Db,
+  caller: Caller,
+  id: string,
+): Promise<{ rule: AlertRuleRow; actor: Identity & { org: string } }> {
   const scope = readableRules(caller);
   const rule = UUID.test(id)
     ? (await db.select().from(t.alertRules).where(eq(t.alertRules.id, id)))[0]
@@ -174,7 +190,7 @@ async function ruleToChange(db: Db, caller: Caller, id: string): Promise<AlertRu
   const actor = requireRuleManager(caller);
   if (actor.org !== rule.organization)
     throw forbidden("Only an ORG_ADMIN of the rule's organization may change it.");
-  return rule;
+  return { rule, actor };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -187,21 +203,38 @@ export async function pauseAlertRule(
   id: string,
   paused: boolean,
 ): Promise<AlertRuleRow> {
-  await ruleToChange(db, caller, id);
-  const [rule] = await db
-    .update(t.alertRules)
-    .set(paused ? { paused } : { paused, pausedReason: null, deadInARow: 0 })
-    .where(eq(t.alertRules.id, id))
-    .returning();
-  if (!rule) throw notFound('AlertRule', id);
+  const { actor } = await ruleToChange(db, caller, id);
+  const rule = await db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(t.alertRules)
+      .set(paused ? { paused } : { paused, pausedReason: null, deadInARow: 0 })
+      .where(eq(t.alertRules.id, id))
+      .returning();
+    if (!changed) throw notFound('AlertRule', id);
+    await audit(tx, actor, {
+      operation: 'pauseAlertRule',
+      targetType: 'AlertRule',
+      targetId: id,
+      summary: `${paused ? 'Paused' : 'Resumed'} alert rule "${changed.name}".`,
+    });
+    return changed;
+  });
   if (!paused) alerts.wake();
   return rule;
 }
 
 /** Deletes a rule and its deliveries; nothing more is sent for it. */
 export async function deleteAlertRule(db: Db, caller: Caller, id: string): Promise<string> {
-  await ruleToChange(db, caller, id);
-  await db.delete(t.alertRules).where(eq(t.alertRules.id, id));
+  const { rule, actor } = await ruleToChange(db, caller, id);
+  await db.transaction(async (tx) => {
+    await tx.delete(t.alertRules).where(eq(t.alertRules.id, id));
+    await audit(tx, actor, {
+      operation: 'deleteAlertRule',
+      targetType: 'AlertRule',
+      targetId: id,
+      summary: `Deleted ${rule.channel} alert rule "${rule.name}" and its deliveries.`,
+    });
+  });
   return id;
 }
 
@@ -216,24 +249,35 @@ export async function redeliverAlert(
     ? await db.select().from(t.alertDeliveries).where(eq(t.alertDeliveries.id, deliveryId))
     : [];
   if (!found) throw notFound('AlertDelivery', deliveryId);
+  let changer: Awaited<ReturnType<typeof ruleToChange>>;
   try {
-    await ruleToChange(db, caller, found.ruleId);
+    changer = await ruleToChange(db, caller, found.ruleId);
   } catch (error) {
     // The delivery is named, not its rule: a caller who may not read the rule learns nothing of it.
     if ((error as { extensions?: { code?: unknown } }).extensions?.code === ErrorCode.NotFound)
       throw notFound('AlertDelivery', deliveryId);
     throw error;
   }
-  const [delivery] = await db
-    .update(t.alertDeliveries)
-    .set({ status: 'PENDING', attempts: 0, nextAttemptAt: new Date() })
-    .where(
-      and(
-        eq(t.alertDeliveries.id, deliveryId),
-        or(eq(t.alertDeliveries.status, 'DEAD'), eq(t.alertDeliveries.status, 'FAILED')),
-      ),
-    )
-    .returning();
+  const delivery = await db.transaction(async (tx) => {
+    const [revived] = await tx
+      .update(t.alertDeliveries)
+      .set({ status: 'PENDING', attempts: 0, nextAttemptAt: new Date() })
+      .where(
+        and(
+          eq(t.alertDeliveries.id, deliveryId),
+          or(eq(t.alertDeliveries.status, 'DEAD'), eq(t.alertDeliveries.status, 'FAILED')),
+        ),
+      )
+      .returning();
+    if (!revived) return null;
+    await audit(tx, changer.actor, {
+      operation: 'redeliverAlert',
+      targetType: 'AlertRule',
+      targetId: changer.rule.id,
+      summary: `Sent delivery ${deliveryId} of alert rule "${changer.rule.name}" again (it was ${found.status}).`,
+    });
+    return revived;
+  });
   if (!delivery)
     throw conflict(`Only a DEAD or FAILED delivery can be sent again; this one is ${found.status}.`, {
       status: found.status,
@@ -259,7 +303,7 @@ export function ruleDeliveries(
   const visible: SQL = sql`(${d.incidentId} is null or exists (select 1 from ${t.incidents} where ${t.incidents.id} = ${d.incidentId} and ${readableBy(
     viewer,
     { tlp: t.incidents.tlp, ownerOrg: t.incidents.reportedByOrg, sharedWith: t.incidents.sharedWith },
-  )}))`;
+  )})) and (${d.advisoryId} is null or exists (select 1 from ${t.advisories} where ${t.advisories.id} = ${d.advisoryId} and ${advisoryReadableBy(viewer)}))`;
   return keysetConnection({
     where: [eq(d.ruleId, ruleId), visible],
     after,

@@ -2,16 +2,25 @@ import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
-import type { IncidentEventRow, IncidentRow } from '../rows.ts';
+import type { IncidentEventRow, IncidentEventType, IncidentRow } from '../rows.ts';
 import { readableBy } from '../visibility.ts';
+
+/** An event about an incident; ADVISORY_PUBLISHED events name an advisory instead and never reach this feed. */
+export type IncidentFeedEvent = IncidentEventRow & {
+  incidentId: string;
+  type: Exclude<IncidentEventType, 'ADVISORY_PUBLISHED'>;
+};
 
 /** An event with its incident as it is now, which is what delivery-time visibility is judged on. */
 export interface FeedItem {
-  event: IncidentEventRow;
+  event: IncidentFeedEvent;
   incident: IncidentRow;
 }
 
-/** Events after `afterId`, oldest first, each with its incident's current state. */
+/**
+ * Events about incidents after `afterId`, oldest first, each with its incident's current state.
+ * The inner join keeps advisory events out, which is what the narrower event type says.
+ */
 export function eventsAfter(db: Db, afterId: number, limit: number): Promise<FeedItem[]> {
   return db
     .select({ event: t.incidentEvents, incident: t.incidents })
@@ -19,7 +28,7 @@ export function eventsAfter(db: Db, afterId: number, limit: number): Promise<Fee
     .innerJoin(t.incidents, eq(t.incidents.id, t.incidentEvents.incidentId))
     .where(gt(t.incidentEvents.id, afterId))
     .orderBy(asc(t.incidentEvents.id))
-    .limit(limit);
+    .limit(limit) as Promise<FeedItem[]>;
 }
 
 export async function lastEventId(db: Db): Promise<number> {

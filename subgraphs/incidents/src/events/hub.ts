@@ -11,6 +11,11 @@ export interface EventHubOptions {
   onError?: (error: unknown) => void;
   /** Called after each batch was handed to every listener (metrics observe event lag here). */
   onFannedOut?: (items: readonly FeedItem[]) => void;
+  /**
+   * Called after every read pass a notification started, whether or not it found incident events:
+   * advisory events are in the outbox too (the alert dispatcher wakes here) but not in this feed.
+   */
+  onDrained?: () => void;
 }
 
 /**
@@ -29,6 +34,7 @@ export class EventHub {
   readonly #batchSize: number;
   readonly #onError: (error: unknown) => void;
   readonly #onFannedOut: ((items: readonly FeedItem[]) => void) | undefined;
+  readonly #onDrained: (() => void) | undefined;
 
   constructor(
     private readonly database: Database,
@@ -36,6 +42,7 @@ export class EventHub {
   ) {
     this.#batchSize = options.batchSize ?? 500;
     this.#onFannedOut = options.onFannedOut;
+    this.#onDrained = options.onDrained;
     this.#onError = options.onError ?? ((error) => console.error('[incidents] event hub read failed', error));
   }
 
@@ -99,5 +106,6 @@ export class EventHub {
         this.#onError(error);
       }
     } while (this.#again);
+    this.#onDrained?.();
   }
 }

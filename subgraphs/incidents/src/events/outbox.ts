@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Identity } from '@cadg/platform';
 import type { Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
-import type { IncidentEventType, IncidentRow, Severity } from '../rows.ts';
+import type { AdvisoryRow, IncidentEventType, IncidentRow, Severity } from '../rows.ts';
 
 /** The channel every incidents process LISTENs on; the payload is only a wake-up call. */
 export const EVENTS_CHANNEL = 'incidents_events';
@@ -24,8 +24,7 @@ export async function appendEvent(
   previousSeverity: Severity | null,
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
-  await tx.insert(t.incidentEvents).values({
+  await insertEvent(tx, {
     incidentId: incident.id,
     type,
     severity: incident.severity,
@@ -35,5 +34,27 @@ export async function appendEvent(
     actorSub: actor.sub,
     details,
   });
+}
+
+/**
+ * Appends an ADVISORY_PUBLISHED event in the advisory's transaction, as its last statement, so
+ * the alert dispatcher matches it like any other event. Subscriptions to incident events skip it
+ * (their feed joins incidents).
+ */
+export async function appendAdvisoryEvent(tx: Tx, advisory: AdvisoryRow, actor: Identity): Promise<void> {
+  await insertEvent(tx, {
+    advisoryId: advisory.id,
+    type: 'ADVISORY_PUBLISHED',
+    severity: advisory.severity,
+    previousSeverity: null,
+    affectedCountries: [],
+    actorOrg: actor.org,
+    actorSub: actor.sub,
+  });
+}
+
+async function insertEvent(tx: Tx, event: typeof t.incidentEvents.$inferInsert): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`);
+  await tx.insert(t.incidentEvents).values(event);
   await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, '')`);
 }

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { cursorShape, CursorParts, decodeCursor, encodeCursor, type Caller } from '@cadg/platform';
+import { cursorShape, CursorParts, decodeCursor, encodeCursor, ErrorCode, type Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import type { Severity } from '../rows.ts';
 import { atLeast } from '../severity.ts';
@@ -55,7 +55,7 @@ const tooSlow = () =>
   new GraphQLError(
     'The subscriber fell too far behind; resubscribe with the cursor of the last event it received.',
     {
-      extensions: { code: 'SUBSCRIBER_TOO_SLOW' },
+      extensions: { code: ErrorCode.SubscriberTooSlow },
     },
   );
 

@@ -1,5 +1,4 @@
 import { pageSize } from '@cadg/platform';
-import type { IncidentsContext } from '../context.ts';
 import {
   createAlertRule,
   deleteAlertRule,
@@ -7,39 +6,36 @@ import {
   pauseAlertRule,
   redeliverAlert,
   ruleDeliveries,
-  type AlertDeliveryRow,
-  type AlertRuleRow,
-  type CreateAlertRuleInput,
 } from '../alerts/rules.ts';
+import type {
+  AlertDeliveryResolvers,
+  AlertRuleResolvers,
+  MutationResolvers,
+  QueryResolvers,
+} from '../generated/resolvers-types.ts';
 
-export const AlertQuery = {
-  alertRules: (_: unknown, _args: unknown, { db, caller }: IncidentsContext) => listAlertRules(db, caller),
+export const AlertQuery: QueryResolvers = {
+  alertRules: (_, _args, { db, caller }) => listAlertRules(db, caller),
 };
 
-export const AlertMutation = {
-  createAlertRule: (_: unknown, { input }: { input: CreateAlertRuleInput }, ctx: IncidentsContext) =>
+export const AlertMutation: MutationResolvers = {
+  createAlertRule: (_, { input }, ctx) =>
     createAlertRule(ctx.db, ctx.directory, ctx.alerts.settings, ctx.caller, input),
-  pauseAlertRule: (_: unknown, args: { id: string; paused: boolean }, ctx: IncidentsContext) =>
-    pauseAlertRule(ctx.db, ctx.alerts, ctx.caller, args.id, args.paused),
-  deleteAlertRule: (_: unknown, args: { id: string }, ctx: IncidentsContext) =>
-    deleteAlertRule(ctx.db, ctx.caller, args.id),
-  redeliverAlert: (_: unknown, args: { deliveryId: string }, ctx: IncidentsContext) =>
-    redeliverAlert(ctx.db, ctx.alerts, ctx.caller, args.deliveryId),
+  pauseAlertRule: (_, args, ctx) => pauseAlertRule(ctx.db, ctx.alerts, ctx.caller, args.id, args.paused),
+  deleteAlertRule: (_, args, ctx) => deleteAlertRule(ctx.db, ctx.caller, args.id),
+  redeliverAlert: (_, args, ctx) => redeliverAlert(ctx.db, ctx.alerts, ctx.caller, args.deliveryId),
 };
 
-export const AlertRule = {
-  organization: (rule: AlertRuleRow) => ({ __typename: 'Organization', id: rule.organization }),
-  deliveries: (
-    rule: AlertRuleRow,
-    args: { first?: number | null; after?: string | null },
-    { db, caller }: IncidentsContext,
-  ) => ruleDeliveries(db, caller, rule.id, pageSize(args.first), args.after),
+export const AlertRule: AlertRuleResolvers = {
+  organization: (rule) => ({ __typename: 'Organization', id: rule.organization }),
+  deliveries: (rule, args, { db, caller }) =>
+    ruleDeliveries(db, caller, rule.id, pageSize(args.first), args.after),
 };
 
-export const AlertDelivery = {
+export const AlertDelivery: AlertDeliveryResolvers = {
   // Through the loader, so the caller's own visibility decides, as on every read.
-  incident: (delivery: AlertDeliveryRow, _: unknown, { loaders }: IncidentsContext) =>
+  incident: (delivery, _, { loaders }) =>
     delivery.incidentId ? loaders.incidentById.load(delivery.incidentId) : null,
-  // Advisories do not reach the outbox yet, so no delivery is about one.
-  advisory: () => null,
+  advisory: (delivery, _, { loaders }) =>
+    delivery.advisoryId ? loaders.advisoryById.load(delivery.advisoryId) : null,
 };

@@ -1,19 +1,12 @@
-import type { IncidentsContext } from '../context.ts';
 import type { FeedItem } from '../events/feed.ts';
 import { eventIdOf, majorIncidentStream } from '../events/subscription.ts';
-import type { Severity } from '../rows.ts';
+import type { SubscriptionResolvers } from '../generated/resolvers-types.ts';
 import { MAJOR } from '../severity.ts';
 import * as valid from '../validation.ts';
 
-interface MajorIncidentArgs {
-  minSeverity?: Severity | null;
-  countries?: readonly string[] | null;
-  after?: string | null;
-}
-
-export const Subscription = {
+export const Subscription: SubscriptionResolvers = {
   majorIncidentUpdates: {
-    subscribe: (_: unknown, args: MajorIncidentArgs, { db, caller, hub }: IncidentsContext) =>
+    subscribe: (_, args, { db, caller, hub }) =>
       majorIncidentStream(
         hub,
         db,
@@ -24,6 +17,7 @@ export const Subscription = {
         },
         args.after === null || args.after === undefined ? null : eventIdOf(args.after),
       ),
+    // The stream yields feed items (not `{ majorIncidentUpdates }` payloads), so resolve passes each on.
     resolve: (item: FeedItem) => item,
   },
 };

@@ -1,0 +1,76 @@
+import os from 'node:os';
+import { databaseName, quick, smoke, type GatewayKind } from './options.ts';
+
+// What one run collects as it goes: the report's sections, the figures checked against the targets,
+// the observations `--json` writes, and what to undo at the end.
+export const startedAt = new Date();
+export const loadBefore = os.loadavg();
+export const report: string[] = [];
+export const cleanups: (() => Promise<unknown>)[] = [];
+
+/** What `--json` writes: what each section observed, for `test/e2e/bench-smoke.test.ts`. */
+export interface Results {
+  mode: 'smoke' | 'quick' | 'full';
+  database: string;
+  incidents?: number;
+  sql?: {
+    sizes: { size: number; returned: number; statements: number; bySchema: Record<string, number> }[];
+    constant: boolean;
+  };
+  /** Per gateway: the dashboard check before the measurements. */
+  dashboard?: Partial<Record<GatewayKind, { errors: unknown; bytes: number; identicalToOurs: boolean }>>;
+  /** Per gateway, over every measured run: requests and the ones that failed. */
+  throughput?: Partial<
+    Record<
+      GatewayKind,
+      { requests: number; non2xx: number; errors: number; timeouts: number; graphqlErrors: number }
+    >
+  >;
+  /** Per gateway: the dashboard requests sent and the subgraph calls each one made. */
+  overhead?: Partial<
+    Record<
+      GatewayKind,
+      { requests: number; failed: number; subgraphCalls: { min: number; median: number; max: number } }
+    >
+  >;
+  bigLists?: {
+    name: string;
+    /** Over every repeat: pages fetched, rows seen, and the checks. */
+    pages: number;
+    rows: number;
+    /** Every page continued the previous one strictly in (reportedAt desc, id desc). */
+    ordered: boolean;
+    /** Ids seen more than once within one walk through the filter's pages. */
+    duplicates: number;
+    plans: { indexes: string[]; seqScan: boolean }[];
+  }[];
+  fanout?: {
+    subscribers: number;
+    tokens: number;
+    events: number;
+    /** subscribers × events */
+    expected: number;
+    /** Distinct (subscriber, event) receipts of the measured events. */
+    delivered: number;
+    /** Receipts of an event a subscriber already had, over the whole run (probes included). */
+    duplicates: number;
+    /** Subscription errors over the whole run, and the first few. */
+    errors: number;
+    errorSamples: string[];
+    /** The gateway's `graphql_subscription_streams` and `graphql_live_subscriptions` once all were live. */
+    streams: number | null;
+    liveSubscriptions: number | null;
+  }[];
+}
+export const results: Results = {
+  mode: smoke ? 'smoke' : quick ? 'quick' : 'full',
+  database: databaseName,
+};
+
+/** The figures BENCHMARKS.md checks against its targets, filled in by the sections that measure them. */
+export const targets = {
+  throughputRatios: null as { apollo: number; hive: number; rustApollo: number; rustHive: number } | null,
+  bigListP95: Number.NaN,
+  seqScans: [] as string[],
+  fanout: [] as { count: number; tokens: number; p99: number; rss: number | null; complete: boolean }[],
+};

@@ -1,0 +1,15 @@
+import type { AdvisoryResolvers } from '../generated/resolvers-types.ts';
+import { advisoryBundle } from '../stix.ts';
+import { organization } from './references.ts';
+
+export const Advisory: AdvisoryResolvers = {
+  publishedBy: (advisory) => organization(advisory.publishedByOrg),
+  sharedWith: (advisory) => advisory.sharedWith.map(organization),
+  indicators: (advisory, _, { loaders }) => loaders.indicatorsByAdvisory.load(advisory.id),
+  stix: async (advisory, _, { loaders, directory }) =>
+    advisoryBundle(
+      advisory,
+      await loaders.indicatorsByAdvisory.load(advisory.id),
+      await directory.organizationNames([advisory.publishedByOrg]),
+    ),
+};

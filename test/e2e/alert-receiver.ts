@@ -1,0 +1,209 @@
+/** What the alert tests share: a webhook receiver, the dispatcher's reports, and GraphQL helpers. */
+import { EventEmitter, once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect } from 'vitest';
+import { Role } from '@cadg/platform';
+import type { StackOptions } from '@cadg/stack';
+import type { Graph } from './harness.ts';
+
+export type AttemptReport = Parameters<NonNullable<NonNullable<StackOptions['alerts']>['onAttempt']>>[0];
+
+export interface Received {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A webhook receiver on a free port: answers each path with the status its script gives for
+ * that path's nth request (200 once the script runs out), and tells waiters of every request.
+ */
+export class Receiver {
+  readonly requests: Received[] = [];
+  readonly scripts = new Map<string, number[]>();
+  /** Paths whose next request is held open, never answered (until `close`). */
+  readonly holds = new Set<string>();
+  readonly #events = new EventEmitter();
+  #server: Server | null = null;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.#server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const received = {
+          path: req.url ?? '',
+          headers: req.headers,
+          body: Buffer.concat(chunks).toString(),
+        };
+        this.requests.push(received);
+        if (this.holds.delete(received.path)) {
+          this.#events.emit('request', received);
+          return;
+        }
+        res.statusCode = this.scripts.get(received.path)?.shift() ?? 200;
+        res.end();
+        this.#events.emit('request', received);
+      });
+    });
+    this.#server.listen(0, '127.0.0.1');
+    await once(this.#server, 'listening');
+    this.port = (this.#server.address() as AddressInfo).port;
+  }
+
+  url(path: string, host = '127.0.0.1'): string {
+    return `http://${host}:${this.port}${path}`;
+  }
+
+  on(path: string): Received[] {
+    return this.requests.filter((r) => r.path === path);
+  }
+
+  /** Resolves once `path` has had `count` requests. */
+  waitFor(path: string, count: number): Promise<Received[]> {
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.on(path).length < count) return;
+        this.#events.off('request', check);
+        resolve(this.on(path));
+      };
+      this.#events.on('request', check);
+      check();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server?.close(() => resolve()) ?? resolve());
+  }
+}
+
+/** The dispatcher's own progress, as `onAttempt` reports it. */
+export class Attempts {
+  readonly reports: AttemptReport[] = [];
+  readonly #events = new EventEmitter();
+  readonly record = (report: AttemptReport) => {
+    this.reports.push(report);
+    this.#events.emit('attempt');
+  };
+
+  /** Resolves with the first report (past or future) that `matches`. */
+  waitFor(matches: (report: AttemptReport) => boolean): Promise<AttemptReport> {
+    return new Promise((resolve) => {
+      const check = () => {
+        const found = this.reports.find(matches);
+        if (!found) return;
+        this.#events.off('attempt', check);
+        resolve(found);
+      };
+      this.#events.on('attempt', check);
+      check();
+    });
+  }
+}
+
+export const CREATE = /* GraphQL */ `
+  mutation ($input: CreateAlertRuleInput!) {
+    createAlertRule(input: $input) {
+      signingSecret
+      rule {
+        id
+        name
+        channel
+        target
+        minSeverity
+        countryCodes
+        categories
+        kinds
+        paused
+        organization {
+          id
+        }
+      }
+    }
+  }
+`;
+export const RULES = /* GraphQL */ `
+  {
+    alertRules {
+      id
+      paused
+      pausedReason
+      deliveries(first: 50) {
+        totalCount
+        edges {
+          node {
+            id
+            status
+            attempts
+            kind
+            lastError
+            deliveredAt
+            nextAttemptAt
+            incident {
+              id
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface RuleView {
+  id: string;
+  paused: boolean;
+  pausedReason: string | null;
+  deliveries: {
+    totalCount: number;
+    edges: {
+      node: {
+        id: string;
+        status: string;
+        attempts: number;
+        kind: string;
+        lastError: string | null;
+        deliveredAt: string | null;
+        incident: { id: string } | null;
+      };
+    }[];
+  };
+}
+
+export async function createRule(graph: Graph, token: string, input: Record<string, unknown>) {
+  const created = await graph.query<{
+    createAlertRule: { signingSecret: string | null; rule: { id: string } };
+  }>(CREATE, { input }, token);
+  expect(created.errors).toBeUndefined();
+  return created.data!.createAlertRule;
+}
+
+export async function rules(graph: Graph, token: string): Promise<RuleView[]> {
+  const response = await graph.query<{ alertRules: RuleView[] }>(RULES, {}, token);
+  expect(response.errors).toBeUndefined();
+  return response.data!.alertRules;
+}
+
+export async function report(graph: Graph, org: string, input: Record<string, unknown>): Promise<string> {
+  const reported = await graph.query<{ reportIncident: { id: string } }>(
+    `mutation ($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
+    {
+      i: {
+        summary: 'Alert test data.',
+        category: 'DDOS',
+        severity: 'SEVERE',
+        tlp: 'GREEN',
+        affectedCountryCodes: ['SG'],
+        ...input,
+      },
+    },
+    await graph.token(org, [Role.Member]),
+  );
+  expect(reported.errors).toBeUndefined();
+  return reported.data!.reportIncident.id;
+}
+
+export const incidentOf = (received: Received) =>
+  (JSON.parse(received.body) as { incident: { id: string } }).incident.id;
