@@ -118,8 +118,13 @@ export async function inServerSpan<T>(
 ): Promise<T> {
   const parent: Context = propagation.extract(ROOT_CONTEXT, headers, nodeHeaders);
   const span = tracer().startSpan(name, { kind: SpanKind.SERVER, attributes }, parent);
+  return runInSpan(span, trace.setSpan(parent, span), () => handle(span));
+}
+
+/** Runs `work` with `active` as the current context; a failure marks `span`; `span` ends either way. */
+async function runInSpan<T>(span: Span, active: Context, work: () => Promise<T>): Promise<T> {
   try {
-    return await context.with(trace.setSpan(parent, span), () => handle(span));
+    return await context.with(active, work);
   } catch (error) {
     span.recordException(error instanceof Error ? error : String(error));
     span.setStatus({ code: SpanStatusCode.ERROR });
@@ -152,15 +157,7 @@ export async function inClientSpan<T>(
   const span = tracer().startSpan(name, { kind: SpanKind.CLIENT, attributes });
   const active = trace.setSpan(context.active(), span);
   propagation.inject(active, headers, headerSetter);
-  try {
-    return await context.with(active, () => call(headers));
-  } catch (error) {
-    span.recordException(error instanceof Error ? error : String(error));
-    span.setStatus({ code: SpanStatusCode.ERROR });
-    throw error;
-  } finally {
-    span.end();
-  }
+  return runInSpan(span, active, () => call(headers));
 }
 
 export { SpanKind, SpanStatusCode } from '@opentelemetry/api';

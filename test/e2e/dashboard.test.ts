@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDashboardBuilt } from '@cadg/dashboard';
 import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { chromium, type BrowserContext, type Page, type WebSocketRoute } from 'playwright-core';
+import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from './browser.ts';
 import { startGraph, type Graph } from './harness.ts';
 
 /**
@@ -17,17 +17,6 @@ import { startGraph, type Graph } from './harness.ts';
  * both languages, axe-core on every page, and the same pages against a production gateway that
  * runs trusted documents only.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Screenshots for people to look at (gitignored). */
 const ARTIFACTS = fileURLToPath(new URL('../../test-results/dashboard/', import.meta.url));
 const WIDTHS = [390, 1440] as const;
@@ -37,24 +26,19 @@ const REPORT_INCIDENT = (
 ).trim();
 const LIVE = 'Live major incidents';
 
-let profile: string;
+let chromiumBrowser: Browser;
 let browser: BrowserContext;
 let buildInfo: Awaited<ReturnType<typeof ensureDashboardBuilt>>;
 
 beforeAll(async () => {
   // Builds only when the sources are newer than the last build, as `npm start` does.
   buildInfo = await ensureDashboardBuilt(() => undefined);
-  profile = await mkdtemp(join(tmpdir(), 'cadg-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  chromiumBrowser = await launchChromium();
+  browser = chromiumBrowser.context;
   await mkdir(ARTIFACTS, { recursive: true });
 }, 240_000);
 afterAll(async () => {
-  await browser?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await chromiumBrowser?.close();
 });
 
 /**

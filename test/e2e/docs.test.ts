@@ -50,6 +50,8 @@ const STARTS_SERVICES = [
   'export SUBGRAPH_SIGNING_SECRET=$(openssl rand -base64 32) GATEWAY_MODE=production',
   'npm start   # in another terminal',
   'DATABASE_URL=postgres://postgres@127.0.0.1:5432/cadg npm run start:cluster',
+  // The alerts try-out: `npm run try:alerts` itself is run against a test graph by try-alerts.test.ts.
+  'SMTP_URL=smtp://127.0.0.1:2525 npm start   # terminal 1',
 ];
 
 async function post(url: string, token: string, query: string, operationName: string | undefined) {

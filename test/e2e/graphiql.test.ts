@@ -1,41 +1,25 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from './browser.ts';
 import { startGraph, type Graph } from './harness.ts';
 
-/** Debian's Chromium; `.ci/run` installs it when it is missing. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Where the screenshot is left for people to look at (gitignored). */
 const ARTIFACTS = fileURLToPath(new URL('../../test-results/', import.meta.url));
 const QUERY = '{ country(code: "SG") { name aseanMemberSince } }';
 
 let graph: Graph;
-let profile: string;
+let chromiumBrowser: Browser;
 let browser: BrowserContext;
 /** Requests the page tried to send anywhere but the gateway: refused, and must stay none. */
 const offHost: string[] = [];
 
 beforeAll(async () => {
   graph = await startGraph();
-  profile = await mkdtemp(join(tmpdir(), 'cadg-chromium-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  chromiumBrowser = await launchChromium();
+  browser = chromiumBrowser.context;
   const gatewayHost = new URL(graph.gatewayUrl).host;
   await browser.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -46,8 +30,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await browser?.close();
-  if (profile) await rm(profile, { recursive: true, force: true });
+  await chromiumBrowser?.close();
   await graph?.close();
 });
 

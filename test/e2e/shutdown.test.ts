@@ -71,7 +71,7 @@ describe('graceful shutdown of a gateway process', () => {
     gatewayUrl = await new Promise<string>((resolve, reject) => {
       gateway.stdout!.on('data', (chunk: Buffer) => {
         output += chunk.toString();
-        const match = /Gateway ready at (\S+)/.exec(output);
+        const match = /Gateway ready at ([^\s"]+)/.exec(output); // a JSON log line: the URL ends at its quote
         if (match?.[1]) resolve(match[1]);
       });
       gateway.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -51,8 +51,7 @@ function isTaxiiContent(contentType: string | undefined): boolean {
 
 /** The body, or null once a refusal (too large, unreadable) has been sent. */
 async function readBody(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_CONTENT_LENGTH) {
+  const tooLarge = () => {
     sendError(
       res,
       413,
@@ -60,20 +59,13 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<stri
       `An envelope is at most ${MAX_CONTENT_LENGTH} bytes (max_content_length).`,
     );
     return null;
-  }
+  };
+  if (Number(req.headers['content-length'] ?? 0) > MAX_CONTENT_LENGTH) return tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_CONTENT_LENGTH) {
-      sendError(
-        res,
-        413,
-        'Too large',
-        `An envelope is at most ${MAX_CONTENT_LENGTH} bytes (max_content_length).`,
-      );
-      return null;
-    }
+    if (size > MAX_CONTENT_LENGTH) return tooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -12,7 +12,7 @@ export interface EventHubOptions {
   /** Called after each batch was handed to every listener (metrics observe event lag here). */
   onFannedOut?: (items: readonly FeedItem[]) => void;
   /**
-   * Called after every read pass a notification started, whether or not it found incident events:
+   * Called after every successful read pass a notification started, whether or not it found incident events:
    * advisory events are in the outbox too (the alert dispatcher wakes here) but not in this feed.
    */
   onDrained?: () => void;
@@ -91,8 +91,10 @@ export class EventHub {
   }
 
   async #drain(): Promise<void> {
+    let failed: boolean;
     do {
       this.#again = false;
+      failed = false;
       try {
         let batch: FeedItem[];
         do {
@@ -103,9 +105,12 @@ export class EventHub {
           this.#onFannedOut?.(batch);
         } while (batch.length === this.#batchSize);
       } catch (error) {
+        failed = true;
         this.#onError(error);
       }
     } while (this.#again);
-    this.#onDrained?.();
+    // Not after a failed read: while the database is away, every wake-up would send the dispatcher
+    // at it too (it retries on its own timer; the LISTEN's reconnection wakes us once it is back).
+    if (!failed) this.#onDrained?.();
   }
 }

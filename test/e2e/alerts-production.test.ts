@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
+import { Role } from '@cadg/platform';
+import { Attempts, CREATE, Receiver, type RuleView } from './alert-receiver.ts';
+import { codesOf, startGraph, type Graph } from './harness.ts';
+
+interface Response<T> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+describe('alerts in production mode (trusted documents enforced, signed subgraph calls)', () => {
+  let graph: Graph;
+  let manifest: Record<string, string>;
+  const receiver = new Receiver();
+  const attempts = new Attempts();
+
+  beforeAll(async () => {
+    await receiver.start();
+    manifest = await readManifest();
+    graph = await startGraph({
+      protection: {
+        production: true,
+        rateLimit: null,
+        subgraphSigningSecret: randomUUID(),
+        trustedDocuments: { mode: 'enforce', manifest },
+      },
+      // The policy GATEWAY_MODE=production gives the incidents service (alertSettingsFromEnv), with
+      // the receiver's address listed as ALERT_WEBHOOK_ALLOWED_HOSTS=127.0.0.1 would list it.
+      alerts: {
+        policy: { allowLoopback: false, allowedHosts: new Set(['127.0.0.1']) },
+        retryBaseMs: 10,
+        maxAttempts: 1,
+        publicUrl: 'https://graph.cadg.test',
+        onAttempt: attempts.record,
+      },
+    });
+  });
+  afterAll(async () => {
+    await graph?.close();
+    await receiver.close();
+  });
+
+  /** Runs a registered operation by its id, as a client of the trusted-documents manifest does. */
+  async function run<T>(file: string, variables: Record<string, unknown>, token: string) {
+    const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
+    const id = documentId(text);
+    expect(manifest[id]).toBeDefined();
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        authorization: `Bearer ${token}`,
+      },
+      body: JSON.stringify({ documentId: id, variables }),
+    });
+    return (await response.json()) as Response<T>;
+  }
+
+  async function createRule(token: string, input: Record<string, unknown>) {
+    const created = await run<{
+      createAlertRule: { signingSecret: string | null; rule: { id: string; organization: { id: string } } };
+    }>('alerts/CreateAlertRule.graphql', { input }, token);
+    expect(created.errors).toBeUndefined();
+    return created.data!.createAlertRule;
+  }
+
+  async function reportIncident(title: string, countryCode: string): Promise<string> {
+    const member = await graph.token('my-mycert', [Role.Member]);
+    const reported = await run<{ reportIncident: { id: string } }>(
+      'dashboard/ReportIncident.graphql',
+      {
+        input: {
+          title,
+          summary: 'Alert test data.',
+          category: 'DDOS',
+          severity: 'SEVERE',
+          tlp: 'GREEN',
+          affectedCountryCodes: [countryCode],
+        },
+      },
+      member,
+    );
+    expect(reported.errors).toBeUndefined();
+    return reported.data!.reportIncident.id;
+  }
+
+  async function ruleById(token: string, id: string): Promise<RuleView | undefined> {
+    const listed = await run<{ alertRules: RuleView[] }>('alerts/AlertRules.graphql', {}, token);
+    expect(listed.errors).toBeUndefined();
+    return listed.data!.alertRules.find((rule) => rule.id === id);
+  }
+
+  it('creates a WEBHOOK rule only through its registered document, refuses loopback targets not allowed by name, and delivers a signed alert', async () => {
+    const admin = await graph.token('sg-csa', [Role.OrgAdmin]);
+    const input = {
+      name: 'SOC ticketing',
+      channel: 'WEBHOOK',
+      target: receiver.url('/prod'),
+      countryCodes: ['VN'],
+    };
+    expect(codesOf(await graph.query(CREATE, { input }, admin))).toEqual(['TRUSTED_DOCUMENT_REQUIRED']);
+
+    for (const target of [`http://localhost:${receiver.port}/prod`, `http://[::1]:${receiver.port}/prod`]) {
+      const refused = await run('alerts/CreateAlertRule.graphql', { input: { ...input, target } }, admin);
+      expect(
+        refused.errors?.map((e) => [e.extensions?.['code'], e.extensions?.['field']]),
+        target,
+      ).toEqual([['BAD_USER_INPUT', 'input.target']]);
+    }
+
+    const { signingSecret, rule } = await createRule(admin, input);
+    expect(signingSecret).toMatch(/^whsec_/);
+    expect(rule.organization.id).toBe('sg-csa');
+    const incidentId = await reportIncident('Production webhook alert', 'VN');
+
+    const [received] = await receiver.waitFor('/prod', 1);
+    const payload = new Webhook(signingSecret!).verify(received!.body, {
+      'webhook-id': String(received!.headers['webhook-id']),
+      'webhook-timestamp': String(received!.headers['webhook-timestamp']),
+      'webhook-signature': String(received!.headers['webhook-signature']),
+    });
+    expect(payload).toMatchObject({
+      type: 'INCIDENT_REPORTED',
+      deliveryId: received!.headers['webhook-id'],
+      incident: {
+        id: incidentId,
+        title: 'Production webhook alert',
+        severity: 'SEVERE',
+        tlp: 'GREEN',
+        affectedCountryCodes: ['VN'],
+        url: `https://graph.cadg.test/incidents/${incidentId}`,
+      },
+    });
+
+    const deliveryId = String(received!.headers['webhook-id']);
+    await attempts.waitFor((r) => r.deliveryId === deliveryId && r.status === 'DELIVERED');
+    const mine = await ruleById(admin, rule.id);
+    expect(mine?.deliveries.edges.map((edge) => edge.node)).toEqual([
+      expect.objectContaining({
+        id: deliveryId,
+        status: 'DELIVERED',
+        incident: { id: incidentId, title: 'Production webhook alert' },
+      }),
+    ]);
+  });
+
+  it('redelivers a DEAD alert, pauses and deletes a rule through the registered documents', async () => {
+    const admin = await graph.token('sg-csa', [Role.OrgAdmin]);
+    receiver.scripts.set('/dead', [500]);
+    const { rule } = await createRule(admin, {
+      name: 'Failing receiver',
+      channel: 'WEBHOOK',
+      target: receiver.url('/dead'),
+      countryCodes: ['KH'],
+    });
+    const incidentId = await reportIncident('Alert that dies once', 'KH');
+    const [first] = await receiver.waitFor('/dead', 1);
+    const deliveryId = String(first!.headers['webhook-id']);
+    await attempts.waitFor((r) => r.deliveryId === deliveryId && r.status === 'DEAD');
+
+    const raw = await graph.query(
+      `mutation ($id: ID!) { redeliverAlert(deliveryId: $id) { id } }`,
+      { id: deliveryId },
+      admin,
+    );
+    expect(codesOf(raw)).toEqual(['TRUSTED_DOCUMENT_REQUIRED']);
+    const revived = await run<{ redeliverAlert: { id: string; status: string } }>(
+      'alerts/RedeliverAlert.graphql',
+      { deliveryId },
+      admin,
+    );
+    expect(revived.errors).toBeUndefined();
+    expect(revived.data!.redeliverAlert).toMatchObject({ id: deliveryId, status: 'PENDING' });
+    const requests = await receiver.waitFor('/dead', 2);
+    expect(requests[1]!.headers['webhook-id']).toBe(deliveryId);
+    await attempts.waitFor((r) => r.deliveryId === deliveryId && r.status === 'DELIVERED');
+    expect((await ruleById(admin, rule.id))?.deliveries.edges[0]?.node).toMatchObject({
+      id: deliveryId,
+      status: 'DELIVERED',
+      incident: { id: incidentId },
+    });
+
+    const paused = await run<{ pauseAlertRule: { id: string; paused: boolean } }>(
+      'alerts/PauseAlertRule.graphql',
+      { id: rule.id, paused: true },
+      admin,
+    );
+    expect(paused.errors).toBeUndefined();
+    expect(paused.data!.pauseAlertRule).toMatchObject({ id: rule.id, paused: true });
+    expect((await ruleById(admin, rule.id))?.paused).toBe(true);
+
+    const other = await graph.token('th-thaicert', [Role.OrgAdmin]);
+    const foreign = await run('alerts/DeleteAlertRule.graphql', { id: rule.id }, other);
+    expect(foreign.errors).toBeDefined();
+    const deleted = await run<{ deleteAlertRule: string }>(
+      'alerts/DeleteAlertRule.graphql',
+      { id: rule.id },
+      admin,
+    );
+    expect(deleted.errors).toBeUndefined();
+    expect(deleted.data!.deleteAlertRule).toBe(rule.id);
+    expect(await ruleById(admin, rule.id)).toBeUndefined();
+  });
+});
