@@ -41,6 +41,7 @@ import { queryPlannerOptions, type QueryPlanner } from './query-planner.ts';
 import { isTaxiiInboxPath, isTaxiiPath, serveTaxii } from './taxii/server.ts';
 import { isMispFeedPath, serveMispFeed } from './misp/server.ts';
 import { PHISHING_WEBHOOK_PATH, receivePhishingVerdict } from './webhooks/phishing.ts';
+import { serveVerifyContactPage, VERIFY_CONTACT_PATH } from './verify-contact-page.ts';
 import type { DashboardHandler } from './dashboard-assets.ts';
 
 /** The path clients send GraphQL to, over HTTP and graphql-ws. */
@@ -272,6 +273,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (isTaxiiPath(path)) return void serveTaxii(runtime, req, res, publicUrl());
     if (isMispFeedPath(path)) return void serveMispFeed(runtime, req, res, path);
     if (path === PHISHING_WEBHOOK_PATH) return void receivePhishingVerdict(runtime, req, res);
+    if (path === VERIFY_CONTACT_PATH) return void serveVerifyContactPage(runtime, req, res);
     if (options.dashboard?.(req, res, path)) return;
     if (path === GRAPHQL_PATH && graphiqlCaching.notModified(req, res)) return;
     return runtime.requestListener(req, res);
