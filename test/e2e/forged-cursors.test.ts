@@ -678,6 +678,21 @@ describe('forged cursors in production mode', () => {
       protection: { production: true, rateLimit: null, trustedDocuments: { mode: 'enforce', manifest } },
     });
     token = await graph.token('asean-secretariat', [Role.Secretariat]);
+    // AlertRules pages each rule's deliveries: with one rule there, its `after` is decoded.
+    const [createRule] = Object.entries(manifest).find(([, text]) =>
+      /mutation CreateAlertRule\b/.test(text),
+    )!;
+    const created = await post(
+      graph,
+      {
+        documentId: createRule,
+        variables: {
+          input: { name: 'Forged cursors', channel: 'WEBHOOK', target: 'https://alerts.example.org/hook' },
+        },
+      },
+      await graph.token('my-mycert', [Role.OrgAdmin]),
+    );
+    expect(created.errors).toBeUndefined();
   });
   afterAll(() => graph?.close());
 
