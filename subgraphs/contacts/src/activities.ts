@@ -87,7 +87,7 @@ export async function listActivities(
 }
 
 /** Throws NOT_FOUND naming the first organization id that does not exist. */
-async function requireOrganizations(tx: Tx, ids: readonly string[]): Promise<void> {
+export async function requireOrganizations(tx: Tx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const found = await tx
     .select({ id: t.organizations.id })

@@ -1,10 +1,10 @@
-import { inArray, eq } from 'drizzle-orm';
-import { badUserInput, notFound, type Identity } from '@cadg/platform';
-import type { Db, Tx } from '@cadg/db';
-import * as t from '@cadg/db/contacts';
+import { eq } from 'drizzle-orm';
+import { badUserInput, type Identity } from '@cadg/platform';
+import type { Db } from '@cadg/db';
 import * as c from '@cadg/db/contacts-capacity';
 import { audit } from '../audit.ts';
 import * as valid from '../validation.ts';
+import { requireOrganizations } from '../activities.ts';
 import { lockOpenActivity } from './activity-changes.ts';
 import type { AfterActionRow, Tlp } from './rows.ts';
 
@@ -17,18 +17,6 @@ export interface RecordAfterActionInput {
   findings: readonly string[];
   followUps: readonly { action: string; ownerOrganizationId: string; dueOn: string }[];
   tlp: Tlp;
-}
-
-/** Throws NOT_FOUND naming the first organization id that is not registered. */
-async function requireOrganizations(tx: Tx, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const found = await tx
-    .select({ id: t.organizations.id })
-    .from(t.organizations)
-    .where(inArray(t.organizations.id, [...ids]));
-  const known = new Set(found.map((r) => r.id));
-  const missing = ids.find((id) => !known.has(id));
-  if (missing !== undefined) throw notFound('Organization', missing);
 }
 
 function validated(input: RecordAfterActionInput) {
