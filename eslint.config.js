@@ -95,6 +95,7 @@ export default tseslint.config(
       'db/migrations/**',
       'db/src/seed/*-data.ts',
       'subgraphs/*/src/generated/**',
+      'examples/relay/__generated__/**',
       'dashboard/src/gql/**',
       'schema/**',
     ],

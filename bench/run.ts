@@ -2,7 +2,9 @@
  * `npm run bench [-- --quick | --smoke] [--subscribers 1000,5000,10000] [--incidents 1000000] [...]`
  *
  * Side-by-side benchmarks of the graph on this machine, all on loopback: gateway throughput against
- * @apollo/gateway and the stock Hive Gateway runtime, gateway overhead, SQL statements per operation,
+ * the fair peer (stock Hive Gateway with the Rust query planner, with and without its response
+ * cache) and @apollo/gateway, with one token, many users and 5% writes (stale reads counted),
+ * gateway overhead, SQL statements per operation,
  * graphql-ws fan-out and big keyset-paginated lists. Prints the tables and writes BENCHMARKS.md.
  * Needs PostgreSQL: DATABASE_URL (a server URL; the bench uses its own `cadg_bench` database on it,
  * `--database NAME` for another) or postgres://postgres@127.0.0.1:5432/postgres.
@@ -16,24 +18,26 @@
  * `throughput.ts`, `overhead.ts`, `big-lists.ts`, `fan-out.ts`), with the flags in `options.ts`, what a
  * run collects in `state.ts` and the Markdown in `benchmarks-md.ts`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { composeFromSchemaFiles, subgraphs as composedSubgraphs } from '@cadg/gateway';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, Role, signDevToken } from '@cadg/platform';
-import { startProcess, type BenchProcess } from './src/ipc.ts';
+import { startProcess } from './src/ipc.ts';
 import type { SentStatement } from './src/sql-count.ts';
 import { formatDuration, progressBar, seedLarge } from './src/seed-large.ts';
 import { document } from './src/run/benchmarks-md.ts';
 import { bigLists, dashboardFilters } from './src/run/big-lists.ts';
 import { fanOut } from './src/run/fan-out.ts';
 import { benchDatabase, withSql } from './src/run/io.ts';
-import { config, databaseName, flags, KINDS, log, out, smoke, type GatewayKind } from './src/run/options.ts';
+import { config, databaseName, flags, KINDS, log, out, smoke } from './src/run/options.ts';
 import { overhead } from './src/run/overhead.ts';
 import { sqlPerOperation } from './src/run/sql-per-operation.ts';
 import { cleanups, report, results } from './src/run/state.ts';
-import { checkSameAnswers, throughput } from './src/run/throughput.ts';
+import { checkSameAnswers, readAfterWrites, throughput, type Gateways } from './src/run/throughput.ts';
+import { readerTokens } from './src/run/traffic.ts';
 
 async function main() {
   const serverUrl = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -81,9 +85,13 @@ async function main() {
 
   // The subgraphs every gateway shares, in a process of their own.
   log('Starting the subgraphs and gateways…');
+  // The subgraphs' signing secret: they serve their change feeds to signed requests only, so our
+  // gateway with its response cache gets it (see gateway-process.ts).
+  const signingSecret = randomBytes(32).toString('base64url');
   const { process: subgraphs, ready } = await startProcess('./subgraphs-process.ts', [], {
     DATABASE_URL: url,
     KEY_DIR: keyDir,
+    BENCH_SIGNING_SECRET: signingSecret,
   });
   cleanups.push(() => subgraphs.stop());
   const subgraphUrls = ready['subgraphUrls'] as Record<string, string>;
@@ -93,22 +101,48 @@ async function main() {
     await composeFromSchemaFiles(composedSubgraphs, (s) => subgraphUrls[s.name] ?? ''),
   );
 
-  const gateways = {} as Record<GatewayKind, { process: BenchProcess; url: string }>;
+  const gateways: Gateways = {};
   const needGateways = ['throughput', 'overhead', 'fanout'].some((s) => config.sections.has(s));
   // Started side by side (they are idle until measured); each stopped at the end even if another failed.
   const starting = (needGateways ? KINDS : []).map(async (kind) => {
     const started = await startProcess('./gateway-process.ts', [kind], {
       SUPERGRAPH_FILE: supergraphFile,
       KEY_DIR: keyDir,
+      BENCH_SIGNING_SECRET: signingSecret,
     });
     cleanups.push(() => started.process.stop());
     gateways[kind] = { process: started.process, url: String(started.ready['url']) };
   });
   for (const outcome of await Promise.allSettled(starting))
     if (outcome.status === 'rejected') throw outcome.reason;
+  results.pids = {
+    subgraphs: subgraphs.child.pid,
+    ...Object.fromEntries(Object.entries(gateways).map(([kind, g]) => [kind, g.process.child.pid])),
+  };
   if (needGateways) await checkSameAnswers(gateways, auth);
 
-  if (config.sections.has('throughput')) report.push(await throughput(gateways, auth));
+  if (config.sections.has('throughput')) {
+    const organizations = await withSql(url, async (sql) =>
+      (await sql<{ id: string }[]>`select id from contacts.organizations order by id`).map((o) => o.id),
+    );
+    const tokens = {
+      one: token,
+      readers: await readerTokens(keyDir, organizations, config.readers),
+      // Writers report for MyCERT, one user per client.
+      writers: await Promise.all(
+        Array.from({ length: config.connections }, (_, i) =>
+          signDevToken(keyDir, {
+            sub: `bench-writer-${i}`,
+            org: 'my-mycert',
+            roles: [Role.Member],
+            expiresIn: '2h',
+          }),
+        ),
+      ),
+    };
+    await readAfterWrites(gateways, tokens, smoke ? 3 : 10);
+    report.push(await throughput(gateways, subgraphs, tokens));
+  }
   if (config.sections.has('overhead')) report.push(await overhead(gateways, subgraphs, auth));
   if (config.sections.has('biglists'))
     report.push(await bigLists(url, subgraphUrls['incidents']!, auth, bigListFilters, explainStatements));
@@ -124,7 +158,7 @@ async function main() {
         }),
       ),
     );
-    report.push(await fanOut(gateways.ours, subgraphs, token, tokens, auth));
+    report.push(await fanOut(gateways['ours']!, subgraphs, token, tokens, auth));
   }
 
   const incidentRows = await withSql(

@@ -1,16 +1,25 @@
 /**
  * Child process: one gateway in front of the bench subgraphs, on a free port.
  * `node --import tsx gateway-process.ts <kind>`; env SUPERGRAPH_FILE (composed with the subgraphs'
- * real URLs), KEY_DIR (the dev issuer's key, for ours).
+ * real URLs), KEY_DIR (the dev issuer's key, for ours), BENCH_SIGNING_SECRET (the subgraphs'
+ * signing secret, for `ours-cached`).
  *
- * - `ours`: `createGateway` from @cadg/gateway as shipped (its default, the Rust query planner of
- *   `@graphql-hive/router-runtime`).
- * - `ours-js`: the same with `queryPlanner: 'javascript'` (the Hive Gateway runtime's own planner).
+ * - `ours`: `createGateway` from @cadg/gateway as shipped (the Rust query planner of
+ *   `@graphql-hive/router-runtime`), with its response cache off.
+ * - `ours-cached`: the same with its response cache on (in memory). It signs its subgraph calls
+ *   and change-feed requests with BENCH_SIGNING_SECRET, the subgraphs' secret, as a deployed
+ *   gateway does: the subgraphs serve their change feeds (`/changes`) to signed requests only, and
+ *   without a feed the cache never knows the data versions and never serves an answer.
+ * - `peer`: the fair peer, what a user of stock Hive Gateway would run: the runtime with the Rust
+ *   query planner (`unifiedGraphHandler` from `@graphql-hive/router-runtime`, as Hive's docs
+ *   configure it), the HTTP transport and the one header rule that forwards the caller's
+ *   Authorization (without it the subgraphs would answer anonymously). Nothing else.
+ * - `peer-cached`: the same plus the response cache Hive Gateway users reach for
+ *   (`useResponseCache`, in memory), one session per Authorization header, entries kept 1 s.
  * - `apollo`: `@apollo/gateway` 2.14 under Apollo Server 5's standalone server.
- * - `hive`: the stock Hive Gateway runtime, defaults plus the HTTP transport and the one header rule
- *   that forwards the caller's Authorization (without it the subgraphs would answer anonymously).
  *
  * All forward the caller's Authorization header to the subgraphs, which check it themselves.
+ * Besides `close`, the process answers `cpu` with its CPU time so far (`process.cpuUsage()`).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -19,13 +28,17 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
+import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { createGateway, DEFAULT_LIMITS } from '@cadg/gateway';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER } from '@cadg/platform';
 import { serveParent } from './ipc.ts';
 
-const GATEWAY_KINDS = ['ours', 'ours-js', 'apollo', 'hive'] as const;
+const GATEWAY_KINDS = ['ours', 'ours-cached', 'peer', 'peer-cached', 'apollo'] as const;
 type GatewayKind = (typeof GATEWAY_KINDS)[number];
+/** How long the fair peer's response cache keeps an entry. */
+export const PEER_CACHE_TTL_MS = 1000;
 
 const kind = process.argv[2] as GatewayKind;
 const supergraphSdl = await readFile(process.env['SUPERGRAPH_FILE'] ?? '', 'utf8');
@@ -33,7 +46,7 @@ const supergraphSdl = await readFile(process.env['SUPERGRAPH_FILE'] ?? '', 'utf8
 async function start(): Promise<{ url: string; close: () => Promise<void> }> {
   switch (kind) {
     case 'ours':
-    case 'ours-js': {
+    case 'ours-cached': {
       const verifier = await createTokenVerifier({
         issuer: DEV_ISSUER,
         audience: DEFAULT_AUDIENCE,
@@ -49,7 +62,7 @@ async function start(): Promise<{ url: string; close: () => Promise<void> }> {
         rateLimit: null,
         webSocketCaps: null,
         limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 },
-        ...(kind === 'ours-js' ? { queryPlanner: 'javascript' as const } : {}),
+        ...oursResponseCache(kind === 'ours-cached'),
       });
       const { url } = await gateway.listen(0, '127.0.0.1');
       return { url, close: () => gateway.close() };
@@ -75,12 +88,24 @@ async function start(): Promise<{ url: string; close: () => Promise<void> }> {
       });
       return { url: new URL('/graphql', url).toString(), close: () => server.stop() };
     }
-    case 'hive': {
+    case 'peer':
+    case 'peer-cached': {
       const runtime = createGatewayRuntime({
         supergraph: supergraphSdl,
         logging: false,
+        unifiedGraphHandler,
         transports: { http: httpTransport },
         transportEntries: { '*': { headers: [['authorization', '{context.headers.authorization}']] } },
+        ...(kind === 'peer-cached'
+          ? {
+              plugins: () => [
+                useResponseCache({
+                  session: (request) => request.headers.get('authorization'),
+                  ttl: PEER_CACHE_TTL_MS,
+                }),
+              ],
+            }
+          : {}),
       });
       const server: Server = createServer(runtime);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -100,5 +125,26 @@ async function start(): Promise<{ url: string; close: () => Promise<void> }> {
 }
 
 const gateway = await start();
-serveParent({}, gateway.close);
+serveParent(
+  {
+    cpu: async () => {
+      const { user, system } = process.cpuUsage();
+      return { type: 'cpu', micros: user + system };
+    },
+  },
+  gateway.close,
+);
 process.send?.({ type: 'ready', url: gateway.url });
+
+/**
+ * Our gateway's response cache (gateway/src/response-cache/): in memory for `ours-cached`, off for
+ * `ours` (RESPONSE_CACHE=memory and off in a deployment). The cached one signs with the subgraphs'
+ * secret, which its change feeds need; `ours` calls unsigned like the other gateways.
+ */
+function oursResponseCache(on: boolean) {
+  if (!on) return { responseCache: null };
+  const subgraphSigningSecret = process.env['BENCH_SIGNING_SECRET'];
+  if (!subgraphSigningSecret)
+    throw new Error('ours-cached needs BENCH_SIGNING_SECRET (its change feeds are signed).');
+  return { responseCache: { mode: 'memory' as const }, subgraphSigningSecret };
+}

@@ -1,6 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 
 /** Messages between `run.ts` and the processes it starts: `{ type, ...payload }`. */
 export interface Message {
@@ -23,7 +26,8 @@ export interface BenchProcess {
  * Starts `script` (a .ts file next to this one) as a child with tsx, and resolves once it sends
  * `{ type: 'ready' }` (whose payload is returned). Its output is dropped unless BENCH_VERBOSE is set.
  * With BENCH_PROFILE_DIR set, each child writes a V8 CPU profile there when it exits (open it in
- * Chrome DevTools): where a figure comes from, not just what it is.
+ * Chrome DevTools): where a figure comes from, not just what it is; each measured throughput run
+ * also gets profiles of its own (see `profileWindow`).
  */
 export async function startProcess(
   script: string,
@@ -98,7 +102,7 @@ export function serveParent(
       void close().finally(() => process.exit(0));
       return;
     }
-    const handler = handlers[message.type];
+    const handler = message.type === 'profile' ? profileWindow : handlers[message.type];
     if (!handler) return;
     handler(message).then(
       (reply) => reply && process.send?.(reply),
@@ -108,6 +112,30 @@ export function serveParent(
   });
   // The parent going away ends the child too.
   process.on('disconnect', () => void close().finally(() => process.exit(0)));
+}
+
+let profiler: Session | null = null;
+
+/**
+ * `{ type: 'profile', on: true }` starts a CPU profile of this process, `{ on: false, name }` writes
+ * it to BENCH_PROFILE_DIR as `<name>.cpuprofile`: the profile of one measured run, without the
+ * process's start-up or the other runs. Answers `{ type: 'profiled' }`.
+ */
+async function profileWindow(message: Message): Promise<Message> {
+  const directory = process.env['BENCH_PROFILE_DIR'];
+  if (!directory) return { type: 'profiled' };
+  if (message['on']) {
+    profiler ??= new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  } else if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = null;
+    await writeFile(join(directory, `${String(message['name'])}.cpuprofile`), JSON.stringify(profile));
+  }
+  return { type: 'profiled' };
 }
 
 function profiling(directory: string | undefined): string[] {

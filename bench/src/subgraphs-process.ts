@@ -1,7 +1,9 @@
 /**
  * Child process: the four subgraphs on free ports over the bench database, the same servers
  * `npm start` runs. It also times every HTTP request they answer, so `run.ts` can tell subgraph-side
- * time from gateway overhead. Env: DATABASE_URL, KEY_DIR.
+ * time from gateway overhead, and counts requests, connections and its CPU time (`counters`).
+ * Env: DATABASE_URL, KEY_DIR, BENCH_SIGNING_SECRET (what the subgraphs check signed calls and
+ * change-feed requests against: the gateway with our response cache signs with it).
  */
 import { Server, type ServerResponse } from 'node:http';
 import { createDatabase } from '@cadg/db';
@@ -15,10 +17,15 @@ type Interval = [number, number];
 const now = () => performance.timeOrigin + performance.now();
 const intervals: Interval[] = [];
 let recording = false;
+/** HTTP requests answered and TCP connections accepted, for calls and connections per request. */
+let requests = 0;
+let connections = 0;
 
 // Every node:http server in this process is a subgraph (or the stack's idle gateway, never called).
 const emit = Server.prototype.emit;
 Server.prototype.emit = function (this: Server, event: string, ...args: unknown[]) {
+  if (event === 'request') requests += 1;
+  else if (event === 'connection') connections += 1;
   if (recording && event === 'request') {
     const start = now();
     (args[1] as ServerResponse).once('finish', () => intervals.push([start, now()]));
@@ -32,13 +39,18 @@ const verifier = await createTokenVerifier({
   audience: DEFAULT_AUDIENCE,
   devKeyDir: process.env['KEY_DIR'],
 });
-// Every gateway under test calls the subgraphs unsigned, so each subgraph checks every call against
-// the limits for direct callers; lifted to what the gateways allow, as the rate limit is.
+// The gateways under test call the subgraphs unsigned (all but ours with its response cache, whose
+// change feeds must be signed), so each subgraph checks those calls against the limits for direct
+// callers; lifted to what the gateways allow, as the rate limit is.
 const stack = await startStack({
   database,
   verifier,
   logging: false,
-  protection: { rateLimit: null, limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 } },
+  protection: {
+    rateLimit: null,
+    limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 },
+    subgraphSigningSecret: process.env['BENCH_SIGNING_SECRET'],
+  },
 });
 
 serveParent(
@@ -49,6 +61,10 @@ serveParent(
       return { type: 'recording' };
     },
     intervals: async () => ({ type: 'intervals', intervals: intervals.splice(0) }),
+    counters: async () => {
+      const { user, system } = process.cpuUsage();
+      return { type: 'counters', cpuMicros: user + system, requests, connections };
+    },
   },
   async () => {
     await stack.close();

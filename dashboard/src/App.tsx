@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Router, Switch } from 'wouter';
 import { setLanguage } from './i18n/index.ts';
@@ -6,6 +7,13 @@ import { Directory } from './pages/Directory.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { Situation } from './pages/Situation.tsx';
 import { SessionProvider, useSession } from './session.tsx';
+
+// Pages past the landing page load on first visit, so the initial JavaScript stays small.
+const IncidentPage = lazy(() => import('./pages/incident/IncidentPage.tsx'));
+const ReportIncident = lazy(() => import('./pages/ReportIncident.tsx'));
+const AiPolicy = lazy(() => import('./pages/policy/AiPolicy.tsx'));
+const DataFlows = lazy(() => import('./pages/dataflows/DataFlows.tsx'));
+const SignInCallback = lazy(() => import('./pages/SignInCallback.tsx'));
 
 /** The router's base: everything lives under the gateway's /dashboard/. */
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, '');
@@ -43,7 +51,16 @@ function Shell() {
               <Link href="/">{t('app.situation')}</Link>
             </li>
             <li>
+              <Link href="/incidents/new">{t('nav.report')}</Link>
+            </li>
+            <li>
               <Link href="/directory">{t('app.directory')}</Link>
+            </li>
+            <li>
+              <Link href="/ai-policy">{t('nav.aiPolicy')}</Link>
+            </li>
+            <li>
+              <Link href="/data-flows">{t('nav.dataFlows')}</Link>
             </li>
             <li>
               {session ? (
@@ -78,11 +95,18 @@ function Shell() {
         </p>
       </header>
       <main id="main" className="container">
-        <Switch>
-          <Route path="/sign-in" component={SignIn} />
-          <Route path="/directory" component={Directory} />
-          <Route component={Situation} />
-        </Switch>
+        <Suspense fallback={<p aria-busy="true">{t('situation.loading')}</p>}>
+          <Switch>
+            <Route path="/sign-in" component={SignIn} />
+            <Route path="/sign-in/callback" component={SignInCallback} />
+            <Route path="/directory" component={Directory} />
+            <Route path="/incidents/new" component={ReportIncident} />
+            <Route path="/incidents/:id" component={IncidentPage} />
+            <Route path="/ai-policy" component={AiPolicy} />
+            <Route path="/data-flows" component={DataFlows} />
+            <Route component={Situation} />
+          </Switch>
+        </Suspense>
       </main>
     </>
   );

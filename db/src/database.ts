@@ -15,6 +15,7 @@ import {
   type SubgraphName,
 } from './roles.ts';
 import { tracePglite, tracePostgresJs } from './tracing.ts';
+import { announceEveryTable } from './changes.ts';
 
 /** The drizzle handle every subgraph queries through; the same type on PostgreSQL and PGlite. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -83,6 +84,7 @@ function openPostgres(url: string, max: number, applicationName = 'cadg'): Datab
       try {
         await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         await migratePostgres(drizzlePostgres(lockClient), { migrationsFolder });
+        await drizzlePostgres(lockClient).execute(announceEveryTable());
         await provisionSubgraphRoles(lockClient);
       } finally {
         await lockClient`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
@@ -106,7 +108,10 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     db,
     kind: 'pglite',
     client,
-    migrate: () => migratePglite(db, { migrationsFolder }),
+    async migrate() {
+      await migratePglite(db, { migrationsFolder });
+      await db.execute(announceEveryTable());
+    },
     close: () => client.close(),
   };
 }

@@ -32,3 +32,11 @@ export {
   type AuditRow,
 } from './audit.ts';
 export { listen, type Listening } from './notifications.ts';
+export { changeLogOf, DATA_CHANGES_CHANNEL, type ChangeLog, type DataChange } from './changes.ts';
+export {
+  createScratchDatabase,
+  dropDatabase,
+  withDatabase,
+  type ScratchDatabase,
+  type ScratchDatabaseOptions,
+} from './scratch.ts';

@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { count } from 'drizzle-orm';
-import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
-import { createDatabase, seedDatabase, type Database } from '../src/index.ts';
+import { createDatabase, createScratchDatabase, seedDatabase, type Database } from '../src/index.ts';
 import * as t from '../src/schema/contacts.ts';
 import * as data from '../src/seed/contacts-data.ts';
-import { dropDatabase, withDatabase } from '../src/testing/index.ts';
 
 async function counts(database: Database) {
   const [countries] = await database.db.select({ n: count() }).from(t.countries);
@@ -38,12 +35,9 @@ describe('migrations and seed', () => {
   it.runIf(url)(
     'migrate and seed once when several processes start on one empty PostgreSQL together',
     async () => {
-      const name = `cadg_seed_${randomBytes(4).toString('hex')}`;
-      const admin = postgres(url!, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create database "${name}"`);
-      await admin.end();
+      const scratch = await createScratchDatabase(url!, { prefix: 'cadg_seed' });
       const replicas = await Promise.all(
-        [1, 2, 3].map(() => createDatabase({ url: withDatabase(url!, name), maxConnections: 2 })),
+        [1, 2, 3].map(() => createDatabase({ url: scratch.url, maxConnections: 2 })),
       );
       try {
         await Promise.all(
@@ -55,7 +49,7 @@ describe('migrations and seed', () => {
         expect((await counts(replicas[0]!)).countries).toBe(12);
       } finally {
         await Promise.all(replicas.map((replica) => replica.close()));
-        await dropDatabase(url!, name);
+        await scratch.drop();
       }
     },
   );

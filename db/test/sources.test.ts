@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as aipolicy from '../src/seed/aipolicy-data.ts';
 import * as contacts from '../src/seed/contacts-data.ts';
+import * as contactNames from '../src/seed/contacts-names-data.ts';
+import * as dataflows from '../src/seed/dataflows-data.ts';
 import { factRows, sourcingProblems } from '../src/seed/fact-rows.ts';
 import { sources } from '../src/seed/sources.ts';
 
@@ -15,7 +17,9 @@ describe('the sources of seeded facts', () => {
       'aipolicy.instruments',
       'aipolicy.positions',
       'contacts.activities',
+      'contacts.aseanDialoguePartners',
       'contacts.countries',
+      'contacts.organizationNames',
       'contacts.organizations',
       'dataflows.comparisons',
       'dataflows.laws',
@@ -76,6 +80,57 @@ describe('the sources of seeded facts', () => {
       expect(new URL(position.sourceUrl).host).toBe('www.gov.uk');
       expect(sources[position.sourceUrl]?.kind).toBe('PRIMARY');
     }
+  });
+
+  it('compares MCC Module 1 and Module 2 with the Standard Contract, each side numbered or saying why not', () => {
+    const byPair = new Map(dataflows.comparisons.map((c) => [`${c.mechanismA}|${c.mechanismB}`, c]));
+    const module1 = byPair.get('ASEAN_MCC_C2P|CN_STANDARD_CONTRACT');
+    const module2 = byPair.get('ASEAN_MCC_C2C|CN_STANDARD_CONTRACT');
+    expect(module1?.rows.some((r) => r.section === 'CONTROLLER_TO_PROCESSOR')).toBe(true);
+    expect(module2?.rows.some((r) => r.section === 'CONTROLLER_TO_CONTROLLER')).toBe(true);
+    for (const comparison of [module1!, module2!]) {
+      expect(comparison.disclaimer).toMatch(/working comparison/);
+      for (const row of comparison.rows) {
+        const key = `${comparison.id} ${row.section}/${row.topic}`;
+        // Exactly one of the reference and the reason for its absence.
+        expect(row.aClause === null, key).toBe(row.aClauseUnknownReason !== null);
+        expect(row.bClause === null, key).toBe(row.bClauseUnknownReason !== null);
+        if (row.aClause === null) expect(row.aClauseUnknownReason, key).toMatch(/not verified/i);
+        // The Standard Contract has nine articles; its Measures are cited as "Measures Art. N".
+        for (const article of row.bClause?.matchAll(/(Measures )?Art\. (\d+)/g) ?? []) {
+          if (!article[1]) expect(Number(article[2]), key).toBeLessThanOrEqual(9);
+        }
+        expect(row.bClause ?? row.bClauseUnknownReason, key).toBeTruthy();
+      }
+    }
+    // The Standard Contract's side is read from the CAC's own publication where the row cites it.
+    const cac = module2!.rows.filter((r) => new URL(r.bSourceUrl).host === 'www.cac.gov.cn');
+    expect(cac.length).toBeGreaterThanOrEqual(5);
+    expect(sources[cac[0]!.bSourceUrl]?.kind).toBe('PRIMARY');
+  });
+
+  it('records local-language names only with a source, and China as an ASEAN dialogue partner from asean.org', () => {
+    const organizationIds = new Set(contacts.organizations.map((o) => o.id));
+    const seen = new Set<string>();
+    for (const entry of contactNames.organizationNames) {
+      const key = `${entry.organizationId}/${entry.language}`;
+      expect(organizationIds.has(entry.organizationId), key).toBe(true);
+      expect(seen.has(key), key).toBe(false);
+      seen.add(key);
+      expect(entry.name.trim(), key).not.toBe('');
+      expect(sources[entry.sourceUrl]?.accessedOn, key).toBe('2026-12-07');
+    }
+    const chinese = contactNames.organizationNames.filter((n) => n.language === 'zh-Hans');
+    expect(chinese.map((n) => n.organizationId).sort()).toEqual(['cn-cac', 'cn-cncert']);
+    // Singapore's CSA publishes no other official name: none is invented.
+    expect(contactNames.organizationNames.some((n) => n.organizationId === 'sg-csa')).toBe(false);
+
+    const [china] = contactNames.aseanDialoguePartners;
+    expect(china).toMatchObject({ countryCode: 'CN', relationsSince: 1991, fullDialoguePartnerSince: 1996 });
+    expect(china!.partnershipLevel).toBe('Comprehensive Strategic Partnership');
+    expect(new URL(china!.sourceUrl).host).toBe('asean.org');
+    expect(sources[china!.sourceUrl]?.kind).toBe('PRIMARY');
+    expect(sources[china!.partnershipSourceUrl]?.kind).toBe('PRIMARY');
   });
 
   it('cites a primary source for each ACID edition whose CSA page was reachable', () => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { ErrorCode, type TokenVerifier } from '@cadg/platform';
+import { ErrorCode, type Caller, type TokenVerifier } from '@cadg/platform';
 import { GraphQLError } from 'graphql';
 import { ClientAddresses } from './client-address.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -9,6 +9,14 @@ import type { RateLimiter } from './rate-limit.ts';
 export interface GatewayContextAdditions {
   /** Set for operations that arrived over graphql-ws, whose errors travel without HTTP metadata. */
   readonly viaWebSocket?: boolean;
+}
+
+// The identity each request's token verified as (null: anonymous), for the response cache's scope.
+const verifiedCallers = new WeakMap<Request, Caller>();
+
+/** Who the request was verified as; undefined when it was not (refused, or not seen by this plugin). */
+export function verifiedCallerOf(request: Request): Caller | undefined {
+  return verifiedCallers.get(request);
 }
 
 /** The challenge RFC 6750 asks for when a bearer token is refused. */
@@ -36,6 +44,7 @@ export function useClientAuthentication(
     onParams({ request, context, setResult }) {
       return verifier.verify(request.headers.get('authorization')).then(
         (caller) => {
+          verifiedCallers.set(request, caller);
           if (!rateLimiter) return;
           // Authenticated callers are limited per subject, anonymous ones per client address.
           const key = caller ? `sub:${caller.sub}` : `ip:${clientAddresses.of(nodeRequestOf(context))}`;

@@ -13,6 +13,7 @@ import { rateLimitFromEnv } from './rate-limit.ts';
 import { readManifest, trustedDocumentsModeFromEnv } from './trusted-documents.ts';
 import { webSocketCapsFromEnv } from './websocket-caps.ts';
 import { timeoutsFromEnv } from './request-deadline.ts';
+import { responseCacheFromEnv } from './response-cache/config.ts';
 
 /** What the environment says about the gateway's protections (shared by `main.ts` and `npm start`). */
 export type ProtectionOptions = Pick<
@@ -33,6 +34,7 @@ export type ProtectionOptions = Pick<
   | 'subgraphTimeoutMs'
   | 'subgraphRetries'
   | 'requestTimeoutMs'
+  | 'responseCache'
 >;
 
 /**
@@ -68,6 +70,8 @@ export async function protectionFromEnv(env: NodeJS.ProcessEnv): Promise<Protect
     webSocketCaps: webSocketCapsFromEnv(env),
     metricsPort: metricsPortFromEnv(env, production),
     ...timeoutsFromEnv(env),
+    // RESPONSE_CACHE (memory, or redis with REDIS_URL; off), RESPONSE_CACHE_TTL_MS, RESPONSE_CACHE_MAX_BYTES.
+    responseCache: responseCacheFromEnv(env),
   };
 }
 

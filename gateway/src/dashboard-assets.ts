@@ -28,6 +28,42 @@ export interface DashboardOptions {
   devKeyDir?: string | undefined;
   /** Issuer and audience of minted tokens. @default the dev issuer's */
   devIssuer?: { issuer: string; audience: string } | undefined;
+  /**
+   * Production sign-in: the OpenID Connect provider the dashboard sends people to (authorization
+   * code with PKCE), told to the app through `/dashboard/config.json`. Ignored when the dev
+   * sign-in is on. See `dashboardOidcFromEnv`.
+   */
+  oidc?: DashboardOidc | undefined;
+}
+
+/** What the dashboard needs to sign people in at an OpenID Connect provider; nothing secret. */
+export interface DashboardOidc {
+  /** The provider's issuer URL (its discovery document is `<issuer>/.well-known/openid-configuration`). */
+  issuer: string;
+  /** The dashboard's client id, registered at the provider as a public client with PKCE. */
+  clientId: string;
+  /** Scopes to ask for. @default 'openid' */
+  scope?: string | undefined;
+  /** The API's audience, sent as the `resource` indicator (RFC 8707) when given. */
+  resource?: string | undefined;
+}
+
+/**
+ * `DASHBOARD_OIDC_CLIENT_ID` turns on the production sign-in, at `DASHBOARD_OIDC_ISSUER` (default
+ * `AUTH_ISSUER`, the issuer whose tokens the gateway accepts), with `DASHBOARD_OIDC_SCOPE`
+ * (default `openid`) and `DASHBOARD_OIDC_RESOURCE` (the API's resource indicator, default none).
+ */
+export function dashboardOidcFromEnv(env: NodeJS.ProcessEnv): DashboardOidc | undefined {
+  const clientId = env['DASHBOARD_OIDC_CLIENT_ID'];
+  if (!clientId) return undefined;
+  const issuer = env['DASHBOARD_OIDC_ISSUER'] || env['AUTH_ISSUER'];
+  if (!issuer) throw new Error('DASHBOARD_OIDC_CLIENT_ID needs DASHBOARD_OIDC_ISSUER or AUTH_ISSUER.');
+  return {
+    issuer,
+    clientId,
+    scope: env['DASHBOARD_OIDC_SCOPE'] || undefined,
+    resource: env['DASHBOARD_OIDC_RESOURCE'] || undefined,
+  };
 }
 
 /** Answers a request under `/dashboard` and returns true, or returns false for other paths. */
@@ -41,7 +77,13 @@ export type DashboardHandler = (req: IncomingMessage, res: ServerResponse, path:
 export function createDashboardHandler(options: DashboardOptions = {}): DashboardHandler {
   const dir = options.dir ?? dashboardDistDir;
   let files: ReturnType<typeof sirv> | undefined;
-  const config = JSON.stringify({ signIn: options.devKeyDir ? 'dev' : 'none' });
+  const config = JSON.stringify(
+    options.devKeyDir
+      ? { signIn: 'dev' }
+      : options.oidc
+        ? { signIn: 'oidc', oidc: { ...options.oidc, scope: options.oidc.scope ?? 'openid' } }
+        : { signIn: 'none' },
+  );
   return (req, res, path) => {
     if (path === '/dashboard') return (redirect(res, DASHBOARD_PATH), true);
     if (!path.startsWith(DASHBOARD_PATH)) return false;

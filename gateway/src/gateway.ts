@@ -26,6 +26,7 @@ import { DEFAULT_LIMITS, operationLimitPlugins, type OperationLimits } from './l
 import { DEFAULT_RATE_LIMIT, RateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { trustedDocumentsFor, type TrustedDocumentsMode } from './trusted-documents.ts';
 import { pathOf } from './http-paths.ts';
+import { useNodeOwnerChecks } from './node-ids.ts';
 import { subgraphUrlsInSupergraph, transportEntriesFor } from './subgraph-transports.ts';
 import { serveGraphQLOverWebSocket } from './websocket.ts';
 import { DEFAULT_WEBSOCKET_CAPS, type WebSocketCaps } from './websocket-caps.ts';
@@ -43,6 +44,7 @@ import { isMispFeedPath, serveMispFeed } from './misp/server.ts';
 import { PHISHING_WEBHOOK_PATH, receivePhishingVerdict } from './webhooks/phishing.ts';
 import { serveVerifyContactPage, VERIFY_CONTACT_PATH } from './verify-contact-page.ts';
 import type { DashboardHandler } from './dashboard-assets.ts';
+import { createResponseCache, type ResponseCacheOptions } from './response-cache/index.ts';
 
 /** The path clients send GraphQL to, over HTTP and graphql-ws. */
 export const GRAPHQL_PATH = '/graphql';
@@ -143,6 +145,8 @@ export interface GatewayOptions {
   metricsPort?: number | null | undefined;
   /** Serves the partner dashboard under `/dashboard/` (see dashboard-assets.ts). @default not served */
   dashboard?: DashboardHandler | undefined;
+  /** The visibility-scoped response cache (response-cache/); `null` or absent: none. */
+  responseCache?: ResponseCacheOptions | null | undefined;
 }
 
 /** A gateway that is built but not necessarily listening. */
@@ -205,6 +209,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     Object.entries(options.subgraphUrls ?? {}).filter(([name]) => name in bakedUrls),
   );
   const subgraphUrls: Readonly<Record<string, string>> = { ...bakedUrls, ...overrides };
+  const cache =
+    options.responseCache &&
+    createResponseCache(options.responseCache, subgraphUrls, signingSecret, log, metrics.registry);
 
   const runtime = createGatewayRuntime<GatewayContextAdditions>({
     supergraph: options.supergraphSdl,
@@ -250,12 +257,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       useHttpRequestChecks(),
       useGraphQLResponseStatus(),
       useNullDataOfFieldErrors(),
+      useNodeOwnerChecks(),
       trustedDocuments.plugin,
       masking.plugin,
       graphiqlCaching.plugin,
       useNoStaleSubscriptionData(),
       useMultipartSubscriptions(),
       subscriptionSharing.plugin(),
+      // Last: it looks up only operations every other plugin has let through.
+      ...(cache ? [cache.plugin] : []),
     ],
   });
   keepShutdownOrderInOurHands();
@@ -276,6 +286,8 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (path === VERIFY_CONTACT_PATH) return void serveVerifyContactPage(runtime, req, res);
     if (options.dashboard?.(req, res, path)) return;
     if (path === GRAPHQL_PATH && graphiqlCaching.notModified(req, res)) return;
+    if (path === GRAPHQL_PATH && cache)
+      return cache.answerNotModified(req, res, () => runtime.requestListener(req, res));
     return runtime.requestListener(req, res);
   };
   const httpServer = createServer(withCompression(handleRequest));
@@ -309,6 +321,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     await drained;
     // Aborts whatever is still running (only after the drain timeout), so close cannot hang.
     await runtime.dispose();
+    await cache?.close();
     httpServer.closeAllConnections();
     await serverClosed;
     await metricsServer?.close();
@@ -321,6 +334,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // not trigger that load and would meet no schema, so load it before the first client arrives
       // (which also makes a broken supergraph fail here, not on a client's request).
       await runtime.getSchema();
+      await cache?.start();
       const base = await new Promise<string>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -342,8 +356,11 @@ export function createGateway(options: GatewayOptions): Gateway {
 }
 
 /**
- * Hive's HMAC upstream signature. Its declared plugin type comes from its own copy of the
- * runtime's types, which differ from ours only in the context's generic parameter.
+ * Hive's HMAC upstream signature. No typed alternative: the package's bundled declarations name
+ * @graphql-hive/logger's `Logger` through its other declaration file (the dual CJS/ESM package),
+ * and a class with `#private` members from two declaration files never unifies, so its plugin type
+ * cannot be assigned to ours though it is the same at run time. Re-implementing the signing to get
+ * a type would risk a signature the subgraphs no longer accept (platform's upstream-signature.ts).
  */
 function upstreamSignature(secret: string): GatewayPlugin<GatewayContextAdditions> {
   return useHmacUpstreamSignature({ secret }) as unknown as GatewayPlugin<GatewayContextAdditions>;

@@ -15,6 +15,8 @@ export const COMPRESSION_THRESHOLD_BYTES = 1024;
 const STREAMED_TYPES = /^(text\/event-stream|multipart\/mixed)\b/i;
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+/** The `compression` middleware: Express's `(req, res, next)`. */
+type Middleware = ReturnType<typeof compression>;
 
 /**
  * Compresses every answer of the gateway's HTTP server (GraphQL, GraphiQL, TAXII, MISP feeds)
@@ -29,8 +31,11 @@ export function withCompression(handler: Handler): Handler {
       const type = String(res.getHeader('content-type') ?? '');
       return !STREAMED_TYPES.test(type) && compression.filter(req, res);
     },
-  }) as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-  return (req, res) => compress(req, res, () => handler(req, res));
+  });
+  // The middleware is typed for Express, whose Request and Response extend Node's; it reads and
+  // wraps only what Node's have, so the plain objects are passed as the Express types they extend.
+  return (req, res) =>
+    compress(req as Parameters<Middleware>[0], res as Parameters<Middleware>[1], () => handler(req, res));
 }
 
 /**

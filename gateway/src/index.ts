@@ -41,7 +41,15 @@ export {
   createDashboardHandler,
   DASHBOARD_PATH,
   dashboardDistDir,
+  dashboardOidcFromEnv,
   DEV_TOKEN_PATH,
   type DashboardHandler,
+  type DashboardOidc,
   type DashboardOptions,
 } from './dashboard-assets.ts';
+export {
+  CACHE_STATUS_HEADER,
+  responseCacheFromEnv,
+  type ResponseCacheOptions,
+} from './response-cache/index.ts';
+export { NODE_OWNER_FIELDS, withNodeOwnerChecks, applyNodeOwnerChecks } from './node-ids.ts';

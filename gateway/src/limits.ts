@@ -9,21 +9,41 @@ import {
   variablesRefusal,
   type OperationLimits,
 } from '@cadg/platform';
-import type { ExecutionArgs } from 'graphql';
+import type { ExecutionArgs, GraphQLError } from 'graphql';
 
 // The limits themselves live in platform, shared with every subgraph port.
 export { DEFAULT_LIMITS, limitsFromEnv, tooComplex, type OperationLimits } from '@cadg/platform';
 
-/** Estimates the cost before anything runs (queries, mutations and subscriptions alike). */
-function refuseIfTooCostly(args: ExecutionArgs, limits: OperationLimits): void {
-  const error = costRefusal(
-    args.schema,
-    args.document,
-    args.variableValues ?? {},
-    args.operationName,
-    limits,
-  );
-  if (error) throw error;
+/** How many variable sets per document keep their verdict (dashboards poll a few each). */
+const VERDICTS_PER_DOCUMENT = 32;
+/** Variables longer than this (as JSON) are estimated every time, so verdicts stay small. */
+const MAX_VERDICT_KEY_CHARS = 1024;
+
+/**
+ * Which (schema, document, variables) passed the cost estimate. The runtime hands the same parsed
+ * document to every request with the same text, so a document that polls is estimated once per
+ * set of variables, not per request. Weakly held: documents the runtime's parse cache drops go
+ * with their verdicts; each keeps its last VERDICTS_PER_DOCUMENT, of variables up to
+ * MAX_VERDICT_KEY_CHARS (at most 32 kB per document). Refusals are not kept: each gets
+ * an error of its own (errors are annotated per request on their way out).
+ */
+class CostVerdicts {
+  readonly #bySchema = new WeakMap<object, WeakMap<object, Set<string>>>();
+
+  refusal(args: ExecutionArgs, limits: OperationLimits): GraphQLError | null {
+    let byDocument = this.#bySchema.get(args.schema);
+    if (!byDocument) this.#bySchema.set(args.schema, (byDocument = new WeakMap()));
+    let passed = byDocument.get(args.document);
+    if (!passed) byDocument.set(args.document, (passed = new Set()));
+    const variables = args.variableValues ?? {};
+    const key = `${args.operationName ?? ''}\n${JSON.stringify(variables)}`;
+    if (passed.has(key)) return null;
+    const error = costRefusal(args.schema, args.document, variables, args.operationName, limits);
+    if (error || key.length > MAX_VERDICT_KEY_CHARS) return error;
+    if (passed.size >= VERDICTS_PER_DOCUMENT) passed.delete(passed.values().next().value!);
+    passed.add(key);
+    return null;
+  }
 }
 
 /**
@@ -38,6 +58,12 @@ export function operationLimitPlugins(
   { production }: { production: boolean },
 ): GatewayPlugin[] {
   const rules = limitValidationRules(limits);
+  const verdicts = new CostVerdicts();
+  // Estimates the cost before anything runs (queries, mutations and subscriptions alike).
+  const refuseIfTooCostly = (args: ExecutionArgs) => {
+    const error = verdicts.refusal(args, limits);
+    if (error) throw error;
+  };
   const plugins: GatewayPlugin[] = [
     {
       // The runtime caches parse errors by document (1,024 of them). Until an error's stack is
@@ -60,8 +86,8 @@ export function operationLimitPlugins(
       onValidate: ({ addValidationRule }) => {
         for (const rule of rules) addValidationRule(rule);
       },
-      onExecute: ({ args }) => refuseIfTooCostly(args, limits),
-      onSubscribe: ({ args }) => refuseIfTooCostly(args, limits),
+      onExecute: ({ args }) => refuseIfTooCostly(args),
+      onSubscribe: ({ args }) => refuseIfTooCostly(args),
     },
     maxTokensPlugin(tokenLimitOptions(limits)),
   ];

@@ -16,11 +16,12 @@ import {
   drainTimeoutFromEnv,
   identityConfigFromEnv,
   productionFromEnv,
+  servicePortFromEnv,
   shutdownDeadlineFromEnv,
   startTracingFromEnv,
 } from '@cadg/platform';
 import { protectionFromEnv } from './config.ts';
-import { createDashboardHandler } from './dashboard-assets.ts';
+import { createDashboardHandler, dashboardOidcFromEnv } from './dashboard-assets.ts';
 import { createGateway } from './gateway.ts';
 import { createGatewayLogger, gatewayLogFormat } from './logging.ts';
 import { defaultUrlOf, subgraphs, supergraphFile, urlVariableOf } from './subgraphs.ts';
@@ -28,7 +29,7 @@ import { defaultUrlOf, subgraphs, supergraphFile, urlVariableOf } from './subgra
 const env = process.env;
 // Off unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
 const tracing = startTracingFromEnv(env, 'gateway');
-const port = Number(env['GATEWAY_PORT'] || 4000);
+const port = servicePortFromEnv(env, 'gateway');
 const host = env['HOST'] || '0.0.0.0';
 const dataDir = resolve(env['DATA_DIR'] || './.data');
 
@@ -44,8 +45,12 @@ const gateway = createGateway({
   verifier,
   drainTimeoutMs: drainTimeoutFromEnv(env),
   ...(await protectionFromEnv(env)),
-  // The partner dashboard's build (DASHBOARD_DIR, default dashboard/dist), without the dev sign-in.
-  dashboard: createDashboardHandler({ dir: env['DASHBOARD_DIR'] || undefined }),
+  // The partner dashboard's build (DASHBOARD_DIR, default dashboard/dist), without the dev sign-in;
+  // people sign in at the OpenID Connect provider when DASHBOARD_OIDC_CLIENT_ID is set.
+  dashboard: createDashboardHandler({
+    dir: env['DASHBOARD_DIR'] || undefined,
+    oidc: dashboardOidcFromEnv(env),
+  }),
 });
 const { url, metricsUrl } = await gateway.listen(port, host);
 // A log line like any other: JSON when standard output is not a terminal or in production.

@@ -12,7 +12,7 @@ import {
   serveMetrics,
 } from '@cadg/platform';
 import type { DocumentNode, ExecutionResult } from 'graphql';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Histogram, type HistogramConfiguration, type Registry } from 'prom-client';
 
 /** The gateway's Prometheus registry and the plugin that records into it. */
 export interface GatewayMetrics {
@@ -55,11 +55,26 @@ interface OperationInProgress {
 export function createGatewayMetrics(): GatewayMetrics {
   const registry = createRegistry('gateway');
   const operations = new OperationMetrics({ registry });
-  const subgraphCalls = new Counter({
+  // Each subgraph call adds to plain numbers (no labels hashed, nothing allocated); the registry
+  // reads them at scrape time. Subgraph names come from the supergraph, so they are bounded.
+  const tallies = new Map<string, SubgraphTally>();
+  const tallyOf = (subgraph: string) => {
+    let tally = tallies.get(subgraph);
+    if (!tally) tallies.set(subgraph, (tally = new SubgraphTally()));
+    return tally;
+  };
+  new Counter({
     name: 'graphql_subgraph_requests_total',
     help: 'Calls from the gateway to subgraphs, by subgraph.',
     labelNames: ['subgraph'],
     registers: [registry],
+    collect() {
+      for (const [subgraph, tally] of tallies) {
+        const calls = tally.calls - tally.callsCollected;
+        tally.callsCollected = tally.calls;
+        if (calls > 0) this.inc({ subgraph }, calls);
+      }
+    },
   });
   const subgraphErrors = new Counter({
     name: 'graphql_subgraph_errors_total',
@@ -67,7 +82,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     labelNames: ['subgraph', 'code'],
     registers: [registry],
   });
-  const subgraphDuration = new Histogram({
+  new TalliedHistogram(tallies, {
     name: 'graphql_subgraph_duration_seconds',
     help: 'Latency of gateway calls to subgraphs (queries and mutations), by subgraph.',
     labelNames: ['subgraph'],
@@ -75,18 +90,6 @@ export function createGatewayMetrics(): GatewayMetrics {
     registers: [registry],
   });
 
-  // Subgraph names come from the supergraph, so they are bounded; children are bound once each.
-  const bySubgraph = new Map<string, { call(): void; observe(seconds: number): void }>();
-  const seriesOf = (subgraph: string) => {
-    let series = bySubgraph.get(subgraph);
-    if (!series) {
-      const calls = subgraphCalls.labels(subgraph);
-      const duration = subgraphDuration.labels(subgraph);
-      series = { call: () => calls.inc(), observe: (seconds) => duration.observe(seconds) };
-      bySubgraph.set(subgraph, series);
-    }
-    return series;
-  };
   const inProgress = new WeakMap<object, OperationInProgress>();
   const codes = new BoundedLabel(50);
   const countError = (subgraph: string, code: string) =>
@@ -115,8 +118,8 @@ export function createGatewayMetrics(): GatewayMetrics {
       operations.record(operation.name, operation.type, seconds, codes);
     },
     onSubgraphExecute({ subgraphName }) {
-      const series = seriesOf(subgraphName);
-      series.call();
+      const tally = tallyOf(subgraphName);
+      tally.calls += 1;
       const started = performance.now();
       return ({ result }) => {
         if (isAsyncIterable(result)) {
@@ -126,7 +129,7 @@ export function createGatewayMetrics(): GatewayMetrics {
             },
           };
         }
-        series.observe((performance.now() - started) / 1000);
+        tally.observe((performance.now() - started) / 1000);
         if (result.errors) for (const code of errorCodesOf(result.errors)) countError(subgraphName, code);
         return undefined;
       };
@@ -177,6 +180,75 @@ export function createGatewayMetrics(): GatewayMetrics {
       webSocketResults.inc();
     },
   };
+}
+
+/** One subgraph's calls and their latencies, as plain numbers: one `LATENCY_BUCKETS` slot each. */
+class SubgraphTally {
+  calls = 0;
+  callsCollected = 0;
+  /** Latencies per bucket (not cumulative); the last slot is over the largest bound. */
+  readonly counts = new Float64Array(LATENCY_BUCKETS.length + 1);
+  sum = 0;
+  count = 0;
+
+  observe(seconds: number): void {
+    let bucket = 0;
+    while (bucket < LATENCY_BUCKETS.length && seconds > LATENCY_BUCKETS[bucket]!) bucket++;
+    this.counts[bucket]! += 1;
+    this.sum += seconds;
+    this.count += 1;
+  }
+}
+
+/**
+ * A prom-client histogram whose values are read from subgraph tallies at scrape time, in the
+ * exposition prom-client gives its own histograms (cumulative `le` buckets, `_sum`, `_count`).
+ * prom-client's `observe` validates and hashes the labels on every call; a tally's costs a loop
+ * over a dozen bounds. prom-client's registry (and the histogram's own `get`, for JSON) read a
+ * histogram through `getForPromString`, which this provides.
+ */
+class TalliedHistogram extends Histogram<'subgraph'> {
+  readonly #tallies: ReadonlyMap<string, SubgraphTally>;
+  readonly #name: string;
+  readonly #help: string;
+
+  constructor(
+    tallies: ReadonlyMap<string, SubgraphTally>,
+    configuration: HistogramConfiguration<'subgraph'>,
+  ) {
+    super(configuration);
+    this.#tallies = tallies;
+    this.#name = configuration.name;
+    this.#help = configuration.help;
+  }
+
+  getForPromString() {
+    const values: {
+      metricName: string;
+      labels: Record<string, string | number>;
+      sharedLabels: object;
+      value: number;
+    }[] = [];
+    const add = (suffix: string, labels: Record<string, string | number>, value: number) =>
+      values.push({ metricName: `${this.#name}${suffix}`, labels, sharedLabels: {}, value });
+    for (const [subgraph, tally] of this.#tallies) {
+      let cumulative = 0;
+      LATENCY_BUCKETS.forEach((bound, i) => {
+        cumulative += tally.counts[i]!;
+        add('_bucket', { subgraph, le: bound }, cumulative);
+      });
+      add('_bucket', { subgraph, le: '+Inf' }, tally.count);
+      add('_sum', { subgraph }, tally.sum);
+      add('_count', { subgraph }, tally.count);
+    }
+    return Promise.resolve({
+      name: this.#name,
+      help: this.#help,
+      type: 'histogram',
+      values,
+      aggregator: 'sum',
+    });
+  }
 }
 
 function isDocument(value: unknown): value is DocumentNode {

@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PORTS } from '@cadg/platform';
 
 /** A subgraph the supergraph composes, as the gateway knows it: by name, port and SDL file only. */
 export interface SubgraphDefinition {
   /** The name in the supergraph's `join__Graph` enum; also the prefix of its `<NAME>_URL` variable. */
   readonly name: string;
-  /** Port the subgraph listens on when nothing else is configured (see docs/architecture.md, Shape). */
+  /** Port the subgraph listens on when nothing else is configured: platform's one table, DEFAULT_PORTS. */
   readonly defaultPort: number;
   /** Its schema-first SDL, relative to the repository root. */
   readonly schemaFile: string;
@@ -15,10 +16,18 @@ export interface SubgraphDefinition {
  * and the readiness check pick it up from this list.
  */
 export const subgraphs: readonly SubgraphDefinition[] = [
-  { name: 'aipolicy', defaultPort: 4004, schemaFile: 'subgraphs/aipolicy/schema.graphql' },
-  { name: 'contacts', defaultPort: 4001, schemaFile: 'subgraphs/contacts/schema.graphql' },
-  { name: 'dataflows', defaultPort: 4003, schemaFile: 'subgraphs/dataflows/schema.graphql' },
-  { name: 'incidents', defaultPort: 4002, schemaFile: 'subgraphs/incidents/schema.graphql' },
+  { name: 'aipolicy', defaultPort: DEFAULT_PORTS.aipolicy, schemaFile: 'subgraphs/aipolicy/schema.graphql' },
+  { name: 'contacts', defaultPort: DEFAULT_PORTS.contacts, schemaFile: 'subgraphs/contacts/schema.graphql' },
+  {
+    name: 'dataflows',
+    defaultPort: DEFAULT_PORTS.dataflows,
+    schemaFile: 'subgraphs/dataflows/schema.graphql',
+  },
+  {
+    name: 'incidents',
+    defaultPort: DEFAULT_PORTS.incidents,
+    schemaFile: 'subgraphs/incidents/schema.graphql',
+  },
 ];
 
 // Found from this file's location, so paths hold whatever the working directory is.

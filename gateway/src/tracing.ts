@@ -50,6 +50,9 @@ export function useTracing(): GatewayPlugin {
         traceWebSocketOperation(operation, 'subscribe', wrapped),
       subgraphExecute({ subgraphName, executionRequest }, wrapped) {
         const active = context.active();
+        // A request sampled out records nothing: its calls get no span objects either (the trace
+        // context still goes to the subgraph in onFetch, so it does not sample them on its own).
+        if (trace.getSpan(active)?.isRecording() === false) return wrapped();
         const span = tracer().startSpan(
           `subgraph ${subgraphName}`,
           {

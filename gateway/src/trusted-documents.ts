@@ -54,10 +54,21 @@ export const clientOperationDirs: readonly string[] = [
   fileURLToPath(new URL('../../dashboard/src/operations/', import.meta.url)),
 ];
 
+/**
+ * Persisted-query maps (id → operation text) that clients' compilers write: the Relay example's
+ * (its compiler's `persistConfig` file). Relay sends only an id, the SHA-256 of its own printed
+ * text, so each text is registered exactly as written there; an id that is not the SHA-256 of its
+ * text fails the build.
+ */
+export const persistedQueryFiles: readonly string[] = [
+  fileURLToPath(new URL('../../examples/relay/persisted-queries.json', import.meta.url)),
+];
+
 /** Reads every client's `.graphql` files and builds the manifest, sorted so the file is stable. */
 export async function buildManifest(
   dir = trustedDocumentsDir,
   operationDirs: readonly string[] = clientOperationDirs,
+  queryFiles: readonly string[] = persistedQueryFiles,
 ): Promise<Record<string, string>> {
   const folders = (await readdir(dir, { withFileTypes: true }))
     .filter((d) => d.isDirectory())
@@ -67,6 +78,14 @@ export async function buildManifest(
     for (const file of (await readdir(folder)).filter((f) => f.endsWith('.graphql')).sort()) {
       const text = (await readFile(`${folder}/${file}`, 'utf8')).trim();
       for (const form of await formsOf(text)) entries.push([documentId(form), form]);
+    }
+  }
+  for (const file of queryFiles) {
+    const queries = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+    for (const [id, text] of Object.entries(queries)) {
+      if (documentId(text) !== id) throw new Error(`${file}: ${id} is not the SHA-256 of its text.`);
+      parse(text);
+      entries.push([id, text]);
     }
   }
   return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));

@@ -18,3 +18,7 @@ export * from './limits.ts';
 export * from './upstream-signature.ts';
 export * from './subgraph-security.ts';
 export * from './graphql-ws-server.ts';
+export * from './change-feed.ts';
+export * from './node-ids.ts';
+export * from './ports.ts';
+export * from './entry.ts';

@@ -93,3 +93,20 @@ export function requireRight(caller: Caller, right: Right, refusal: string): Ide
   if (!hasRight(caller, right)) throw forbidden(refusal);
   return caller;
 }
+
+/**
+ * Changes need a token: anonymous callers get UNAUTHENTICATED, not FORBIDDEN. The one guard every
+ * subgraph uses before deciding what an identified caller may change.
+ */
+export function requireIdentity(caller: Caller): Identity {
+  if (!caller) throw unauthenticated('Changes need a bearer token.');
+  return caller;
+}
+
+/**
+ * The SECRETARIAT only (the right to administer the mechanism): anonymous callers get
+ * UNAUTHENTICATED, others FORBIDDEN with "Only the SECRETARIAT may <what>."
+ */
+export function requireSecretariat(caller: Caller, what = 'do this'): Identity {
+  return requireRight(caller, Right.AdministerMechanism, `Only the SECRETARIAT may ${what}.`);
+}

@@ -46,3 +46,25 @@ export const callerOf = (org: string | null, ...roles: Role[]): Caller => ({
 /** The `extensions.code` of each error of a result. */
 export const errorCodes = (result: { errors?: readonly GraphQLFormattedError[] | undefined }): unknown[] =>
   (result.errors ?? []).map((error) => error.extensions?.['code']);
+
+/**
+ * A subgraph in process on a test database it owns (each subgraph's `test/harness.ts`): `exec` as
+ * `inProcessSubgraph`'s, and `close()` stops the server, then whatever else the harness started
+ * (`alsoStop`, in order), then disposes the database.
+ */
+export async function inProcessOn<TContext extends BaseContext>(
+  testDatabase: { dispose(): Promise<void> },
+  schema: GraphQLSchema,
+  contextFor: (caller: Caller) => TContext,
+  alsoStop: readonly (() => Promise<void>)[] = [],
+) {
+  const subgraph = await inProcessSubgraph(schema, contextFor);
+  return {
+    exec: subgraph.exec,
+    async close() {
+      await subgraph.stop();
+      for (const stop of alsoStop) await stop();
+      await testDatabase.dispose();
+    },
+  };
+}

@@ -42,3 +42,27 @@ export function optionalText(field: string, value: string | null | undefined, ma
 export function likePattern(text: string): string {
   return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * The one rule for organization ids, as the contacts subgraph issues them (`sg-csa`, `th-ncsa-2`):
+ * lower-case letters and digits in words joined by single hyphens, at most 64 characters. Whether
+ * the organization exists is asked of contacts, not decided here.
+ */
+export function organizationId(field: string, value: string): string {
+  const id = value.trim();
+  if (id.length > 64 || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    throw badUserInput(field, `"${value}" is not an organization id such as sg-csa.`);
+  }
+  return id;
+}
+
+/** De-duplicated organization ids, each by `organizationId`'s rule; at most `max` of them. */
+export function organizationIds(
+  field: string,
+  ids: readonly string[] | null | undefined,
+  max = 200,
+): string[] {
+  const unique = [...new Set((ids ?? []).map((id) => organizationId(field, id)))];
+  if (unique.length > max) throw badUserInput(field, `At most ${max} organizations at once.`);
+  return unique;
+}

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Database, Db } from '@cadg/db';
+import type { Database } from '@cadg/db';
 import { createAipolicyServer } from '@cadg/aipolicy/server';
 import { createContactsServer, type VerificationSettings } from '@cadg/contacts/server';
 import { createDataflowsServer } from '@cadg/dataflows/server';
@@ -13,7 +13,7 @@ import {
   type GatewayLogging,
   type ProtectionOptions,
 } from '@cadg/gateway';
-import type { SubgraphSecurity, TokenVerifier } from '@cadg/platform';
+import type { SubgraphSecurity, SubgraphServerBaseOptions, TokenVerifier } from '@cadg/platform';
 
 /** What the runner needs of a subgraph server. */
 interface Service {
@@ -21,14 +21,13 @@ interface Service {
   close(): Promise<void>;
 }
 
-/** What a subgraph may need besides the drizzle handle and the verifier. */
-interface StackEnvironment {
-  /** The raw database, for LISTEN/NOTIFY. */
-  database: Database;
-  /** URLs of the subgraphs started before this one (the list's order). */
-  subgraphUrls: Readonly<Record<string, string>>;
-  /** The signing secret shared with the gateway, production mode and the limits for direct callers. */
-  security: SubgraphSecurity;
+/**
+ * What the runner hands every subgraph: the options each `create<Name>Server` takes (platform's
+ * `SubgraphServerBaseOptions`) and the extras some of them read. One object for all four.
+ */
+interface StackSubgraphOptions extends SubgraphServerBaseOptions<Database> {
+  /** The contacts subgraph started before (the gateway's list is alphabetical), for incidents. */
+  contactsUrl?: string | undefined;
   /** Alert delivery settings over the environment's (incidents). */
   alerts?: Partial<AlertSettings> | undefined;
   /** Contact-verification settings over the environment's (contacts). */
@@ -36,20 +35,11 @@ interface StackEnvironment {
 }
 
 /** How the runner builds each subgraph it hosts; a new subgraph joins the stack with one line here. */
-const subgraphFactories: Record<
-  string,
-  (db: Db, verifier: TokenVerifier, environment: StackEnvironment) => Promise<Service>
-> = {
-  contacts: (db, verifier, { security, verification }) =>
-    createContactsServer(db, verifier, security, verification),
-  aipolicy: (db, verifier, { security }) => createAipolicyServer(db, verifier, security),
-  dataflows: (db, verifier, { security }) => createDataflowsServer(db, verifier, security),
-  incidents: (_db, verifier, { database, subgraphUrls, security, alerts }) => {
-    const contactsUrl = subgraphUrls['contacts'];
-    // The gateway's list is alphabetical, which starts contacts first; say so loudly if that changes.
-    if (!contactsUrl) throw new Error('The incidents subgraph needs contacts started before it.');
-    return createIncidentsServer({ database, verifier, contactsUrl, security, alerts });
-  },
+const subgraphFactories: Record<string, (options: StackSubgraphOptions) => Promise<Service>> = {
+  contacts: createContactsServer,
+  aipolicy: createAipolicyServer,
+  dataflows: createDataflowsServer,
+  incidents: createIncidentsServer,
 };
 
 export interface StackOptions {
@@ -109,10 +99,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       const create = subgraphFactories[definition.name];
       if (!create) throw new Error(`The stack does not know how to start subgraph "${definition.name}".`);
       const database = options.databases?.[definition.name] ?? options.database;
-      const server = await create(database.db, options.verifier, {
+      const server = await create({
         database,
-        subgraphUrls,
+        verifier: options.verifier,
         security,
+        contactsUrl: subgraphUrls['contacts'],
         alerts: options.alerts,
         verification: options.verification,
       });

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, seedDatabase, type Database } from '@cadg/db';
+import { createDatabase, createScratchDatabase, seedDatabase, type Database } from '@cadg/db';
 import type { ProtectionOptions } from '@cadg/gateway';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER } from '@cadg/platform';
 import { startStack } from './stack.ts';
@@ -52,27 +51,6 @@ async function freshDatabase(
   adminUrl: string | undefined,
 ): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (!adminUrl) return { database: await createDatabase(), drop: async () => {} };
-  const name = `cadg_standalone_${randomBytes(4).toString('hex')}`;
-  const admin = await createDatabase({ url: adminUrl, maxConnections: 1 });
-  const adminSql = admin.kind === 'postgres' ? admin.client : null;
-  if (!adminSql) throw new Error('Expected a PostgreSQL connection for the admin URL.');
-  try {
-    await adminSql.unsafe(`create database "${name}"`);
-  } finally {
-    await admin.close();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    database: await createDatabase({ url: url.toString(), maxConnections: 5 }),
-    async drop() {
-      const cleanup = await createDatabase({ url: adminUrl, maxConnections: 1 });
-      try {
-        if (cleanup.kind === 'postgres')
-          await cleanup.client.unsafe(`drop database if exists "${name}" with (force)`);
-      } finally {
-        await cleanup.close();
-      }
-    },
-  };
+  const scratch = await createScratchDatabase(adminUrl, { prefix: 'cadg_standalone' });
+  return { database: await createDatabase({ url: scratch.url, maxConnections: 5 }), drop: scratch.drop };
 }

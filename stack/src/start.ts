@@ -6,12 +6,14 @@ import {
   subgraphDatabasesFromEnv,
 } from '@cadg/db';
 import { ensureDashboardBuilt } from '@cadg/dashboard';
-import { protectionFromEnv, subgraphs } from '@cadg/gateway';
+import { dashboardOidcFromEnv, protectionFromEnv, subgraphs } from '@cadg/gateway';
 import {
   closeOnSignals,
   createTokenVerifier,
   identityConfigFromEnv,
   portFromEnv,
+  portVariableOf,
+  servicePortFromEnv,
   startTracingFromEnv,
 } from '@cadg/platform';
 import { startStack } from './stack.ts';
@@ -31,9 +33,9 @@ const databases = database.kind === 'postgres' ? await subgraphDatabasesFromEnv(
 const identity = identityConfigFromEnv(env, dataDir);
 const verifier = await createTokenVerifier(identity);
 
-const ports: Record<string, number> = { gateway: portFromEnv(env, 'GATEWAY_PORT', 4000) };
+const ports: Record<string, number> = { gateway: servicePortFromEnv(env, 'gateway') };
 for (const subgraph of subgraphs) {
-  ports[subgraph.name] = portFromEnv(env, `${subgraph.name.toUpperCase()}_PORT`, subgraph.defaultPort);
+  ports[subgraph.name] = portFromEnv(env, portVariableOf(subgraph.name), subgraph.defaultPort);
 }
 const protection = await protectionFromEnv(env);
 // The dashboard is built from source, here, when there is no build or its sources are newer.
@@ -45,7 +47,8 @@ const stack = await startStack({
   host: env['HOST'] || '127.0.0.1',
   ports,
   protection,
-  dashboard: { devKeyDir: identity.devKeyDir, devIssuer: identity },
+  // Dev sign-in in the embedded default; OpenID Connect when DASHBOARD_OIDC_CLIENT_ID is set.
+  dashboard: { devKeyDir: identity.devKeyDir, devIssuer: identity, oidc: dashboardOidcFromEnv(env) },
 });
 
 const roles = Object.values(SUBGRAPH_ROLES).join(', ');

@@ -46,6 +46,7 @@ async function rawSubscriber(url: string, token: string, after: string) {
       },
     }),
   );
+  // ws keeps the TCP socket private (no typed accessor); the test pauses it to stop reading.
   const socket = (ws as unknown as { _socket: Socket })._socket;
   return {
     received,

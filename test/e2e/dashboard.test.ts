@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { ensureDashboardBuilt } from '@cadg/dashboard';
 import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
 import type { BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from './browser.ts';
+import {
+  expectNoSeriousViolations,
+  screenshots,
+  startDashboardBrowser,
+  type DashboardBrowser,
+} from './dashboard-helpers.ts';
 import { startGraph, type Graph } from './harness.ts';
 
 /**
@@ -17,28 +19,21 @@ import { startGraph, type Graph } from './harness.ts';
  * both languages, axe-core on every page, and the same pages against a production gateway that
  * runs trusted documents only.
  */
-/** Screenshots for people to look at (gitignored). */
-const ARTIFACTS = fileURLToPath(new URL('../../test-results/dashboard/', import.meta.url));
-const WIDTHS = [390, 1440] as const;
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const REPORT_INCIDENT = (
   await readFile(join(trustedDocumentsDir, 'dashboard', 'ReportIncident.graphql'), 'utf8')
 ).trim();
 const LIVE = 'Live major incidents';
 
-let chromiumBrowser: Browser;
+let chromium: DashboardBrowser;
 let browser: BrowserContext;
-let buildInfo: Awaited<ReturnType<typeof ensureDashboardBuilt>>;
+let buildInfo: DashboardBrowser['buildInfo'];
 
 beforeAll(async () => {
-  // Builds only when the sources are newer than the last build, as `npm start` does.
-  buildInfo = await ensureDashboardBuilt(() => undefined);
-  chromiumBrowser = await launchChromium();
-  browser = chromiumBrowser.context;
-  await mkdir(ARTIFACTS, { recursive: true });
+  chromium = await startDashboardBrowser();
+  ({ context: browser, buildInfo } = chromium);
 }, 240_000);
 afterAll(async () => {
-  await chromiumBrowser?.close();
+  await chromium?.browser.close();
 });
 
 /**
@@ -71,25 +66,6 @@ async function reportIncident(
   });
   const body = (await response.json()) as { errors?: unknown };
   expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-}
-
-/** axe-core in the page: no serious or critical violation. */
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = (await page.evaluate('axe.run()')) as {
-    violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[];
-  };
-  const serious = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  expect(serious).toEqual([]);
-}
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
-  }
 }
 
 /**

@@ -6,8 +6,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBGRAPH_ROLES, subgraphNames, urlForRole, type SubgraphName } from '@cadg/db';
-import { dropDatabase, openTestDatabase, withDatabase, type TestDatabase } from '@cadg/db/testing';
+import {
+  createScratchDatabase,
+  SUBGRAPH_ROLES,
+  subgraphNames,
+  urlForRole,
+  type SubgraphName,
+} from '@cadg/db';
+import { dropDatabase, openTestDatabase, type TestDatabase } from '@cadg/db/testing';
 import { Role, signDevToken } from '@cadg/platform';
 import { subgraphs } from '@cadg/gateway';
 import { gql } from '../cluster/load.ts';
@@ -241,9 +247,13 @@ describe.runIf(process.env['DATABASE_URL'])('one PostgreSQL role per subgraph', 
         where datname = current_database() and application_name like 'cadg-%'`;
       const pairs = [...new Set(sessions.map((s) => `${s.service} as ${s.role}`))].sort();
       expect(pairs).toEqual(subgraphNames.map((name) => `cadg-${name} as ${SUBGRAPH_ROLES[name]}`).sort());
-      // The connection that LISTENs for committed events, and so delivered the event above.
+      // The connections that LISTEN: incidents' for committed events (it delivered the event above),
+      // and every subgraph's for its change feed (the gateway's response cache); each as its own role.
       const listeners = sessions.filter((s) => /^listen /i.test(s.query));
-      expect(listeners.map((s) => s.role)).toEqual([SUBGRAPH_ROLES.incidents]);
+      expect(listeners.map((s) => s.role)).toContain(SUBGRAPH_ROLES.incidents);
+      for (const { service, role } of listeners) {
+        expect(role).toBe(SUBGRAPH_ROLES[service.replace(/^cadg-/, '') as keyof typeof SUBGRAPH_ROLES]);
+      }
     });
   });
 
@@ -255,8 +265,7 @@ describe.runIf(process.env['DATABASE_URL'])('one PostgreSQL role per subgraph', 
     const name = `${new URL(testDb.url!).pathname.slice(1)}_k8s_${suffix}`;
     const migrator = `cadg_test_migrator_${suffix}`;
     await owner.unsafe(`create role "${migrator}" login nosuperuser nocreatedb nocreaterole`);
-    await owner.unsafe(`create database "${name}" owner "${migrator}"`);
-    const url = withDatabase(testDb.url!, name);
+    const { url } = await createScratchDatabase(testDb.url!, { name, owner: migrator });
     const dataDir = await mkdtemp(join(tmpdir(), 'cadg-roles-k8s-'));
     let contacts: ServiceProcess | undefined;
     try {

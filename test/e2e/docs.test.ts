@@ -27,7 +27,13 @@ interface Block {
   code: string;
 }
 
-const documents = ['README.md', ...readdirSync(join(repoRoot, 'docs')).map((name) => `docs/${name}`)];
+// Markdown only: docs/ also holds images (the README's dashboard screenshot).
+const documents = [
+  'README.md',
+  ...readdirSync(join(repoRoot, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 const blocks: Block[] = documents.flatMap((file) =>
   [...readFileSync(join(repoRoot, file), 'utf8').matchAll(/```(\w+)\n([\s\S]*?)```/g)].map((match) => ({
     file,

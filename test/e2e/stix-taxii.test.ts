@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import { stixBundleErrors, taxiiErrors } from '../stix/validate.ts';
 import { startGraph, type Graph } from './harness.ts';
+import { EXERCISE_INCIDENT, reportIncident } from './reporting.ts';
 
 type StixObject = { id: string; type: string } & Record<string, unknown>;
 interface Bundle {
@@ -28,31 +29,8 @@ const ids: Record<'clear' | 'green' | 'red' | 'advisory', string> = {
   advisory: '',
 };
 
-const REPORT = /* GraphQL */ `
-  mutation ($input: ReportIncidentInput!) {
-    reportIncident(input: $input) {
-      id
-    }
-  }
-`;
-
-async function report(input: Record<string, unknown>): Promise<string> {
-  const response = await graph.query<{ reportIncident: { id: string } }>(
-    REPORT,
-    {
-      input: {
-        summary: 'Exercise scenario (test data).',
-        category: 'PHISHING',
-        severity: 'HIGH',
-        affectedCountryCodes: ['MY', 'SG'],
-        ...input,
-      },
-    },
-    reporter,
-  );
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!.reportIncident.id;
-}
+const report = (input: Record<string, unknown>): Promise<string> =>
+  reportIncident(graph, { ...EXERCISE_INCIDENT, ...input }, reporter);
 
 async function stixOf(id: string, token?: string): Promise<Bundle | null> {
   const response = await graph.query<{ incident: { stix: Bundle } | null }>(

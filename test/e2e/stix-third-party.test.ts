@@ -62,6 +62,7 @@ import {
 import { identitySchema } from '@mitre-attack/attack-data-model/dist/schemas/sdo/identity.schema.js';
 import { stixBundleErrors, stixObjectErrors } from '../stix/validate.ts';
 import { startGraph, type Graph } from './harness.ts';
+import { EXERCISE_INCIDENT, reportIncident } from './reporting.ts';
 
 type StixObject = { id: string; type: string } & Record<string, unknown>;
 interface Bundle {
@@ -185,22 +186,8 @@ async function ok<T>(query: string, variables: Record<string, unknown>, token?: 
   return response.data!;
 }
 
-async function report(input: Record<string, unknown>): Promise<string> {
-  const data = await ok<{ reportIncident: { id: string } }>(
-    `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }`,
-    {
-      input: {
-        summary: 'Exercise scenario (test data).',
-        category: 'PHISHING',
-        severity: 'HIGH',
-        affectedCountryCodes: ['MY', 'SG'],
-        ...input,
-      },
-    },
-    reporter,
-  );
-  return data.reportIncident.id;
-}
+const report = (input: Record<string, unknown>): Promise<string> =>
+  reportIncident(graph, { ...EXERCISE_INCIDENT, ...input }, reporter);
 
 async function stixOf(id: string, token = recipient): Promise<Bundle> {
   const data = await ok<{ incident: { stix: Bundle } | null }>(

@@ -57,6 +57,7 @@ export async function mintTokens(keyDir: string): Promise<TokenKit> {
   const emptySubject = await signDevToken(keyDir, { sub: '', roles: [Role.Member] });
   const numericOrg = await signDevToken(keyDir, {
     sub: 'fuzz-org',
+    // The point: a number where the claim must be a string (a forged wrong type, hence the cast).
     org: 42 as unknown as string,
     roles: [Role.Member],
   });

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { createDatabase, seedDatabase } from '@cadg/db';
+import { createDatabase, createScratchDatabase, dropDatabase, seedDatabase, withDatabase } from '@cadg/db';
 import { cleanups } from './state.ts';
 
 /**
@@ -7,20 +7,14 @@ import { cleanups } from './state.ts';
  * (the smoke) the database must not exist yet, and is dropped when the run ends.
  */
 export async function benchDatabase(serverUrl: string, name: string, fresh: boolean): Promise<string> {
-  await withSql(serverUrl, async (sql) => {
-    const [exists] = await sql`select 1 from pg_database where datname = ${name}`;
-    if (exists && fresh)
-      throw new Error(`Database ${name} exists; the smoke only uses a database of its own.`);
-    if (!exists) await sql.unsafe(`create database "${name}"`);
+  const exists = await withSql(serverUrl, async (sql) => {
+    const [row] = await sql`select 1 from pg_database where datname = ${name}`;
+    if (row && fresh) throw new Error(`Database ${name} exists; the smoke only uses a database of its own.`);
+    return row !== undefined;
   });
+  const url = exists ? withDatabase(serverUrl, name) : (await createScratchDatabase(serverUrl, { name })).url;
   // Registered first, so it runs after every process using the database has stopped.
-  if (fresh)
-    cleanups.push(() =>
-      withSql(serverUrl, (sql) => sql.unsafe(`drop database if exists "${name}" with (force)`)),
-    );
-  const parsed = new URL(serverUrl);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
+  if (fresh) cleanups.push(() => dropDatabase(serverUrl, name));
   const database = await createDatabase({ url, maxConnections: 2 });
   try {
     await database.migrate();

@@ -16,6 +16,9 @@ export const { values: flags } = parseArgs({
     rounds: { type: 'string' },
     'page-size': { type: 'string', default: '20' },
     sections: { type: 'string', default: 'sql,throughput,overhead,biglists,fanout' },
+    gateways: { type: 'string' },
+    modes: { type: 'string' },
+    readers: { type: 'string' },
     out: { type: 'string' },
     json: { type: 'string' },
   },
@@ -33,6 +36,8 @@ export const config = {
   durationSeconds: Number(flags.duration ?? pick(1, 3, 10)),
   connections: Number(flags.connections ?? pick(4, 16, 16)),
   rounds: Number(flags.rounds ?? pick(1, 1, 3)),
+  /** Distinct reader tokens of the many-users modes. */
+  readers: Number(flags.readers ?? pick(100, 1000, 1000)),
   pageSize: Number(flags['page-size']),
   sections: new Set(flags.sections.split(',')),
   overheadRequests: pick(10, 30, 150),
@@ -50,12 +55,26 @@ if (!/^[a-z_][a-z0-9_]*$/.test(databaseName))
 export const out = flags.out ?? (smoke ? null : new URL('../../../BENCHMARKS.md', import.meta.url).pathname);
 
 export const GATEWAYS = {
-  ours: 'ours, as shipped (Rust planner)',
-  'ours-js': "ours with `queryPlanner: 'javascript'`",
+  ours: 'ours (Rust planner), response cache off',
+  'ours-cached': 'ours with its response cache',
+  peer: 'fair peer: stock Hive Gateway 2.12.1 + Rust planner',
+  'peer-cached': 'fair peer + `useResponseCache`, 1 s TTL',
   apollo: '@apollo/gateway 2.14.4',
-  hive: 'stock Hive Gateway runtime 2.12.1',
 } as const;
 export type GatewayKind = keyof typeof GATEWAYS;
-export const KINDS = Object.keys(GATEWAYS) as GatewayKind[];
+/**
+ * Whether our gateway's response cache (gateway/src/response-cache/, `responseCache` in its
+ * options) is measured as its own row; `false` leaves `ours-cached` out (it would measure the same
+ * gateway as `ours`). `--gateways …,ours-cached` asks for it either way.
+ */
+export const OURS_HAS_RESPONSE_CACHE = true;
+/** The gateways measured: every kind, or those `--gateways a,b` names. */
+export const KINDS = (Object.keys(GATEWAYS) as GatewayKind[]).filter((kind) =>
+  flags.gateways
+    ? flags.gateways.split(',').includes(kind)
+    : kind !== 'ours-cached' || OURS_HAS_RESPONSE_CACHE,
+);
+/** Gateways without a response cache: their time per request is the request path's own. */
+export const UNCACHED_KINDS = KINDS.filter((kind) => !kind.endsWith('-cached'));
 
 export const log = (message: string) => process.stderr.write(`${message}\n`);

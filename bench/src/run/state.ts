@@ -1,5 +1,7 @@
 import os from 'node:os';
 import { databaseName, quick, smoke, type GatewayKind } from './options.ts';
+import type { Summary } from './throughput.ts';
+import type { TrafficMode } from './traffic.ts';
 
 // What one run collects as it goes: the report's sections, the figures checked against the targets,
 // the observations `--json` writes, and what to undo at the end.
@@ -12,18 +14,57 @@ export const cleanups: (() => Promise<unknown>)[] = [];
 export interface Results {
   mode: 'smoke' | 'quick' | 'full';
   database: string;
+  /** Process ids of the gateways and the subgraphs, to tell whose warnings are whose on stderr. */
+  pids?: Record<string, number | undefined>;
   incidents?: number;
   sql?: {
     sizes: { size: number; returned: number; statements: number; bySchema: Record<string, number> }[];
     constant: boolean;
   };
   /** Per gateway: the dashboard check before the measurements. */
-  dashboard?: Partial<Record<GatewayKind, { errors: unknown; bytes: number; identicalToOurs: boolean }>>;
-  /** Per gateway, over every measured run: requests and the ones that failed. */
-  throughput?: Partial<
+  dashboard?: Partial<
     Record<
       GatewayKind,
-      { requests: number; non2xx: number; errors: number; timeouts: number; graphqlErrors: number }
+      {
+        errors: unknown;
+        bytes: number;
+        identicalToOurs: boolean;
+        /** Ours with its response cache: the same request again, and what the cache said of it. */
+        fromCache?: { status: string | null; identicalToOurs: boolean };
+      }
+    >
+  >;
+  /** Per traffic mode and gateway, over every measured run: requests, failures and stale reads. */
+  throughput?: Partial<
+    Record<
+      TrafficMode,
+      Partial<
+        Record<
+          GatewayKind,
+          {
+            requests: number;
+            /** Connection errors and non-2xx answers. */
+            errors: number;
+            /** 200s that were not the expected answer (GraphQL errors). */
+            failed: number;
+            reads: number;
+            writes: number;
+            staleReads: number;
+            staleSamples: string[];
+            /** New TCP connections the subgraphs accepted per request (keep-alive pooling: ~0). */
+            subgraphConnectionsPerRequest: number;
+            /** Ours with its response cache: its lookups, from the gateway's `/metrics`. */
+            cache?: { hits: number; misses: number; bypasses: number };
+          }
+        >
+      >
+    >
+  >;
+  /** Per gateway: reads sent right after an acknowledged write, and those that missed it. */
+  readAfterWrite?: Partial<
+    Record<
+      GatewayKind,
+      { writes: number; reads: number; staleReads: number; staleSamples: string[]; errors: number }
     >
   >;
   /** Per gateway: the dashboard requests sent and the subgraph calls each one made. */
@@ -69,7 +110,9 @@ export const results: Results = {
 
 /** The figures BENCHMARKS.md checks against its targets, filled in by the sections that measure them. */
 export const targets = {
-  throughputRatios: null as { apollo: number; hive: number; rustApollo: number; rustHive: number } | null,
+  throughput: {} as Partial<Record<TrafficMode, Record<GatewayKind, Summary>>>,
+  /** Per uncached gateway: in-gateway time at concurrency 1, p50 in milliseconds. */
+  gatewayTimeP50: {} as Partial<Record<GatewayKind, number>>,
   bigListP95: Number.NaN,
   seqScans: [] as string[],
   fanout: [] as { count: number; tokens: number; p99: number; rss: number | null; complete: boolean }[],

@@ -1,21 +1,31 @@
-import autocannon from 'autocannon';
+import { CACHE_STATUS_HEADER } from '@cadg/gateway';
 import { dashboardBody, type DashboardResult } from '../dashboard.ts';
+import type { BenchProcess } from '../ipc.ts';
+import { load } from '../load.ts';
 import { median, ms, ratio, table } from '../stats.ts';
 import { post } from './io.ts';
-import { config, GATEWAYS, KINDS, log, smoke, type GatewayKind } from './options.ts';
+import { config, flags, GATEWAYS, KINDS, log, smoke, type GatewayKind } from './options.ts';
 import { results, targets, type Results } from './state.ts';
+import { MODES, Traffic, TRAFFIC_MODES, WRITE_SHARE, type TrafficMode } from './traffic.ts';
 
-// Gateway throughput: every gateway answers the same dashboard, then autocannon against each.
+// Gateway throughput: every gateway answers the same dashboard, then the same traffic against each,
+// in alternating order, with the gateway's and the subgraphs' CPU time read around every run.
 
-export async function checkSameAnswers(
-  gateways: Record<GatewayKind, { url: string }>,
-  auth: Record<string, string>,
-) {
+export interface Gateways {
+  [kind: string]: { url: string; process: BenchProcess };
+}
+export interface Tokens {
+  one: string;
+  readers: readonly string[];
+  writers: readonly string[];
+}
+
+export async function checkSameAnswers(gateways: Gateways, auth: Record<string, string>) {
   const answers = new Map<GatewayKind, string>();
   const checked: NonNullable<Results['dashboard']> = {};
   results.dashboard = checked;
   for (const kind of KINDS) {
-    const result = await post<DashboardResult>(gateways[kind].url, dashboardBody(config.pageSize), auth);
+    const result = await post<DashboardResult>(gateways[kind]!.url, dashboardBody(config.pageSize), auth);
     const answer = result.data ? JSON.stringify(result.data) : '';
     answers.set(kind, answer);
     checked[kind] = { errors: result.errors ?? null, bytes: answer.length, identicalToOurs: false };
@@ -27,103 +37,303 @@ export async function checkSameAnswers(
     if (!checked[kind]!.identicalToOurs)
       throw new Error(`${kind} answers the dashboard differently from ours`);
   }
+  for (const kind of KINDS.filter((k) => k === 'ours-cached')) {
+    const cached = await answerFromCache(gateways[kind]!.url, dashboardBody(config.pageSize), auth);
+    checked[kind]!.fromCache = {
+      status: cached.status,
+      identicalToOurs: cached.answer === answers.get('ours'),
+    };
+    if (cached.status !== 'hit')
+      throw new Error(
+        `${kind} did not answer the dashboard from its cache (x-response-cache: ${cached.status})`,
+      );
+    if (cached.answer !== answers.get('ours'))
+      throw new Error(`${kind} answers the dashboard from its cache differently from ours`);
+  }
   log(
     `All gateways give the same dashboard (${config.pageSize} incidents, ${answers.get('ours')!.length} bytes).`,
   );
 }
 
+/**
+ * Asks again what was just asked: a gateway with our response cache answers from it (the
+ * `x-response-cache` header says `hit`). A few tries within 10 s, since a background write in the
+ * subgraphs (a verification sweep, an alert delivery) rightly ends the entry the first one made.
+ */
+async function answerFromCache(url: string, body: string, auth: Record<string, string>) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...auth },
+      body,
+    });
+    const result = (await response.json()) as { data?: unknown };
+    const status = response.headers.get(CACHE_STATUS_HEADER);
+    const answer = result.data ? JSON.stringify(result.data) : '';
+    if (status === 'hit' || Date.now() > deadline) return { status, answer };
+  }
+}
+
+/** Our response cache's lookups so far, from the gateway's `/metrics` (null for other gateways). */
+async function cacheLookups(kind: GatewayKind, url: string): Promise<CacheLookups | null> {
+  if (kind !== 'ours-cached') return null;
+  const text = await (await fetch(new URL('/metrics', url))).text();
+  const count = (outcome: string) => {
+    const line = new RegExp(`^${LOOKUPS_METRIC}\\{[^}]*outcome="${outcome}"[^}]*\\} (\\S+)$`, 'm').exec(text);
+    if (!line) throw new Error(`${kind}: no ${LOOKUPS_METRIC}{outcome="${outcome}"} on /metrics`);
+    return Number(line[1]);
+  };
+  return { hits: count('hit'), misses: count('miss'), bypasses: count('bypass') };
+}
+const LOOKUPS_METRIC = 'gateway_response_cache_lookups_total';
+type CacheLookups = { hits: number; misses: number; bypasses: number };
+
+/** One measured run of one gateway. */
 interface Run {
   rps: number;
   p50: number;
   p99: number;
+  requests: number;
   errors: number;
+  failed: number;
+  reads: number;
+  writes: number;
+  staleReads: number;
+  staleSamples: string[];
+  /** CPU milliseconds per request: the gateway process's, and the subgraphs process's. */
+  gatewayCpu: number;
+  subgraphsCpu: number;
+  /** Subgraph HTTP calls and new TCP connections to the subgraphs, per request. */
+  calls: number;
+  connections: number;
+  /** Our response cache's lookups during the run (null for gateways without it). */
+  cache: CacheLookups | null;
 }
 
-/** A dashboard answer with data and no GraphQL errors (a 200 can still carry errors). */
-const answeredWithoutErrors = (body: unknown) =>
-  typeof body === 'string' && body.startsWith('{"data":{') && !body.includes('"errors":');
+export type Summary = Pick<Run, 'rps' | 'p50' | 'p99' | 'gatewayCpu' | 'subgraphsCpu' | 'calls'> & {
+  range: string;
+  /** Ours with its response cache: the share of its lookups answered from the cache. */
+  hitRatio: number | null;
+  errors: number;
+  staleReads: number;
+  reads: number;
+  writes: number;
+};
+
+type Counters = { type: string; cpuMicros: number; requests: number; connections: number };
+
+async function measure(
+  kind: GatewayKind,
+  gateway: Gateways[string],
+  subgraphs: BenchProcess,
+  traffic: Traffic,
+  seconds: number,
+  /** With BENCH_PROFILE_DIR: the name of this run's CPU profiles. */
+  profile?: string,
+): Promise<Run> {
+  traffic.reset();
+  if (profile)
+    for (const child of [gateway.process, subgraphs])
+      await child.request({ type: 'profile', on: true }, 'profiled');
+  const writesBefore = traffic.writes;
+  const cpu = async () =>
+    (await gateway.process.request<{ type: string; micros: number }>({ type: 'cpu' }, 'cpu')).micros;
+  const counters = () => subgraphs.request<Counters>({ type: 'counters' }, 'counters');
+  const lookups = () => cacheLookups(kind, gateway.url);
+  const [gateway0, subgraphs0, cache0] = [await cpu(), await counters(), await lookups()];
+  const result = await load(gateway.url, traffic.next, {
+    connections: config.connections,
+    // The smoke checks behaviour, not speed: a fixed number of requests, so a slow gateway on a
+    // busy machine still answers some.
+    ...(smoke ? { amount: config.connections * 4 } : { seconds }),
+  });
+  const [gateway1, subgraphs1, cache1] = [await cpu(), await counters(), await lookups()];
+  if (profile) {
+    await gateway.process.request({ type: 'profile', on: false, name: profile }, 'profiled');
+    await subgraphs.request({ type: 'profile', on: false, name: `${profile}-subgraphs` }, 'profiled');
+  }
+  const perRequest = (value: number) => value / Math.max(1, result.requests);
+  return {
+    rps: result.rps,
+    p50: result.p50,
+    p99: result.p99,
+    requests: result.requests,
+    errors: result.errors,
+    failed: result.failed,
+    reads: traffic.reads,
+    writes: traffic.writes - writesBefore,
+    staleReads: traffic.staleReads,
+    staleSamples: [...traffic.staleSamples],
+    gatewayCpu: perRequest((gateway1 - gateway0) / 1000),
+    subgraphsCpu: perRequest((subgraphs1.cpuMicros - subgraphs0.cpuMicros) / 1000),
+    calls: perRequest(subgraphs1.requests - subgraphs0.requests),
+    connections: perRequest(subgraphs1.connections - subgraphs0.connections),
+    cache:
+      cache0 && cache1
+        ? {
+            hits: cache1.hits - cache0.hits,
+            misses: cache1.misses - cache0.misses,
+            bypasses: cache1.bypasses - cache0.bypasses,
+          }
+        : null,
+  };
+}
 
 export async function throughput(
-  gateways: Record<GatewayKind, { url: string }>,
-  auth: Record<string, string>,
+  gateways: Gateways,
+  subgraphs: BenchProcess,
+  tokens: Tokens,
 ): Promise<string> {
-  const body = dashboardBody(config.pageSize);
-  const runs = new Map<GatewayKind, Run[]>(KINDS.map((k) => [k, []]));
-  const shoot = (url: string, seconds: number) =>
-    autocannon({
-      url,
-      method: 'POST',
-      connections: config.connections,
-      // The smoke checks behaviour, not speed: a fixed number of requests, so a slow gateway on a
-      // busy machine still answers some (a 1 s window can close before its first answer).
-      ...(smoke ? { amount: config.connections * 4 } : { duration: seconds }),
-      headers: { 'content-type': 'application/json', ...auth },
-      body,
-      // Counted in `mismatches`: responses that are a 200 but not the dashboard.
-      verifyBody: answeredWithoutErrors,
-    });
-  const counts: NonNullable<Results['throughput']> = {};
-  results.throughput = counts;
-  for (const kind of KINDS) await shoot(gateways[kind].url, Math.min(3, config.durationSeconds)); // warm-up (JIT, plan caches)
-  for (let round = 1; round <= config.rounds; round++) {
-    // Alternating order, so drift in the machine's load does not favour whoever goes first.
-    const order = round % 2 === 1 ? KINDS : [...KINDS].reverse();
-    for (const kind of order) {
-      log(`Throughput round ${round}/${config.rounds}: ${kind}…`);
-      const result = await shoot(gateways[kind].url, config.durationSeconds);
-      runs.get(kind)!.push({
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        errors: result.errors + result.timeouts + result.non2xx + result.mismatches,
-      });
-      const sum = counts[kind] ?? { requests: 0, non2xx: 0, errors: 0, timeouts: 0, graphqlErrors: 0 };
-      counts[kind] = {
-        requests: sum.requests + result.requests.total,
-        non2xx: sum.non2xx + result.non2xx,
-        errors: sum.errors + result.errors,
-        timeouts: sum.timeouts + result.timeouts,
-        graphqlErrors: sum.graphqlErrors + result.mismatches,
+  const modes = flags.modes ? (flags.modes.split(',') as TrafficMode[]) : TRAFFIC_MODES;
+  const observed: NonNullable<Results['throughput']> = {};
+  results.throughput = observed;
+  const sections: string[] = [];
+  for (const mode of modes) {
+    const traffic = new Traffic(mode, tokens, config.pageSize);
+    const runs = new Map<GatewayKind, Run[]>(KINDS.map((k) => [k, []]));
+    // Warm-up (JIT, plan caches, verified tokens), not counted; the smoke has no time for it.
+    if (!smoke)
+      for (const kind of KINDS)
+        await measure(kind, gateways[kind]!, subgraphs, traffic, Math.min(3, config.durationSeconds));
+    for (let round = 1; round <= config.rounds; round++) {
+      // Alternating order, so drift in the machine's load does not favour whoever goes first.
+      const order = round % 2 === 1 ? KINDS : [...KINDS].reverse();
+      for (const kind of order) {
+        log(`Throughput, ${MODES[mode]}, round ${round}/${config.rounds}: ${kind}…`);
+        const profile = process.env['BENCH_PROFILE_DIR'] ? `${mode}-${kind}-${round}` : undefined;
+        runs
+          .get(kind)!
+          .push(await measure(kind, gateways[kind]!, subgraphs, traffic, config.durationSeconds, profile));
+      }
+    }
+    const summaries = {} as Record<GatewayKind, Summary>;
+    observed[mode] = {};
+    for (const kind of KINDS) {
+      const r = runs.get(kind)!;
+      const sum = (pick: (run: Run) => number) => r.reduce((n, run) => n + pick(run), 0);
+      summaries[kind] = {
+        rps: median(r.map((x) => x.rps)),
+        p50: median(r.map((x) => x.p50)),
+        p99: median(r.map((x) => x.p99)),
+        gatewayCpu: median(r.map((x) => x.gatewayCpu)),
+        subgraphsCpu: median(r.map((x) => x.subgraphsCpu)),
+        calls: median(r.map((x) => x.calls)),
+        range: `${Math.round(Math.min(...r.map((x) => x.rps)))}–${Math.round(Math.max(...r.map((x) => x.rps)))}`,
+        hitRatio: r.every((x) => x.cache)
+          ? sum((x) => x.cache!.hits) /
+            Math.max(
+              1,
+              sum((x) => x.cache!.hits + x.cache!.misses),
+            )
+          : null,
+        errors: sum((x) => x.errors + x.failed),
+        staleReads: sum((x) => x.staleReads),
+        reads: sum((x) => x.reads),
+        writes: sum((x) => x.writes),
+      };
+      observed[mode][kind] = {
+        requests: sum((x) => x.requests),
+        errors: sum((x) => x.errors),
+        failed: sum((x) => x.failed),
+        reads: summaries[kind].reads,
+        writes: summaries[kind].writes,
+        staleReads: summaries[kind].staleReads,
+        staleSamples: r.flatMap((x) => x.staleSamples).slice(0, 5),
+        subgraphConnectionsPerRequest: median(r.map((x) => x.connections)),
+        ...(r.every((x) => x.cache)
+          ? {
+              cache: {
+                hits: sum((x) => x.cache!.hits),
+                misses: sum((x) => x.cache!.misses),
+                bypasses: sum((x) => x.cache!.bypasses),
+              },
+            }
+          : {}),
       };
     }
+    targets.throughput[mode] = summaries;
+    sections.push(modeTable(mode, summaries));
   }
-  const summary = (kind: GatewayKind) => {
-    const r = runs.get(kind)!;
-    return {
-      rps: median(r.map((x) => x.rps)),
-      p50: median(r.map((x) => x.p50)),
-      p99: median(r.map((x) => x.p99)),
-      range: `${Math.round(Math.min(...r.map((x) => x.rps)))}–${Math.round(Math.max(...r.map((x) => x.rps)))}`,
-      errors: r.reduce((n, x) => n + x.errors, 0),
-    };
-  };
-  const ours = summary('ours');
-  const rows = KINDS.map((kind) => {
-    const s = summary(kind);
-    return [
-      GATEWAYS[kind],
-      String(Math.round(s.rps)),
-      s.range,
-      ms(s.p50, 0),
-      ms(s.p99, 0),
-      String(s.errors),
-      ratio(ours.rps, s.rps),
-    ];
-  });
-  const rust = summary('ours-js');
-  targets.throughputRatios = {
-    apollo: ours.rps / summary('apollo').rps,
-    hive: ours.rps / summary('hive').rps,
-    rustApollo: rust.rps / summary('apollo').rps,
-    rustHive: rust.rps / summary('hive').rps,
-  };
   return [
     '## Gateway throughput',
     '',
     `The dashboard query (${config.pageSize} incidents with reporter, contacts, country, data-flow regulator and AI-policy positions: all four subgraphs) ` +
-      `under ${config.connections} concurrent connections with autocannon, ${smoke ? `${config.connections * 4} requests` : `${config.durationSeconds} s`} per run, ${config.rounds} round(s) alternating the order, ` +
-      `after a warm-up run each. Same subgraph process, same data, same token; each gateway in its own process. Medians over rounds.`,
+      `from ${config.connections} concurrent clients (keep-alive, each sending its next request when answered), ${smoke ? `${config.connections * 4} requests` : `${config.durationSeconds} s`} per run, ` +
+      `${config.rounds} round(s) alternating the order, after a warm-up run each. Same subgraph process, same data; each gateway in its own process. Medians over rounds. ` +
+      `"one token": every request as one MyCERT member (identical in-flight subgraph calls can merge). "many users": each request with one of ${tokens.readers.length.toLocaleString('en')} ` +
+      `distinct tokens, dealt over every organization and role (member, organization admin, secretariat). "5% writes": the same, with ${WRITE_SHARE * 100}% of requests ` +
+      'reporting a CLEAR incident or changing the title of one the client reported. A **stale read** is a dashboard answer that misses a report, or shows an older title, ' +
+      "acknowledged to any client before the read was sent. CPU is each process's user + system time over the run (`process.cpuUsage()`), divided by the requests answered; " +
+      '"subgraph calls" counts HTTP requests the subgraphs received. Ours with its response cache signs its subgraph calls, as deployed ' +
+      '(the change feeds that tell it the data versions serve signed requests only); the other gateways call unsigned.',
     '',
-    table(['gateway', 'req/s', 'range', 'p50', 'p99', 'errors', 'ours ÷ this (req/s)'], rows),
+    ...sections,
   ].join('\n');
+}
+
+function modeTable(mode: TrafficMode, s: Record<GatewayKind, Summary>): string {
+  const rows = KINDS.map((kind) => [
+    GATEWAYS[kind],
+    String(Math.round(s[kind].rps)),
+    s[kind].range,
+    ms(s[kind].p50, 0),
+    ms(s[kind].p99, 0),
+    ms(s[kind].gatewayCpu, 2),
+    s[kind].calls.toFixed(2),
+    ms(s[kind].subgraphsCpu, 2),
+    String(s[kind].errors),
+    mode === 'writes' ? `${s[kind].staleReads} of ${s[kind].reads}` : '–',
+    ratio(s.ours.rps, s[kind].rps),
+  ]);
+  return [
+    `### ${MODES[mode]}`,
+    '',
+    table(
+      [
+        'gateway',
+        'req/s',
+        'range',
+        'p50',
+        'p99',
+        'gateway CPU / request',
+        'subgraph calls / request',
+        'subgraphs CPU / request',
+        'errors',
+        'stale reads',
+        'ours ÷ this (req/s)',
+      ],
+      rows,
+    ),
+    '',
+    ...KINDS.filter((kind) => s[kind].hitRatio !== null).map(
+      (kind) =>
+        `${GATEWAYS[kind]}: ${Math.round(s[kind].hitRatio! * 100)}% of its cache lookups answered from the cache.\n`,
+    ),
+  ].join('\n');
+}
+
+/**
+ * Read-your-writes on every gateway, one client: a read, then a write and a read (as another user),
+ * a few times over. Counts the reads that miss the write just acknowledged.
+ */
+export async function readAfterWrites(gateways: Gateways, tokens: Tokens, pairs: number) {
+  const observed: NonNullable<Results['readAfterWrite']> = {};
+  results.readAfterWrite = observed;
+  for (const kind of KINDS) {
+    // Reads as the one token, so a cache keyed per user has its entry when the write comes.
+    const traffic = new Traffic('writes', { ...tokens, readers: [tokens.one] }, config.pageSize, {
+      alternate: true,
+    });
+    // One read first, so a cache has the list before the first write.
+    const result = await load(gateways[kind]!.url, traffic.next, { connections: 1, amount: 1 + 2 * pairs });
+    observed[kind] = {
+      writes: traffic.writes,
+      reads: traffic.reads,
+      staleReads: traffic.staleReads,
+      staleSamples: traffic.staleSamples,
+      errors: result.errors + result.failed,
+    };
+  }
+  return observed;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import { formatDateTime } from '../i18n/index.ts';
 import type { ConnectionState } from '../graph/connection.ts';
 import type { FeedItem } from '../graph/major-incident-feed.ts';
@@ -26,7 +27,9 @@ export function LiveIncidents({ items, connection }: { items: FeedItem[]; connec
           {items.map(({ incident, at, lastEvent }) => (
             <li key={incident.id} className={`severity-${incident.severity.toLowerCase()}`}>
               <article>
-                <h3>{incident.title}</h3>
+                <h3>
+                  <Link href={`/incidents/${incident.id}`}>{incident.title}</Link>
+                </h3>
                 <p className="badges">
                   <span className={`badge severity severity-${incident.severity.toLowerCase()}`}>
                     {t(`severity.${incident.severity}`)}

@@ -25,8 +25,15 @@ export const en = {
     notAvailable:
       'Sign-in through your identity provider is configured by your operator. Until then you see what anonymous visitors may see.',
     continueAnonymous: 'Continue without signing in',
+    oidcIntro: 'Sign in at your identity provider ({{issuer}}). You come back here once signed in.',
+    withProvider: 'Sign in with your identity provider',
   },
-  roles: { MEMBER: 'Member', ORG_ADMIN: 'Organization administrator', SECRETARIAT: 'Secretariat' },
+  roles: {
+    MEMBER: 'Member',
+    ORG_ADMIN: 'Organization administrator',
+    SECRETARIAT: 'Secretariat',
+    NONE: 'no role',
+  },
   situation: {
     heading: 'Situation',
     liveHeading: 'Live major incidents',

@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
+import { enPages } from './en-pages.ts';
 import { zh } from './zh.ts';
+import { zhPages } from './zh-pages.ts';
 
 /** The interface's languages: English and Simplified Chinese. */
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -28,7 +30,10 @@ export async function startI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zh } },
+    resources: {
+      en: { translation: { ...en, ...enPages } },
+      'zh-CN': { translation: { ...zh, ...zhPages } },
+    },
     // React escapes what it renders.
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -40,3 +45,8 @@ export const formatDateTime = (iso: string, language: string): string =>
   new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 export const formatNumber = (value: number, language: string): string =>
   new Intl.NumberFormat(language).format(value);
+/** A calendar date (`YYYY-MM-DD`), shown in the current language without a time zone shift. */
+export const formatDate = (date: string, language: string): string =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${date.slice(0, 10)}T00:00:00Z`),
+  );

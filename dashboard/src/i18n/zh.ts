@@ -25,8 +25,10 @@ export const zh: Messages = {
     failed: '登录失败：{{message}}',
     notAvailable: '通过身份提供方登录由运维人员配置。在此之前，您可查看匿名访问者可见的内容。',
     continueAnonymous: '不登录继续',
+    oidcIntro: '请在您的身份提供方（{{issuer}}）登录，登录后将返回此处。',
+    withProvider: '通过身份提供方登录',
   },
-  roles: { MEMBER: '成员', ORG_ADMIN: '机构管理员', SECRETARIAT: '秘书处' },
+  roles: { MEMBER: '成员', ORG_ADMIN: '机构管理员', SECRETARIAT: '秘书处', NONE: '无角色' },
   situation: {
     heading: '态势',
     liveHeading: '实时重大事件',

@@ -2,11 +2,12 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import type { OidcConfig } from '../auth/oidc.ts';
 import { SignInOrganizationsDocument } from '../gql/graphql.ts';
 import { useSession } from '../session.tsx';
 
 const ROLES = ['MEMBER', 'ORG_ADMIN', 'SECRETARIAT'] as const;
-type SignInMode = 'dev' | 'none' | 'unknown';
+type SignInMode = 'dev' | 'oidc' | 'none' | 'unknown';
 
 /** Where the gateway says how people sign in here (see gateway/src/dashboard-assets.ts). */
 const CONFIG_URL = `${import.meta.env.BASE_URL}config.json`;
@@ -24,13 +25,17 @@ export function SignIn() {
   const [organizationId, setOrganizationId] = useState('');
   const [role, setRole] = useState<(typeof ROLES)[number]>('MEMBER');
   const [failure, setFailure] = useState<string | null>(null);
+  const [oidc, setOidc] = useState<OidcConfig | null>(null);
   const { data } = useQuery(SignInOrganizationsDocument, { skip: mode !== 'dev' });
   const organizations = data?.organizations.edges.map(({ node }) => node) ?? [];
 
   useEffect(() => {
     void fetch(CONFIG_URL)
-      .then((response) => response.json() as Promise<{ signIn?: string }>)
-      .then((config) => setMode(config.signIn === 'dev' ? 'dev' : 'none'))
+      .then((response) => response.json() as Promise<{ signIn?: string; oidc?: OidcConfig }>)
+      .then((config) => {
+        if (config.signIn === 'oidc' && config.oidc) setOidc(config.oidc);
+        setMode(config.signIn === 'dev' ? 'dev' : config.signIn === 'oidc' && config.oidc ? 'oidc' : 'none');
+      })
       .catch(() => setMode('none'));
   }, []);
 
@@ -58,6 +63,22 @@ export function SignIn() {
     <>
       <h1>{t('signIn.heading')}</h1>
       {mode === 'none' ? <p>{t('signIn.notAvailable')}</p> : null}
+      {mode === 'oidc' && oidc ? (
+        <>
+          <p>{t('signIn.oidcIntro', { issuer: new URL(oidc.issuer).host })}</p>
+          {failure ? <p role="alert">{t('signIn.failed', { message: failure })}</p> : null}
+          <button
+            type="button"
+            onClick={() =>
+              void import('../auth/oidc.ts')
+                .then(({ beginSignIn }) => beginSignIn(oidc))
+                .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)))
+            }
+          >
+            {t('signIn.withProvider')}
+          </button>
+        </>
+      ) : null}
       {mode === 'dev' ? (
         <form onSubmit={(event) => void submit(event)} className="sign-in">
           <p>{t('signIn.intro')}</p>

@@ -1,8 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AssistanceWaiting } from '../components/AssistanceWaiting.tsx';
 import { BarChart, type BarDatum } from '../components/BarChart.tsx';
 import { LiveIncidents } from '../components/LiveIncidents.tsx';
+import { Problems } from '../components/Problems.tsx';
 import { SituationOverviewDocument, type SituationOverviewQuery, type Severity } from '../gql/graphql.ts';
 import { useMajorIncidentFeed } from '../graph/major-incident-feed.ts';
 
@@ -28,7 +30,7 @@ export function Situation() {
   return (
     <>
       <h1>{t('situation.heading')}</h1>
-      {error ? <p role="alert">{t('situation.failed', { message: error.message })}</p> : null}
+      <Problems error={error} />
       {data ? <Overview data={data} /> : error ? null : <p aria-busy="true">{t('situation.loading')}</p>}
     </>
   );
@@ -72,6 +74,7 @@ function Overview({ data }: { data: SituationOverviewQuery }) {
           data={byCountry}
         />
       </section>
+      <AssistanceWaiting />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   char,
+  check,
   date,
   index,
   integer,
@@ -278,10 +279,19 @@ export const comparisonRows = dataflowsSchema.table(
     bClause: text('b_clause'),
     bSummary: text('b_summary').notNull(),
     bSourceUrl: text('b_source_url').notNull(),
+    /** Why `a_clause` is null (the number was not verified in a text read); null when it is given. */
+    aClauseUnknownReason: text('a_clause_unknown_reason'),
+    /** Why `b_clause` is null; null when it is given. */
+    bClauseUnknownReason: text('b_clause_unknown_reason'),
     alignment: clauseAlignment('alignment').notNull(),
     practicalNote: text('practical_note').notNull(),
   },
-  (t) => [index('comparison_rows_order_idx').on(t.comparisonId, t.section, t.position)],
+  (t) => [
+    index('comparison_rows_order_idx').on(t.comparisonId, t.section, t.position),
+    // Each side gives its clause reference or says why it is unknown, never both, never neither.
+    check('comparison_rows_a_reference', sql`(${t.aClause} is null) <> (${t.aClauseUnknownReason} is null)`),
+    check('comparison_rows_b_reference', sql`(${t.bClause} is null) <> (${t.bClauseUnknownReason} is null)`),
+  ],
 );
 
 export const pilots = dataflowsSchema.table(

@@ -223,10 +223,12 @@ const BLETCHLEY_SUMMARY =
   'Signed the Bletchley Declaration at the AI Safety Summit, which commits signatories to risk-based policies that include evaluation metrics and tools for safety testing of frontier AI.';
 /** The 78/311 co-sponsors, whose positions above come from their sponsorship. */
 const RES_78_311_SPONSOR_CODES: readonly string[] = ['CN', 'ID', 'LA', 'SG'];
+// Primary (issue #22): the Chinese foreign ministry's own statement of the core components, which
+// replaced a law firm's tracker.
 const GAIGI = {
-  sourceTitle: 'Akin Gump AI law and regulation tracker: Global AI Governance Initiative',
-  sourceUrl:
-    'https://www.akingump.com/en/insights/ai-law-and-regulation-tracker/global-ai-governance-initiative',
+  sourceTitle:
+    'Foreign Ministry Spokesperson’s Remarks on the Global AI Governance Initiative, 18 October 2023 (Embassy of China in Belgium), listing its core components',
+  sourceUrl: 'http://be.china-embassy.gov.cn/eng/fyrth/202310/t20231018_11162874.htm',
 };
 
 export const positions: readonly SeedPosition[] = [
@@ -684,9 +686,9 @@ export const frameworks: readonly SeedFramework[] = [
     name: 'Global AI Governance Initiative',
     publisher: 'People’s Republic of China',
     adoptedOn: '2023-10-18',
-    sourceTitle: 'Akin Gump AI law and regulation tracker: Global AI Governance Initiative',
-    sourceUrl:
-      'https://www.akingump.com/en/insights/ai-law-and-regulation-tracker/global-ai-governance-initiative',
+    sourceTitle:
+      'Foreign Ministry Spokesperson’s Remarks on the Global AI Governance Initiative, 18 October 2023 (Embassy of China in Belgium), listing its core components',
+    sourceUrl: 'http://be.china-embassy.gov.cn/eng/fyrth/202310/t20231018_11162874.htm',
     principles: [
       {
         reference: null,
@@ -968,6 +970,25 @@ export const mappings: readonly SeedMapping[] = [
     to: ['OECD_AI_PRINCIPLES', 2],
     relation: 'OVERLAPS',
     note: 'The 2024 OECD text asks AI actors to address mis- and disinformation amplified by AI; the Initiative opposes using AI to spread disinformation or manipulate opinion.',
+  },
+  // Global AI Governance Initiative → ISO/IEC 42001 Annex A (issue #22: the crosswalk lacked this pair)
+  {
+    from: ['GAIGI', 3],
+    to: ['ISO_IEC_42001', 4],
+    relation: 'RELATED',
+    note: 'Both assess AI by its risks: the Initiative calls for testing and assessment graded by risk level, A.5 for documented assessments of an AI system’s impacts; A.5 works inside one organization and sets no national risk levels.',
+  },
+  {
+    from: ['GAIGI', 3],
+    to: ['ISO_IEC_42001', 5],
+    relation: 'RELATED',
+    note: 'Testing before and during use is where the two meet: A.6 requires verification and validation across the AI system life cycle; the Initiative’s graded testing regime is a policy-level counterpart.',
+  },
+  {
+    from: ['GAIGI', 1],
+    to: ['ISO_IEC_42001', 4],
+    relation: 'RELATED',
+    note: 'A.5 examines impacts on individuals, groups and society, one organizational check that AI serves people; the Initiative states the aim, not a procedure.',
   },
   // ISO/IEC 42001 → OECD AI Principles
   {

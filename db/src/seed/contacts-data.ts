@@ -403,10 +403,12 @@ export const organizations: readonly SeedOrganization[] = [
     name: 'CyberSecurity Malaysia',
     acronym: null,
     kind: 'CYBER_AGENCY',
-    website: null,
-    constituency: 'Malaysian national cybersecurity specialist agency that runs MyCERT.',
-    sourceUrl: 'https://www.e-spincorp.com/portfolio/cybersecurity-malaysia/',
-    notes: 'Parent ministry and website not confirmed in a source read.',
+    website: 'https://www.cybersecurity.my',
+    constituency:
+      'National body for cyber security, formerly NISER (MyCERT was placed under it in 2001); spun off from MIMOS, registered on 30 March 2007 as a not-for-profit company limited by guarantee under the supervision of MOSTI, and rebranded CyberSecurity Malaysia (launched 20 August 2007) to reflect its wider mandate under the National Cyber Security Policy.',
+    // Primary: its own history page (issue #22 replaced a vendor's portfolio page).
+    sourceUrl: 'https://www.cybersecurity.my/en/about_us/history/main/detail/734/index.html',
+    notes: 'Supervising ministry after 2007 not confirmed in a source read (MOSTI at registration).',
   },
   {
     id: 'my-nacsa',
@@ -429,11 +431,15 @@ export const organizations: readonly SeedOrganization[] = [
     name: 'Personal Data Protection Department (Jabatan Perlindungan Data Peribadi)',
     acronym: 'JPDP',
     kind: 'DATA_PROTECTION_AUTHORITY',
-    website: null,
+    website: 'https://www.pdp.gov.my',
     constituency:
       'Supports the Personal Data Protection Commissioner in enforcing the Personal Data Protection Act 2010 (in force since 15 November 2013) for commercial processing of personal data.',
-    sourceUrl: 'https://www.worldipreview.com/article/personal-data-protection-in-malaysia',
-    additionalSourceUrls: ['https://www.kensington-trust.com/malaysia-personal-data-protection-act-2010/'],
+    // Primary: JPDP's own portal states its regulatory and enforcement functions under Act 709.
+    sourceUrl: 'https://www.pdp.gov.my/ppdpv1/privacy',
+    additionalSourceUrls: [
+      'https://www.worldipreview.com/article/personal-data-protection-in-malaysia',
+      'https://www.kensington-trust.com/malaysia-personal-data-protection-act-2010/',
+    ],
   },
 
   // --- Myanmar --------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.ts';
 import * as t from '../schema/contacts.ts';
+import * as n from '../schema/contacts-names.ts';
 import * as data from './contacts-data.ts';
+import * as names from './contacts-names-data.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -26,6 +28,8 @@ export async function seedContacts(db: Db, now = new Date()): Promise<boolean> {
         sourceUrl: org.sourceUrl,
       })),
     );
+    await tx.insert(n.organizationNames).values([...names.organizationNames]);
+    await tx.insert(n.aseanDialoguePartners).values([...names.aseanDialoguePartners]);
     for (const contact of data.contacts) {
       const checks = contact.verifications.map((v) => ({
         ...v,

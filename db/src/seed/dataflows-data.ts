@@ -57,18 +57,14 @@ const SRC = {
   jointGuideAreas: 'https://www.privacyworld.blog/?p=9004',
   jointGuideImplementation:
     'https://www.privacyworld.blog/2024/02/asean-and-eu-finalise-implementation-guide-for-cross-border-data-transfers/',
-  scText:
-    'https://privacy.dubaiholding.com/en/sccs/china-standard-contract-for-outbound-transfer-of-personal-information',
+  jointGuideModules:
+    'https://www.twobirds.com/en/capabilities/practices/digital-rights-and-assets/apac-dra/apac-dsd/privacy-and-data-protection/singapore/joint-guide-on-asean-and-eu-model-contractual-clauses',
+  scMeasuresArt6: 'https://www.lexiscn.com/pghottopic/pg_ce/cn/pg_ce85.html',
   scMeasures:
     'https://www.chinalawandpractice.com/2023/05/12/measures-for-the-standard-contract-for-overseas-transfer-of-personal-information',
-  scFixedForm: 'https://www.mondaq.com/china/data-protection/1299090/exploring-china-standard-contract',
   scFiling: 'https://rplawyers.cn/qa-on-export-of-personal-information-under-the-standard-contract',
   scFiling2023Counting:
     'https://www.mondaq.com:443/china/data-protection/1348002/filing-the-standard-contract-for-outbound-transfers-of-personal-information',
-  scRecipient: 'https://translate.hicom-asia.com/template/international-data-transfer-recipient-obligations',
-  scRecipientDuties:
-    'https://translate.hicom-asia.com/template/data-protection-agreement-outbound-transfer-clause',
-  scClauses: 'https://translate.hicom-asia.com/template/cross-border-transfer-contract-clause',
   pipl: 'https://iapp.org/resources/article/personal-information-protection-law-peoples-republic-of-china-english-translation/',
   piplCac: 'https://personalinformationprotectionlaw.com/PIPL/tag/state-cyberspace-administration/',
   cnProvisions2024:
@@ -1698,10 +1694,14 @@ export interface SeedComparisonRow {
     | 'BREACH_NOTIFICATION'
     | 'LIABILITY'
     | 'TERMINATION';
+  /** The MCC's own clause number; null with `aClauseUnknownReason` where it was not verified. */
   aClause: string | null;
+  aClauseUnknownReason: string | null;
   aSummary: string;
   aSourceUrl: string;
+  /** The Standard Contract's (or its Measures') article; null with `bClauseUnknownReason` where not verified. */
   bClause: string | null;
+  bClauseUnknownReason: string | null;
   bSummary: string;
   bSourceUrl: string;
   alignment: 'EQUIVALENT' | 'SIMILAR' | 'DIFFERENT' | 'ONLY_IN_A' | 'ONLY_IN_B';
@@ -1718,7 +1718,122 @@ export interface SeedComparison {
   rows: readonly SeedComparisonRow[];
 }
 
-const NOT_CHECKED = 'the exact clause wording was not checked in the copy read';
+/**
+ * Why no MCC clause number is given (checked 2026-12-07, and again the same day for issue #22 item 4).
+ * Numbers are taken only from the MCC text itself or the official ASEAN-EU Joint Guide (whose
+ * Reference Guide tables set each MCC clause beside its topic). Neither could be read past its
+ * opening: the MCC text only as a mirror (vdocuments.net; table of contents: Module 1 from p. 7,
+ * Module 2 from p. 14, terms and conditions from p. 22), the Joint Guide (updated 31 January 2024)
+ * only as a copy on jamesrqclark.com (table of contents: controller-to-controller obligations from
+ * p. 14, controller-to-processor from p. 30); asean.org's PDFs of both were not among the stored
+ * pages, and searching the public-code index for their wording found neither. Commentary names
+ * the MCC obligations but not their numbers. Unknown, not guessed.
+ * The Standard Contract's articles were confirmed at article level in copies of the CAC text: the
+ * nine headings (shutu.cn's reading, Han Kun on the draft, a bilingual reproduction), Measures
+ * Art. 6 (LexisNexis China) and Art. 7 (R&P China Lawyers quoting it); the rows cite the CAC's page.
+ */
+const MCC_NUMBER_UNKNOWN =
+  'Not verified: only the opening pages of the stored copies of the ASEAN MCC text (its table of contents puts Module 1 from p. 7 and Module 2 from p. 14) and of the ASEAN–EU Joint Guide to the MCCs and EU SCCs (its clause tables start at p. 14 for controller-to-controller and p. 30 for controller-to-processor transfers) could be read, and asean.org’s own copies of both were not reachable, so the clause number is unknown rather than guessed.';
+const NOT_READ = 'what the MCC clause itself says was not read in the text';
+const SC_ARTICLES =
+  'The Standard Contract (annex to CAC Order No. 13) has nine articles: 1 definitions, 2 obligations of the personal information handler, 3 obligations of the overseas recipient, 4 effect of the recipient’s local law, 5 rights of individuals, 6 remedies, 7 termination, 8 liability for breach, 9 other terms.';
+const WORKING_DISCLAIMER = `This is the mechanism’s working comparison, drafted in this registry from the published texts and commentary on them. It is not an official Comparative Joint Guide: none had been published when it was prepared. Standard Contract articles were checked at article level against copies of the CAC text (${SC_ARTICLES}); MCC clause numbers could not be checked and are given as unknown, with the reason. Check each clause against the cited text before relying on it.`;
+
+/** One side of a row: the MCC, whose clause numbers are unknown (see `MCC_NUMBER_UNKNOWN`). */
+const mcc = (aSummary: string, aSourceUrl: string) => ({
+  aClause: null,
+  aClauseUnknownReason: MCC_NUMBER_UNKNOWN,
+  aSummary,
+  aSourceUrl,
+});
+/** The other side: an article of the Standard Contract (or of its Measures), verified at article level. */
+const sc = (bClause: string, bSummary: string, bSourceUrl: string = SRC.cnScMeasuresText) => ({
+  bClause,
+  bClauseUnknownReason: null,
+  bSummary,
+  bSourceUrl,
+});
+
+/** Rows that hold whichever MCC module is compared: the general provisions. */
+const generalRows: readonly SeedComparisonRow[] = [
+  {
+    section: 'GENERAL',
+    topic: 'FORM_AND_MODIFICATION',
+    ...mcc(
+      'Voluntary template terms; parties may adapt and modify them to their context, as long as they stay consistent with the ASEAN Framework on Personal Data Protection.',
+      SRC.mccAdapt,
+    ),
+    ...sc(
+      'Measures Art. 6',
+      'A fixed form issued by the CAC: it is concluded as published; other terms may be agreed only where they do not conflict with it.',
+      SRC.scMeasuresArt6,
+    ),
+    alignment: 'DIFFERENT',
+    practicalNote:
+      'For data leaving China, start from the Chinese form and put commercial or MCC-derived terms in a separate agreement that does not contradict it.',
+  },
+  {
+    section: 'GENERAL',
+    topic: 'GOVERNING_LAW',
+    ...mcc(
+      `Built so that data sent from one ASEAN jurisdiction keeps being processed in line with the data-protection law of that first jurisdiction; ${NOT_READ}.`,
+      SRC.mccFirstJurisdiction,
+    ),
+    ...sc(
+      'Art. 9',
+      'Under “other terms”, the contract and disputes arising from it are governed by the relevant laws and regulations of the People’s Republic of China.',
+    ),
+    alignment: 'DIFFERENT',
+    practicalNote:
+      'A contract for Chinese-origin personal information is governed by PRC law, so the ASEAN-side recipient should take PRC advice on it.',
+  },
+  {
+    section: 'GENERAL',
+    topic: 'FILING_REGISTRATION',
+    ...mcc(
+      'Adopting the MCCs is voluntary and involves no filing with an authority under the clauses themselves; national law may add its own requirements.',
+      SRC.mccVoluntary,
+    ),
+    ...sc(
+      'Measures Art. 7',
+      'The handler files the contract with the provincial cyberspace administration within 10 working days of it taking effect.',
+      SRC.scFiling,
+    ),
+    alignment: 'ONLY_IN_B',
+    practicalNote:
+      'Plan the provincial CAC filing into the Chinese exporter’s timetable; nothing similar is owed under the MCCs.',
+  },
+  {
+    section: 'GENERAL',
+    topic: 'SUPERVISORY_AUTHORITY',
+    ...mcc(
+      `No clause submitting the importer to a named regulator was found in the commentary read; ${NOT_READ}.`,
+      SRC.mcc,
+    ),
+    ...sc(
+      'Art. 1; Art. 2',
+      'Defines the regulator (监管机构) as the cyberspace administration at provincial level or above (Art. 1); among the handler’s obligations is answering the regulator’s enquiries about the recipient’s processing (Art. 2).',
+    ),
+    alignment: 'ONLY_IN_B',
+    practicalNote:
+      'An ASEAN recipient signing the Chinese form answers to the CAC for that data, not only to its own regulator.',
+  },
+  {
+    section: 'GENERAL',
+    topic: 'IMPACT_ASSESSMENT',
+    ...mcc(
+      `No transfer impact assessment was found among the MCC obligations in the commentary read; ${NOT_READ}.`,
+      SRC.mcc,
+    ),
+    ...sc(
+      'Art. 2; Art. 4',
+      'The handler assesses the impact on personal-information protection before transferring (among its obligations, Art. 2), and the parties consider how the recipient’s local law affects performance of the contract (Art. 4).',
+    ),
+    alignment: 'ONLY_IN_B',
+    practicalNote:
+      'The ASEAN recipient should expect questionnaires about its local laws and practices from the Chinese exporter.',
+  },
+];
 
 export const comparisons: readonly SeedComparison[] = [
   {
@@ -1727,106 +1842,36 @@ export const comparisons: readonly SeedComparison[] = [
     mechanismB: 'CN_STANDARD_CONTRACT',
     title:
       'Working comparison: ASEAN Model Contractual Clauses, Module 2 (controller-to-controller), and China’s Standard Contract for Outbound Transfer of Personal Information',
-    disclaimer:
-      'This is the mechanism’s working comparison, drafted in this registry from the published texts and commentary on them. It is not an official Comparative Joint Guide: none had been published when it was prepared. Check each clause against the cited text before relying on it.',
-    preparedOn: '2026-11-27',
+    disclaimer: WORKING_DISCLAIMER,
+    preparedOn: '2026-12-07',
     rows: [
-      {
-        section: 'GENERAL',
-        topic: 'FORM_AND_MODIFICATION',
-        aClause: null,
-        aSummary:
-          'Voluntary template terms; parties may adapt and modify them to their context, as long as they stay consistent with the ASEAN Framework on Personal Data Protection.',
-        aSourceUrl: SRC.mccAdapt,
-        bClause: null,
-        bSummary:
-          'A fixed form issued by the CAC: it is signed as published, and other terms may be added only where they do not conflict with it.',
-        bSourceUrl: SRC.scFixedForm,
-        alignment: 'DIFFERENT',
-        practicalNote:
-          'For data leaving China, start from the Chinese form and put commercial or MCC-derived terms in a separate agreement that does not contradict it.',
-      },
-      {
-        section: 'GENERAL',
-        topic: 'GOVERNING_LAW',
-        aClause: null,
-        aSummary: `Built so that data sent from one ASEAN jurisdiction keeps being processed in line with the data-protection law of that first jurisdiction; ${NOT_CHECKED}.`,
-        aSourceUrl: SRC.mccFirstJurisdiction,
-        bClause: 'Art. 9',
-        bSummary:
-          'The contract’s formation, validity, performance and interpretation are governed by the laws of the People’s Republic of China.',
-        bSourceUrl: SRC.scClauses,
-        alignment: 'DIFFERENT',
-        practicalNote:
-          'A contract for Chinese-origin personal information is governed by PRC law, so the ASEAN-side recipient should take PRC advice on it.',
-      },
-      {
-        section: 'GENERAL',
-        topic: 'FILING_REGISTRATION',
-        aClause: null,
-        aSummary:
-          'Adopting the MCCs is voluntary and involves no filing with an authority under the clauses themselves; national law may add its own requirements.',
-        aSourceUrl: SRC.mccVoluntary,
-        bClause: 'Measures Art. 7',
-        bSummary:
-          'The exporter files the signed contract with the provincial CAC within 10 working days of it taking effect.',
-        bSourceUrl: SRC.scFiling,
-        alignment: 'ONLY_IN_B',
-        practicalNote:
-          'Plan the provincial CAC filing into the Chinese exporter’s timetable; nothing similar is owed under the MCCs.',
-      },
-      {
-        section: 'GENERAL',
-        topic: 'SUPERVISORY_AUTHORITY',
-        aClause: null,
-        aSummary: `No clause submitting the importer to a named regulator was found; ${NOT_CHECKED}.`,
-        aSourceUrl: SRC.mcc,
-        bClause: 'Art. 3',
-        bSummary:
-          'The overseas recipient accepts supervision by the CAC, including answering its enquiries and cooperating with inspections.',
-        bSourceUrl: SRC.scRecipientDuties,
-        alignment: 'ONLY_IN_B',
-        practicalNote:
-          'An ASEAN recipient signing the Chinese form accepts the CAC’s supervision for that data.',
-      },
-      {
-        section: 'GENERAL',
-        topic: 'IMPACT_ASSESSMENT',
-        aClause: null,
-        aSummary: `No impact assessment was found among the MCC obligations; ${NOT_CHECKED}.`,
-        aSourceUrl: SRC.mcc,
-        bClause: 'Art. 4; PIPL Art. 55',
-        bSummary:
-          'Before transferring, the exporter assesses the impact on personal-information protection, including how the recipient country’s laws affect performance of the contract.',
-        bSourceUrl: SRC.scRecipient,
-        alignment: 'ONLY_IN_B',
-        practicalNote:
-          'The ASEAN recipient should expect questionnaires about its local laws and practices from the Chinese exporter.',
-      },
+      ...generalRows,
       {
         section: 'CONTROLLER_TO_CONTROLLER',
         topic: 'PURPOSE_LIMITATION',
-        aClause: null,
-        aSummary: `The purposes of the transfer are specified and the importer processes for them (an MCC safeguard listed in the ASEAN–EU Joint Guide); ${NOT_CHECKED}.`,
-        aSourceUrl: SRC.jointGuideAreas,
-        bClause: 'Art. 3; Annex',
-        bSummary:
-          'The recipient processes only for the purposes, in the way and within the scope set out in the contract.',
-        bSourceUrl: SRC.scClauses,
+        ...mcc(
+          `The purposes of the transfer are specified and the importer processes for them (an MCC safeguard listed in the ASEAN–EU Joint Guide); ${NOT_READ}.`,
+          SRC.jointGuideAreas,
+        ),
+        ...sc(
+          'Art. 3',
+          'The recipient processes the data only as set out in Appendix 1 (purpose, manner, categories); going beyond it needs the individual’s separate consent.',
+        ),
         alignment: 'SIMILAR',
         practicalNote:
-          'Describe purposes once, precisely, and use the same wording in the MCC schedule and the Chinese annex.',
+          'Describe purposes once, precisely, and use the same wording in the MCC schedule and the Chinese Appendix 1.',
       },
       {
         section: 'CONTROLLER_TO_CONTROLLER',
         topic: 'SECURITY',
-        aClause: null,
-        aSummary: `Security and confidentiality of the data are MCC safeguards (ASEAN–EU Joint Guide); ${NOT_CHECKED}.`,
-        aSourceUrl: SRC.jointGuideAreas,
-        bClause: 'Art. 3',
-        bSummary:
+        ...mcc(
+          `Security and confidentiality of the data are MCC safeguards (ASEAN–EU Joint Guide); ${NOT_READ}.`,
+          SRC.jointGuideAreas,
+        ),
+        ...sc(
+          'Art. 3',
           'The recipient takes technical and management measures to keep the personal information secure.',
-        bSourceUrl: SRC.scText,
+        ),
         alignment: 'SIMILAR',
         practicalNote:
           'One set of documented security measures can serve both, if it is specific enough for the Chinese form.',
@@ -1834,13 +1879,14 @@ export const comparisons: readonly SeedComparison[] = [
       {
         section: 'CONTROLLER_TO_CONTROLLER',
         topic: 'ONWARD_TRANSFER',
-        aClause: null,
-        aSummary: `Onward transfers carry safeguards (ASEAN–EU Joint Guide lists them among MCC obligations); ${NOT_CHECKED}.`,
-        aSourceUrl: SRC.jointGuideAreas,
-        bClause: 'Art. 3',
-        bSummary:
+        ...mcc(
+          `Onward transfers carry safeguards (the ASEAN–EU Joint Guide lists them among MCC obligations); ${NOT_READ}.`,
+          SRC.jointGuideAreas,
+        ),
+        ...sc(
+          'Art. 3',
           'The recipient may pass the data to a third party outside China only on conditions the contract sets.',
-        bSourceUrl: SRC.scRecipientDuties,
+        ),
         alignment: 'SIMILAR',
         practicalNote:
           'Map onward recipients before signing: the Chinese conditions are stricter and apply per onward transfer.',
@@ -1848,28 +1894,29 @@ export const comparisons: readonly SeedComparison[] = [
       {
         section: 'CONTROLLER_TO_CONTROLLER',
         topic: 'DATA_SUBJECT_RIGHTS',
-        aClause: null,
-        aSummary:
+        ...mcc(
           'The MCCs do not by themselves give data subjects rights they can enforce (third-party beneficiary rights are a point of difference in the ASEAN–EU Joint Guide).',
-        aSourceUrl: SRC.mccNoRights,
-        bClause: 'Art. 5',
-        bSummary:
-          'Individuals are third-party beneficiaries and may enforce the contract against the exporter or the recipient.',
-        bSourceUrl: SRC.scClauses,
+          SRC.mccNoRights,
+        ),
+        ...sc(
+          'Art. 5',
+          'Individuals have rights of access, copying, correction, supplementing and deletion against either party; the contract also makes them third-party beneficiaries who can enforce it.',
+        ),
         alignment: 'DIFFERENT',
         practicalNote:
-          'Under the Chinese form individuals can sue the ASEAN recipient; handle their requests with that exposure in mind.',
+          'Under the Chinese form individuals can act against the ASEAN recipient; handle their requests with that exposure in mind.',
       },
       {
         section: 'CONTROLLER_TO_CONTROLLER',
         topic: 'BREACH_NOTIFICATION',
-        aClause: null,
-        aSummary: `Parties are expected to have breach-response plans and follow them when an incident occurs (ASEAN–EU implementation guide); ${NOT_CHECKED}.`,
-        aSourceUrl: SRC.jointGuideImplementation,
-        bClause: 'Art. 3',
-        bSummary:
-          'On a security incident the recipient takes remedial action and promptly notifies the Chinese exporter; whether the form also makes it report to the CAC directly was not confirmed here.',
-        bSourceUrl: SRC.scRecipientDuties,
+        ...mcc(
+          `Parties are expected to have breach-response plans and follow them when an incident occurs (ASEAN–EU implementation guide); ${NOT_READ}.`,
+          SRC.jointGuideImplementation,
+        ),
+        ...sc(
+          'Art. 3',
+          'On an actual or possible security incident the recipient takes remedial action and notifies the Chinese handler promptly, among its obligations.',
+        ),
         alignment: 'SIMILAR',
         practicalNote:
           'Put the Chinese exporter on the recipient’s incident-response contact list for Chinese-origin data, and agree who informs the CAC.',
@@ -1877,17 +1924,104 @@ export const comparisons: readonly SeedComparison[] = [
       {
         section: 'CONTROLLER_TO_CONTROLLER',
         topic: 'LIABILITY',
-        aClause: null,
-        aSummary:
+        ...mcc(
           'With no enforceable rights for data subjects by default, liability runs between the contracting parties as they agree.',
-        aSourceUrl: SRC.mccNoRights,
-        bClause: 'Art. 8',
-        bSummary:
-          'Exporter and recipient are jointly and severally liable towards individuals for breaches of the contract.',
-        bSourceUrl: SRC.scRecipient,
+          SRC.mccNoRights,
+        ),
+        ...sc(
+          'Art. 8',
+          'Liability for breach of the contract, towards the other party and towards individuals whose rights a breach infringes.',
+        ),
         alignment: 'DIFFERENT',
         practicalNote:
-          'Allocate the joint liability between the parties in the commercial agreement (indemnities), since the form fixes it towards individuals.',
+          'Allocate liability between the parties in the commercial agreement (indemnities), since the form fixes liability towards individuals.',
+      },
+    ],
+  },
+  {
+    id: 'asean-mcc-c2p-vs-cn-standard-contract',
+    mechanismA: 'ASEAN_MCC_C2P',
+    mechanismB: 'CN_STANDARD_CONTRACT',
+    title:
+      'Working comparison: ASEAN Model Contractual Clauses, Module 1 (controller-to-processor), and China’s Standard Contract for Outbound Transfer of Personal Information',
+    disclaimer: WORKING_DISCLAIMER,
+    preparedOn: '2026-12-07',
+    rows: [
+      ...generalRows,
+      {
+        section: 'CONTROLLER_TO_PROCESSOR',
+        topic: 'PURPOSE_LIMITATION',
+        ...mcc(
+          `Module 1 is for a processor that handles the data on the exporting controller’s behalf, so it processes for the controller’s purposes only; ${NOT_READ}.`,
+          SRC.mcc,
+        ),
+        ...sc(
+          'Art. 3',
+          'The form has no separate processor module: the recipient, whether it decides the purposes itself or processes on the handler’s behalf, processes only as set out in Appendix 1.',
+        ),
+        alignment: 'SIMILAR',
+        practicalNote:
+          'Use the Chinese form for a processor too, and keep the processing instructions in Appendix 1 consistent with the MCC Module 1 schedule.',
+      },
+      {
+        section: 'CONTROLLER_TO_PROCESSOR',
+        topic: 'SECURITY',
+        ...mcc(
+          `Security and confidentiality of the data are MCC safeguards for both modules (ASEAN–EU Joint Guide); ${NOT_READ}.`,
+          SRC.jointGuideAreas,
+        ),
+        ...sc(
+          'Art. 3',
+          'The recipient takes technical and management measures to keep the personal information secure.',
+        ),
+        alignment: 'SIMILAR',
+        practicalNote:
+          'A processor’s documented security measures can serve both, if they are specific enough for the Chinese form.',
+      },
+      {
+        section: 'CONTROLLER_TO_PROCESSOR',
+        topic: 'ONWARD_TRANSFER',
+        ...mcc(
+          `Engaging sub-processors is addressed for processor transfers; the ASEAN–EU implementation guide suggests selection criteria for sub-processors; ${NOT_READ}.`,
+          SRC.jointGuideImplementation,
+        ),
+        ...sc(
+          'Art. 3',
+          'A recipient processing on the handler’s behalf may pass the processing on to a further party only with the handler’s prior agreement, among its obligations.',
+        ),
+        alignment: 'SIMILAR',
+        practicalNote:
+          'List sub-processors up front and obtain the Chinese handler’s written agreement before adding one.',
+      },
+      {
+        section: 'CONTROLLER_TO_PROCESSOR',
+        topic: 'BREACH_NOTIFICATION',
+        ...mcc(
+          `Parties are expected to have breach-response plans and follow them when an incident occurs (ASEAN–EU implementation guide); ${NOT_READ}.`,
+          SRC.jointGuideImplementation,
+        ),
+        ...sc(
+          'Art. 3',
+          'On an actual or possible security incident the recipient takes remedial action and notifies the Chinese handler promptly, among its obligations.',
+        ),
+        alignment: 'SIMILAR',
+        practicalNote:
+          'The processor’s incident runbook should notify the Chinese handler first; the handler decides what to report to the CAC.',
+      },
+      {
+        section: 'CONTROLLER_TO_PROCESSOR',
+        topic: 'TERMINATION',
+        ...mcc(
+          `Termination is among the topics the ASEAN–EU Joint Guide compares for both modules (as summarised by Bird & Bird); ${NOT_READ}.`,
+          SRC.jointGuideModules,
+        ),
+        ...sc(
+          'Art. 7',
+          'The handler may suspend transfers and terminate the contract on the recipient’s breach or where its local law prevents performance; after termination the recipient returns or deletes the data.',
+        ),
+        alignment: 'SIMILAR',
+        practicalNote:
+          'Agree the return-or-delete procedure (and its evidence) when the processing contract is signed, not when it ends.',
       },
     ],
   },

@@ -1,5 +1,6 @@
 import * as aipolicy from './aipolicy-data.ts';
 import * as contacts from './contacts-data.ts';
+import * as contactNames from './contacts-names-data.ts';
 import * as dataflows from './dataflows-data.ts';
 import * as incidents from './incidents-data.ts';
 import { sources, type SourceEntry } from './sources.ts';
@@ -46,6 +47,18 @@ export function factRows(): FactRow[] {
       contacts.organizations,
       (o) => o.id,
       (o) => [o.sourceUrl, ...(o.additionalSourceUrls ?? [])],
+    ),
+    ...rows(
+      'contacts.organizationNames',
+      contactNames.organizationNames,
+      (n) => `${n.organizationId}/${n.language}`,
+      (n) => [n.sourceUrl],
+    ),
+    ...rows(
+      'contacts.aseanDialoguePartners',
+      contactNames.aseanDialoguePartners,
+      (p) => p.countryCode,
+      (p) => [p.sourceUrl, p.partnershipSourceUrl],
     ),
     ...rows(
       'contacts.activities',

@@ -24,8 +24,9 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
   },
   'http://be.china-embassy.gov.cn/eng/fyrth/202310/t20231018_11162874.htm': {
     kind: 'PRIMARY',
-    accessedOn: '2026-11-27',
-    title: 'Embassy of China in Belgium: Global AI Governance Initiative announced (18 October 2023)',
+    accessedOn: '2026-12-07',
+    title:
+      'Embassy of China in Belgium: Foreign Ministry Spokesperson’s Remarks on the Global AI Governance Initiative (18 October 2023), with its core components',
   },
   'http://ecns.cn/news/politics/2024-07-03/detail-ihecxmxh6561942.shtml': {
     kind: 'SECONDARY',
@@ -216,8 +217,8 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
   },
   'https://kompaspedia.kompas.id/baca/profil/lembaga/badan-siber-dan-sandi-negara-bssn': {
     kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: null,
+    accessedOn: '2026-12-07',
+    title: 'Kompaspedia: Badan Siber dan Sandi Negara (BSSN), profile',
   },
   'https://lawnet.vn/thong-tin-phap-luat/en/tu-van-luat/organizational-structure-of-the-vietnam-cybersecurity-emergency-response-teams-coordination-center-127425.html':
     { kind: 'SECONDARY', accessedOn: '2026-11-27', title: null },
@@ -320,8 +321,6 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
     title:
       'UN press release GA/12588: General Assembly adopts landmark resolution on steering artificial intelligence towards global good (21 March 2024)',
   },
-  'https://privacy.dubaiholding.com/en/sccs/china-standard-contract-for-outbound-transfer-of-personal-information':
-    { kind: 'SECONDARY', accessedOn: '2026-11-27', title: null },
   'https://privacy.gov.ph/data-privacy-act/': { kind: 'PRIMARY', accessedOn: '2026-12-07', title: null },
   'https://privacy.gov.ph/implementing-rules-regulations-data-privacy-act-2012/': {
     kind: 'PRIMARY',
@@ -388,28 +387,14 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
   },
   'https://timor-leste.gov.tl/?lang=pt&p=47290&print=1': {
     kind: 'PRIMARY',
-    accessedOn: '2026-11-27',
-    title: null,
-  },
-  'https://translate.hicom-asia.com/template/cross-border-transfer-contract-clause': {
-    kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: null,
-  },
-  'https://translate.hicom-asia.com/template/data-protection-agreement-outbound-transfer-clause': {
-    kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: null,
-  },
-  'https://translate.hicom-asia.com/template/international-data-transfer-recipient-obligations': {
-    kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: null,
+    accessedOn: '2026-12-07',
+    title: 'Government of Timor-Leste (Portuguese): Grupo de Trabalho Interministerial de Cibersegurança',
   },
   'https://vdocuments.net/asean-digital-senior-officials-meeting-adgsom-january-.html': {
     kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: null,
+    accessedOn: '2026-12-07',
+    title:
+      'ASEAN Model Contractual Clauses for Cross Border Data Flows, final copy for endorsement by the 2nd ADGSOM, January 2021 (document mirror; only its opening pages could be read, and asean.org’s copy was not reachable)',
   },
   'https://vietnam.vn/en/bo-cong-an-de-xuat-hop-nhat-2-luat-linh-vuc-an-toan-thong-tin-va-an-ninh-mang': {
     kind: 'SECONDARY',
@@ -428,13 +413,8 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
   },
   'https://viva.co.id/amp/berita/nasional/1763922-meutya-hafid-kominfo-berubah-jadi-komdigi': {
     kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: null,
-  },
-  'https://www.akingump.com/en/insights/ai-law-and-regulation-tracker/global-ai-governance-initiative': {
-    kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: 'Akin Gump AI law and regulation tracker: Global AI Governance Initiative',
+    accessedOn: '2026-12-07',
+    title: 'VIVA: Meutya Hafid, Kominfo becomes Komdigi (Kementerian Komunikasi dan Digital)',
   },
   'https://www.allenovery.com/en-gb/global/blogs/digital-hub/international-asean-proposes-model-clauses-for-international-data-transfers':
     { kind: 'SECONDARY', accessedOn: '2026-11-27', title: null },
@@ -451,7 +431,8 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
   'https://www.cac.gov.cn/2023-02/24/c_1678884830036813.htm': {
     kind: 'PRIMARY',
     accessedOn: '2026-12-07',
-    title: null,
+    title:
+      'CAC: Measures for the Standard Contract for Outbound Transfer of Personal Information (Order No. 13, 22 February 2023), Standard Contract annexed; its articles were read in copies of this text',
   },
   'https://www.cac.gov.cn/2024-03/22/c_1712776611775634.htm': {
     kind: 'PRIMARY',
@@ -487,7 +468,8 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
   'https://www.cybersecurity.my/en/about_us/history/main/detail/734/index.html': {
     kind: 'PRIMARY',
     accessedOn: '2026-12-07',
-    title: null,
+    title:
+      'CyberSecurity Malaysia: History (MyCERT from 13 January 1997; NISER; renamed CyberSecurity Malaysia 20 August 2007)',
   },
   'https://www.dataguidance.com/jurisdiction/lao-pdr': {
     kind: 'SECONDARY',
@@ -508,11 +490,6 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
       title: 'DTI: DTI launches National AI Strategy Roadmap 2.0 and Center for AI Research',
     },
   'https://www.e-alin.org/eng/legislative/L/546/view.do': {
-    kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: null,
-  },
-  'https://www.e-spincorp.com/portfolio/cybersecurity-malaysia/': {
     kind: 'SECONDARY',
     accessedOn: '2026-11-27',
     title: null,
@@ -580,11 +557,6 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
   'https://www.mayerbrown.com/ja/insights/publications/2025/07/from-legislative-reform-to-practical-guidance-key-amendments-to-malaysias-pdpa-and-the-launch-of-cross-border-transfer-guidelines':
     { kind: 'SECONDARY', accessedOn: '2026-11-27', title: null },
   'https://www.mindofcyber.com/2025/10/04/myanmars-cybersecurity': {
-    kind: 'SECONDARY',
-    accessedOn: '2026-11-27',
-    title: null,
-  },
-  'https://www.mondaq.com/china/data-protection/1299090/exploring-china-standard-contract': {
     kind: 'SECONDARY',
     accessedOn: '2026-11-27',
     title: null,
@@ -687,4 +659,80 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
     accessedOn: '2026-12-07',
     title: null,
   },
+  'https://www.lexiscn.com/pghottopic/pg_ce/cn/pg_ce85.html': {
+    kind: 'SECONDARY',
+    accessedOn: '2026-12-07',
+    title:
+      'LexisNexis China, issue 85: article-by-article reading of the Standard Contract Measures (the no-conflict rule moved to Art. 6)',
+  },
+  'https://www.twobirds.com/en/capabilities/practices/digital-rights-and-assets/apac-dra/apac-dsd/privacy-and-data-protection/singapore/joint-guide-on-asean-and-eu-model-contractual-clauses':
+    {
+      kind: 'SECONDARY',
+      accessedOn: '2026-12-07',
+      title:
+        'Bird & Bird: Joint Guide on ASEAN and EU Model Contractual Clauses (topics compared per module, incl. termination)',
+    },
+  'https://asean.org/?static_post=overview-asean-china-dialogue-relations': {
+    kind: 'PRIMARY',
+    accessedOn: '2026-12-07',
+    title:
+      'ASEAN Secretariat: Overview of ASEAN-China Dialogue Relations (relations from July 1991; full Dialogue Partner at the 29th AMM, July 1996)',
+  },
+  'https://asean2021.bn/latestnewsdtls/chairman-s-statement-of-the-24th-asean-china-summit': {
+    kind: 'PRIMARY',
+    accessedOn: '2026-12-07',
+    title:
+      'ASEAN 2021 Brunei Darussalam: Chairman’s Statement of the 24th ASEAN-China Summit, 26 October 2021 (agreement to establish a Comprehensive Strategic Partnership)',
+  },
+  'https://career.csu.edu.cn/company/view/id/525271': {
+    kind: 'SECONDARY',
+    accessedOn: '2026-12-07',
+    title:
+      'Central South University careers: employer profile of 国家计算机网络应急技术处理协调中心 (CNCERT), a unit directly under the CAC',
+  },
+  'https://www.pdp.gov.my/jpdpv2/lindungi-data-anda/': {
+    kind: 'PRIMARY',
+    accessedOn: '2026-12-07',
+    title: 'Portal Rasmi Jabatan Perlindungan Data Peribadi: Lindungi Data Anda',
+  },
+  'https://news.trueid.net/detail/N5a4EO1Wzg7y': {
+    kind: 'SECONDARY',
+    accessedOn: '2026-12-07',
+    title:
+      'TNN (TrueID news), 19 August 2021: Thailand launches NCSA, สำนักงานคณะกรรมการการรักษาความมั่นคงปลอดภัยไซเบอร์แห่งชาติ',
+  },
+  'https://bavutex.baria-vungtau.gov.vn/tin-tuc/trung-tam-ung-cuu-khan-cap-khong-gian-mang-viet-nam-di-vao-hoat-dong-tu-thang-toi.html':
+    {
+      kind: 'SECONDARY',
+      accessedOn: '2026-12-07',
+      title:
+        'Bà Rịa–Vũng Tàu provincial government news, 29 October 2019: Trung tâm Ứng cứu khẩn cấp không gian mạng Việt Nam (VNCERT/CC) operates from 1 November 2019 (Decision 1671/QĐ-BTTTT)',
+    },
+  'https://vdocuments.mx/b-thng-tin-v-truyn-thng-cng-ha-xf-hi-ch-micgovvnuploadtintuc2017-t37-bc-attt-.html':
+    {
+      kind: 'SECONDARY',
+      accessedOn: '2026-12-07',
+      title:
+        'Cục An toàn thông tin weekly information-security summary No. 38/BC-CATTT, 19 September 2017 (document mirror)',
+    },
+  'https://thanhnien.vn/thoi-su/can-canh-duong-day-phat-tan-hang-tram-trieu-tin-nhan-rac-vua-bi-triet-pha-1387066.html':
+    {
+      kind: 'SECONDARY',
+      accessedOn: '2026-12-07',
+      title:
+        'Thanh Niên, 21 May 2021: report naming Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao, Bộ Công an (A05)',
+    },
+  'https://www.pdp.gov.my/ppdpv1/privacy': {
+    kind: 'PRIMARY',
+    accessedOn: '2026-12-07',
+    title:
+      'Jabatan Perlindungan Data Peribadi: Personal Data Protection Notice (JPDP’s regulatory and enforcement functions under Act 709)',
+  },
+  'https://pt.tatoli.tl/2021/01/12/mtc-apresentara-em-conselho-de-ministros-decreto-lei-que-regula-rede-externa-de-telecomunicacoes/':
+    {
+      kind: 'SECONDARY',
+      accessedOn: '2026-12-07',
+      title:
+        'TATOLI (Timor-Leste news agency), 12 January 2021: licences from the Autoridade Nacional de Comunicações (ANC)',
+    },
 };

@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { createDatabase, dumpPglite } from '../database.ts';
 import { seedDatabase } from '../seed/index.ts';
-import { dropDatabase, withDatabase } from './index.ts';
+import { createScratchDatabase } from '../scratch.ts';
 import type { TestDatabaseTemplate } from './template.ts';
 
 /**
@@ -27,14 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('testDatabase', { kind: 'pglite', dumpFile } satisfies TestDatabaseTemplate);
     return () => rm(dir, { recursive: true, force: true });
   }
-  const templateName = `cadg_test_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${templateName}"`);
-  } finally {
-    await admin.end();
-  }
-  const database = await createDatabase({ url: withDatabase(adminUrl, templateName), maxConnections: 2 });
+  const template = await createScratchDatabase(adminUrl, { prefix: 'cadg_test' });
+  const database = await createDatabase({ url: template.url, maxConnections: 2 });
   try {
     await database.migrate();
     await seedDatabase(database.db);
@@ -44,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('testDatabase', {
     kind: 'postgres',
     adminUrl,
-    templateName,
+    templateName: template.name,
   } satisfies TestDatabaseTemplate);
-  return () => dropDatabase(adminUrl, templateName);
+  return template.drop;
 }

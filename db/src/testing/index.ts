@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createDatabase, subgraphDatabasesFromEnv, type Database } from '../database.ts';
 import type { SubgraphName } from '../roles.ts';
+import { createScratchDatabase } from '../scratch.ts';
 import type { TestDatabaseTemplate } from './template.ts';
 
 declare module 'vitest' {
@@ -36,14 +35,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     const database = await createDatabase({ pgliteDump: dump });
     return { database, subgraphDatabases: {}, url: null, dispose: () => database.close() };
   }
-  const name = `${template.templateName}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(template.adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database "${name}" template "${template.templateName}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = withDatabase(template.adminUrl, name);
+  const scratch = await createScratchDatabase(template.adminUrl, {
+    prefix: template.templateName,
+    template: template.templateName,
+  });
+  const url = scratch.url;
   const database = await createDatabase({ url, maxConnections: 5 });
   // Connections open on first use, so a test that never runs a subgraph as its role costs nothing.
   const subgraphDatabases = await subgraphDatabasesFromEnv({ DATABASE_URL: url }, { maxConnections: 4 });
@@ -54,22 +50,10 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     async dispose() {
       await Promise.all(Object.values(subgraphDatabases).map((d) => d.close()));
       await database.close();
-      await dropDatabase(template.adminUrl, name);
+      await scratch.drop();
     },
   };
 }
 
-export function withDatabase(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-  } finally {
-    await admin.end();
-  }
-}
+// Where test files used to find them; scratch.ts is the one implementation.
+export { dropDatabase, withDatabase } from '../scratch.ts';

@@ -1,26 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import {
+  requireIdentity,
   forbidden,
   hasRight,
   organizationWith,
-  requireRight,
   Right,
-  unauthenticated,
   type Caller,
   type Identity,
 } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
-
-/** Mutations need a token; anonymous callers get UNAUTHENTICATED, not FORBIDDEN. */
-export function requireIdentity(caller: Caller): Identity {
-  if (!caller) throw unauthenticated('Changes need a bearer token.');
-  return caller;
-}
-
-export function requireSecretariat(caller: Caller): Identity {
-  return requireRight(caller, Right.AdministerMechanism, 'Only the SECRETARIAT may do this.');
-}
 
 /**
  * SECRETARIAT may record any country's AI policy; an ORG_ADMIN only a country whose AI-policy

@@ -5,22 +5,20 @@ import { badUserInput } from '@cadg/platform';
  * normalised value or throws BAD_USER_INPUT naming the field.
  */
 // The rules shared by every subgraph; this module adds the ones only this subgraph needs.
-export { countryCode, httpsUrl, likePattern, optionalText, requiredText } from '@cadg/platform';
+export {
+  countryCode,
+  httpsUrl,
+  likePattern,
+  optionalText,
+  organizationId,
+  requiredText,
+} from '@cadg/platform';
 
 /** Topic and forum slugs: lower-case words joined by hyphens (`risk-management`). */
 export function slug(field: string, value: string): string {
   const trimmed = value.trim();
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(trimmed) || trimmed.length > 64) {
     throw badUserInput(field, `"${value}" is not a slug such as risk-management.`);
-  }
-  return trimmed;
-}
-
-/** Organization ids as contacts issues them (`sg-csa`); existence is checked by contacts, not here. */
-export function organizationId(field: string, value: string): string {
-  const trimmed = value.trim();
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(trimmed) || trimmed.length > 80) {
-    throw badUserInput(field, `"${value}" is not an organization id such as sg-csa.`);
   }
   return trimmed;
 }

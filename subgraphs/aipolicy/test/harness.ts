@@ -1,5 +1,5 @@
 import { openTestDatabase } from '@cadg/db/testing';
-import { inProcessSubgraph } from '@cadg/platform/testing';
+import { inProcessOn } from '@cadg/platform/testing';
 import { createContext, schema } from '../src/server.ts';
 
 export { callerOf as as, errorCodes } from '@cadg/platform/testing';
@@ -8,13 +8,5 @@ export { callerOf as as, errorCodes } from '@cadg/platform/testing';
 export async function startAipolicy() {
   const testDb = await openTestDatabase();
   const db = testDb.database.db;
-  const subgraph = await inProcessSubgraph(schema, (caller) => createContext(db, caller));
-  return {
-    db,
-    exec: subgraph.exec,
-    async close() {
-      await subgraph.stop();
-      await testDb.dispose();
-    },
-  };
+  return { db, ...(await inProcessOn(testDb, schema, (caller) => createContext(db, caller))) };
 }

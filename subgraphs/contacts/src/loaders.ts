@@ -3,7 +3,16 @@ import { asc, desc, eq, inArray, or } from 'drizzle-orm';
 import { byKey, groupBy } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
-import type { ActivityRow, ContactRow, CountryRow, OrganizationRow, VerificationRow } from './rows.ts';
+import * as n from '@cadg/db/contacts-names';
+import type {
+  ActivityRow,
+  ContactRow,
+  CountryRow,
+  DialoguePartnerRow,
+  OrganizationNameRow,
+  OrganizationRow,
+  VerificationRow,
+} from './rows.ts';
 
 /**
  * One DataLoader per access path, created per request so a cache never outlives the caller whose
@@ -107,6 +116,27 @@ export function createLoaders(db: Db) {
           .orderBy(asc(t.activityCountries.countryCode)),
         (r) => r.activityId,
       ).map((rows) => rows.map((r) => r.countryCode)),
+    ),
+    namesByOrganization: new DataLoader<string, OrganizationNameRow[]>(async (ids) =>
+      groupBy(
+        ids,
+        await db
+          .select()
+          .from(n.organizationNames)
+          .where(inArray(n.organizationNames.organizationId, [...ids]))
+          .orderBy(asc(n.organizationNames.language)),
+        (r) => r.organizationId,
+      ),
+    ),
+    dialoguePartnerByCountry: new DataLoader<string, DialoguePartnerRow | null>(async (codes) =>
+      byKey(
+        codes,
+        await db
+          .select()
+          .from(n.aseanDialoguePartners)
+          .where(inArray(n.aseanDialoguePartners.countryCode, [...codes])),
+        (r) => r.countryCode,
+      ),
     ),
   };
 }

@@ -1,19 +1,12 @@
 import {
+  requireIdentity,
   forbidden,
   hasRight,
   organizationWith,
-  requireRight,
   Right,
-  unauthenticated,
   type Caller,
   type Identity,
 } from '@cadg/platform';
-
-/** Mutations need a token; anonymous callers get UNAUTHENTICATED, not FORBIDDEN. */
-export function requireIdentity(caller: Caller): Identity {
-  if (!caller) throw unauthenticated('Changes need a bearer token.');
-  return caller;
-}
 
 /**
  * The SECRETARIAT may manage any organization's records; an ORG_ADMIN only its own organization's
@@ -30,10 +23,6 @@ export function requireAdminOf(caller: Caller, organizationId: string): Identity
     throw forbidden(`Only the SECRETARIAT or an ORG_ADMIN of organization "${organizationId}" may do this.`);
   }
   return identity;
-}
-
-export function requireSecretariat(caller: Caller): Identity {
-  return requireRight(caller, Right.AdministerMechanism, 'Only the SECRETARIAT may do this.');
 }
 
 /** Whether the caller administers the mechanism (e.g. may change what kind of body an organization is). */

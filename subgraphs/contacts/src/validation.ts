@@ -54,3 +54,14 @@ export function phone(field: string, value: string): string {
   }
   return trimmed;
 }
+
+/** A BCP 47 language tag in its canonical form (`zh-hans` → `zh-Hans`), checked by the runtime's Intl. */
+export function languageTag(field: string, value: string): string {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value.trim());
+    if (canonical) return canonical;
+  } catch {
+    // RangeError: not a well-formed tag; refused below.
+  }
+  throw badUserInput(field, `"${value}" is not a BCP 47 language tag.`);
+}

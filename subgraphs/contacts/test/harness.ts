@@ -1,5 +1,5 @@
 import { openTestDatabase } from '@cadg/db/testing';
-import { inProcessSubgraph } from '@cadg/platform/testing';
+import { inProcessOn } from '@cadg/platform/testing';
 import { createContext, schema } from '../src/server.ts';
 import { VerificationPinger } from '../src/verification-pings.ts';
 import { verificationSettingsFromEnv } from '../src/verification-settings.ts';
@@ -12,13 +12,5 @@ export async function startContacts() {
   const db = testDb.database.db;
   // No SMTP server here: pings are tested end to end (test/e2e/contact-verification.test.ts).
   const pinger = new VerificationPinger(db, { ...verificationSettingsFromEnv({}), smtpUrl: null });
-  const subgraph = await inProcessSubgraph(schema, (caller) => createContext(db, caller, pinger));
-  return {
-    db,
-    exec: subgraph.exec,
-    async close() {
-      await subgraph.stop();
-      await testDb.dispose();
-    },
-  };
+  return { db, ...(await inProcessOn(testDb, schema, (caller) => createContext(db, caller, pinger))) };
 }

@@ -1,12 +1,21 @@
 import type { Alignment, ComparisonModule, ComparisonRowRow, MechanismKind } from './rows.ts';
 
+/** One side of a compared clause: a reference, or the reason there is none. */
+export interface ClauseSide {
+  mechanism: MechanismKind;
+  reference: string | null;
+  referenceUnknownReason: string | null;
+  summary: string;
+  sourceUrl: string;
+}
+
 /** One compared clause row, oriented so that `a` is the mechanism the client asked for first. */
 export interface OrientedRow {
   id: string;
   module: ComparisonModule;
   topic: ComparisonRowRow['topic'];
-  a: { mechanism: MechanismKind; reference: string | null; summary: string; sourceUrl: string };
-  b: { mechanism: MechanismKind; reference: string | null; summary: string; sourceUrl: string };
+  a: ClauseSide;
+  b: ClauseSide;
   alignment: Alignment;
   practicalNote: string;
 }
@@ -46,12 +55,14 @@ export function orientRows(
       const sideA = {
         mechanism: stored.a,
         reference: row.aClause,
+        referenceUnknownReason: row.aClauseUnknownReason,
         summary: row.aSummary,
         sourceUrl: row.aSourceUrl,
       };
       const sideB = {
         mechanism: stored.b,
         reference: row.bClause,
+        referenceUnknownReason: row.bClauseUnknownReason,
         summary: row.bSummary,
         sourceUrl: row.bSourceUrl,
       };

@@ -1,18 +1,4 @@
-import {
-  forbidden,
-  hasRight,
-  organizationWith,
-  Right,
-  unauthenticated,
-  type Caller,
-  type Identity,
-} from '@cadg/platform';
-
-/** Mutations need a token; anonymous callers get UNAUTHENTICATED, not FORBIDDEN. */
-export function requireIdentity(caller: Caller): Identity {
-  if (!caller) throw unauthenticated('Changes need a bearer token.');
-  return caller;
-}
+import { forbidden, hasRight, organizationWith, Right, type Caller, type Identity } from '@cadg/platform';
 
 /**
  * SECRETARIAT may run any pilot; an ORG_ADMIN only a pilot its organization takes part in
@@ -29,10 +15,5 @@ export function requirePilotParticipant(identity: Identity, participantIds: read
   if (!mayRunPilot(identity, participantIds)) {
     throw forbidden('Only the SECRETARIAT or an ORG_ADMIN of a participating organization may do this.');
   }
-  return identity;
-}
-
-export function requireSecretariat(identity: Identity, what: string): Identity {
-  if (!hasRight(identity, Right.AdministerMechanism)) throw forbidden(`Only the SECRETARIAT may ${what}.`);
   return identity;
 }

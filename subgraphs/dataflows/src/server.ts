@@ -1,29 +1,26 @@
-import {
-  createSubgraphServer,
-  type SubgraphSecurity,
-  type SubgraphServer,
-  type TokenVerifier,
-} from '@cadg/platform';
-import type { Db } from '@cadg/db';
+import { createSubgraphServer, type SubgraphServer, type SubgraphServerBaseOptions } from '@cadg/platform';
+import { changeLogOf, type Database } from '@cadg/db';
 import { createContext, type DataflowsContext } from './context.ts';
 import { schema } from './schema.ts';
 
 export { createContext, type DataflowsContext } from './context.ts';
 export { schema } from './schema.ts';
 
-export const DEFAULT_PORT = 4003;
+/** What the dataflows subgraph is built from: the same options as every subgraph's (platform's entry.ts). */
+export type DataflowsServerOptions = SubgraphServerBaseOptions<Database>;
 
 /** Builds the dataflows subgraph server without listening, so tests and the runner use what production runs. */
-export function createDataflowsServer(
-  db: Db,
-  verifier: TokenVerifier,
-  security?: SubgraphSecurity,
-): Promise<SubgraphServer<DataflowsContext>> {
+export function createDataflowsServer({
+  database,
+  verifier,
+  security,
+}: DataflowsServerOptions): Promise<SubgraphServer<DataflowsContext>> {
   return createSubgraphServer({
     name: 'dataflows',
     schema,
     verifier,
     security,
-    createContext: (caller) => createContext(db, caller),
+    changes: changeLogOf(database.db, 'dataflows'),
+    createContext: (caller) => createContext(database.db, caller),
   });
 }

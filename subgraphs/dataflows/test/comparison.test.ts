@@ -9,9 +9,11 @@ const row = (over: Partial<ComparisonRowRow>): ComparisonRowRow => ({
   position: 1,
   topic: 'GOVERNING_LAW',
   aClause: 'A1',
+  aClauseUnknownReason: null,
   aSummary: 'a says',
   aSourceUrl: 'https://a.example',
   bClause: 'B1',
+  bClauseUnknownReason: null,
   bSummary: 'b says',
   bSourceUrl: 'https://b.example',
   alignment: 'ONLY_IN_B',
@@ -37,6 +39,15 @@ describe('orienting a stored comparison', () => {
       summary: 'b says',
     });
     expect(oriented.map((r) => r.alignment)).toEqual(['ONLY_IN_A', 'SIMILAR']);
+  });
+
+  it('carries the reason a reference is unknown to the side it belongs to, also when swapped', () => {
+    const unknownA = row({ aClause: null, aClauseUnknownReason: 'not verified' });
+    const [forward] = orientRows([unknownA], stored, 'ASEAN_MCC_C2C', null);
+    expect(forward?.a).toMatchObject({ reference: null, referenceUnknownReason: 'not verified' });
+    expect(forward?.b).toMatchObject({ reference: 'B1', referenceUnknownReason: null });
+    const [reverse] = orientRows([unknownA], stored, 'CN_STANDARD_CONTRACT', null);
+    expect(reverse?.b).toMatchObject({ mechanism: 'ASEAN_MCC_C2C', referenceUnknownReason: 'not verified' });
   });
 
   it('groups general provisions first, keeps the stored order and filters by module', () => {

@@ -14,15 +14,11 @@ import type { Directory } from './directory.ts';
 import { appendAdvisoryEvent } from './events/outbox.ts';
 import type { OrgIdentity } from './permissions.ts';
 import type { AdvisoryRow, Severity, Tlp } from './rows.ts';
+import { groupsNote, linkAdvisoryGroups, usableGroupIds } from './sharing-links.ts';
 import * as valid from './validation.ts';
-import { readableBy } from './visibility.ts';
+import { ADVISORY_MARKING, readableBy } from './visibility.ts';
 
-export const advisoryReadableBy = (caller: Caller): SQL =>
-  readableBy(caller, {
-    tlp: t.advisories.tlp,
-    ownerOrg: t.advisories.publishedByOrg,
-    sharedWith: t.advisories.sharedWith,
-  });
+export const advisoryReadableBy = (caller: Caller): SQL => readableBy(caller, ADVISORY_MARKING);
 
 export interface AdvisoryFilter {
   minSeverity?: Severity | null;
@@ -80,6 +76,7 @@ export interface PublishAdvisoryInput {
   affectedProducts?: readonly string[] | null;
   indicators?: readonly valid.IndicatorInput[] | null;
   sharedWithOrganizationIds?: readonly string[] | null;
+  sharedWithSharingGroupIds?: readonly string[] | null;
 }
 
 export async function publishAdvisory(
@@ -107,8 +104,11 @@ export async function publishAdvisory(
   const indicators = valid.indicators('input.indicators', input.indicators);
   await directory.requireOrganizations([actor.org, ...values.sharedWith]);
   return db.transaction(async (tx) => {
+    const field = 'input.sharedWithSharingGroupIds';
+    const groups = await usableGroupIds(tx, actor.org, field, input.sharedWithSharingGroupIds);
     const [advisory] = await tx.insert(t.advisories).values(values).returning();
     if (!advisory) throw new Error('insert returned no row');
+    await linkAdvisoryGroups(tx, [advisory.id], groups);
     if (indicators.length > 0) {
       await tx
         .insert(t.indicators)
@@ -118,7 +118,7 @@ export async function publishAdvisory(
       operation: 'publishAdvisory',
       targetType: 'Advisory',
       targetId: advisory.id,
-      summary: `Published ${values.severity} advisory "${values.title}" (TLP:${values.tlp}).`,
+      summary: `Published ${values.severity} advisory "${values.title}" (TLP:${values.tlp}${groupsNote(groups)}).`,
     });
     await appendAdvisoryEvent(tx, advisory, actor);
     return advisory;

@@ -19,6 +19,7 @@ import { findVisibleIncident, isUuid } from './incidents.ts';
 import { canMoveAssistance } from './lifecycle.ts';
 import { mayChangeIncident, type OrgIdentity } from './permissions.ts';
 import type { AssistanceKind, AssistanceRequestRow, AssistanceStatus, IncidentRow } from './rows.ts';
+import { markingOf } from './sharing-links.ts';
 import * as valid from './validation.ts';
 import { canRead, canShare } from './visibility.ts';
 
@@ -60,7 +61,7 @@ export async function requestAssistance(
         'Only the reporting organization or the SECRETARIAT may ask for assistance with this incident.',
       );
     }
-    const marked = { tlp: incident.tlp, ownerOrg: incident.reportedByOrg, sharedWith: incident.sharedWith };
+    const marked = await markingOf(tx, incident);
     // Whether any member of the organization asked could read it.
     const helper = { sub: 'helper', org: input.organizationId, roles: [Role.Member] };
     if (!canRead(helper, marked)) {

@@ -2,10 +2,20 @@ import { sql, type SQL } from 'drizzle-orm';
 import { hasRight, organizationWith, Right, type Caller } from '@cadg/platform';
 import { writeAudit, type AuditActor, type AuditEntry, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
-import { readableBy } from './visibility.ts';
+import { mispFeeds } from '@cadg/db/incidents-misp';
+import { sharingGroups } from '@cadg/db/incidents-sharing';
+import { groupVisibleTo } from './sharing-groups.ts';
+import { ADVISORY_MARKING, INCIDENT_MARKING, readableBy } from './visibility.ts';
 
 /** The records this subgraph audits; every one is judged by the TLP marking behind it. */
-export type AuditTarget = 'Incident' | 'Advisory' | 'AssistanceRequest' | 'PhishingReport' | 'AlertRule';
+export type AuditTarget =
+  | 'Incident'
+  | 'Advisory'
+  | 'AssistanceRequest'
+  | 'PhishingReport'
+  | 'AlertRule'
+  | 'SharingGroup'
+  | 'MispFeed';
 
 /** Records an incidents mutation in this subgraph's audit table, inside the change's transaction. */
 export const audit = (tx: Tx, actor: AuditActor, entry: AuditEntry & { targetType: AuditTarget }) =>
@@ -15,7 +25,7 @@ export const audit = (tx: Tx, actor: AuditActor, entry: AuditEntry & { targetTyp
  * The audit entries a reader may see, as SQL over `incidents.audit_log`: those about a record the
  * reader may read now, under the same rules as every other read path (an incident or advisory
  * by its TLP marking; an assistance request by its incident and who may see the request; a
- * phishing report by the incident raised for it, if any).
+ * phishing report by the incident raised for it, if any; a sharing group to those who may see it).
  *
  * Entries about other records are left out rather than shown without title, summary or marking:
  * an entry that is still listed tells its reader that a record exists, who changed it, when and
@@ -27,16 +37,8 @@ export const audit = (tx: Tx, actor: AuditActor, entry: AuditEntry & { targetTyp
  */
 export function auditVisibleTo(caller: Caller): SQL {
   const entry = t.auditLog;
-  const incidentReadable = readableBy(caller, {
-    tlp: t.incidents.tlp,
-    ownerOrg: t.incidents.reportedByOrg,
-    sharedWith: t.incidents.sharedWith,
-  });
-  const advisoryReadable = readableBy(caller, {
-    tlp: t.advisories.tlp,
-    ownerOrg: t.advisories.publishedByOrg,
-    sharedWith: t.advisories.sharedWith,
-  });
+  const incidentReadable = readableBy(caller, INCIDENT_MARKING);
+  const advisoryReadable = readableBy(caller, ADVISORY_MARKING);
   const requests = t.assistanceRequests;
   const org = organizationWith(caller, Right.ReadForOrganization);
   // As canSeeRequest (assistance.ts): the coordinator and the reporting organization see every
@@ -74,6 +76,12 @@ export function auditVisibleTo(caller: Caller): SQL {
       where ${t.phishingReports.id} = ${entry.targetId}::uuid
         and (${t.phishingReports.incidentId} is null or ${incidentReadable}))
     when 'AlertRule' then ${ruleChangeVisible}
+    when 'MispFeed' then ${ruleChangeVisible} or exists (
+      select 1 from ${mispFeeds}
+      where ${mispFeeds.id} = ${entry.targetId}::uuid and ${mispFeeds.ownerOrg} = ${managed ?? ''})
+    when 'SharingGroup' then exists (
+      select 1 from ${sharingGroups}
+      where ${sharingGroups.id} = ${entry.targetId}::uuid and ${groupVisibleTo(caller)})
     else false
   end)`;
 }

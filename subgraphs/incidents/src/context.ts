@@ -12,6 +12,8 @@ export interface IncidentsContext {
   directory: Directory;
   hub: EventHub;
   alerts: AlertService;
+  /** Wakes this replica's MISP feed puller (a feed became due). */
+  mispFeeds?: { wake(): void };
   /** The verdict score that raises a PHISHING incident (see phishing.ts). */
   phishingIncidentScore?: number;
 }
@@ -21,6 +23,8 @@ export interface IncidentsServices {
   directory: Directory;
   hub: EventHub;
   alerts: AlertService;
+  /** Wakes this replica's MISP feed puller. */
+  mispFeeds?: { wake(): void };
   /** The verdict score that raises a PHISHING incident. @default DEFAULT_PHISHING_INCIDENT_SCORE */
   phishingIncidentScore?: number;
 }

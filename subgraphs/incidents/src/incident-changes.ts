@@ -17,6 +17,7 @@ import type {
   Tlp,
 } from './rows.ts';
 import * as valid from './validation.ts';
+import { groupsNote, linkIncidentGroups, usableGroupIds } from './sharing-links.ts';
 import { canShare } from './visibility.ts';
 
 const auditIncident = (tx: Tx, actor: Identity, operation: string, incident: IncidentRow, summary: string) =>
@@ -45,6 +46,7 @@ export interface ReportIncidentInput {
   tlp: Tlp;
   affectedCountryCodes: readonly string[];
   sharedWithOrganizationIds?: readonly string[] | null;
+  sharedWithSharingGroupIds?: readonly string[] | null;
   detectedAt?: Date | null;
   indicators?: readonly valid.IndicatorInput[] | null;
 }
@@ -76,8 +78,11 @@ export async function reportIncident(
   await directory.requireOrganizations([actor.org, ...values.sharedWith]);
 
   return db.transaction(async (tx) => {
+    const field = 'input.sharedWithSharingGroupIds';
+    const groups = await usableGroupIds(tx, actor.org, field, input.sharedWithSharingGroupIds);
     const [incident] = await tx.insert(t.incidents).values(values).returning();
     if (!incident) throw new Error('insert returned no row');
+    await linkIncidentGroups(tx, incident.id, groups);
     if (indicators.length > 0) {
       await tx
         .insert(t.indicators)
@@ -88,7 +93,7 @@ export async function reportIncident(
       actor,
       'reportIncident',
       incident,
-      `Reported ${values.severity} ${values.category} incident "${values.title}" (TLP:${values.tlp}).`,
+      `Reported ${values.severity} ${values.category} incident "${values.title}" (TLP:${values.tlp}${groupsNote(groups)}).`,
     );
     await appendEvent(tx, incident, 'REPORTED', actor, null, { indicators: indicators.length });
     return incident;
@@ -311,19 +316,24 @@ export async function shareIncident(
   actor: OrgIdentity,
   id: string,
   organizationIds: readonly string[],
+  sharingGroupIds?: readonly string[] | null,
 ): Promise<IncidentRow> {
   const ids = valid.organizationIds('organizationIds', organizationIds);
-  if (ids.length === 0) throw badUserInput('organizationIds', 'Name at least one organization.');
+  if (ids.length === 0 && !sharingGroupIds?.length)
+    throw badUserInput('organizationIds', 'Name at least one organization or sharing group.');
   await directory.requireOrganizations(ids);
   return db.transaction(async (tx) => {
     const current = await findVisibleIncident(tx, actor, id, true);
-    if (
-      !canShare(actor, { tlp: current.tlp, ownerOrg: current.reportedByOrg, sharedWith: current.sharedWith })
-    ) {
+    if (!canShare(actor, { tlp: current.tlp, ownerOrg: current.reportedByOrg })) {
       throw forbidden(`Only the reporting organization may share a TLP:${current.tlp} incident.`);
     }
+    // A group's owner decides who is in it: only the originator may hand it the circle.
+    if (sharingGroupIds?.length && current.reportedByOrg !== actor.org)
+      throw forbidden('Only the reporting organization may share its incident with sharing groups.');
+    const groups = await usableGroupIds(tx, actor.org, 'sharedWithSharingGroupIds', sharingGroupIds);
+    const addedGroups = await linkIncidentGroups(tx, current.id, groups);
     const added = ids.filter((org) => org !== current.reportedByOrg && !current.sharedWith.includes(org));
-    if (added.length === 0) return current;
+    if (added.length === 0 && addedGroups.length === 0) return current;
     const [incident] = await tx
       .update(t.incidents)
       .set({
@@ -334,8 +344,12 @@ export async function shareIncident(
       .where(eq(t.incidents.id, current.id))
       .returning();
     if (!incident) throw new Error('update returned no row');
-    await auditIncident(tx, actor, 'shareIncident', incident, `Shared with ${added.join(', ')}.`);
-    await appendEvent(tx, incident, 'SHARED', actor, null, { organizationIds: added });
+    const recipients = [...added, ...addedGroups.map((group) => `sharing group ${group}`)];
+    await auditIncident(tx, actor, 'shareIncident', incident, `Shared with ${recipients.join(', ')}.`);
+    await appendEvent(tx, incident, 'SHARED', actor, null, {
+      organizationIds: added,
+      ...(addedGroups.length > 0 ? { sharingGroupIds: addedGroups } : {}),
+    });
     return incident;
   });
 }

@@ -12,7 +12,7 @@ import { countRows, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { IncidentCategory, IncidentRow, IncidentStatus, Severity } from './rows.ts';
 import * as valid from './validation.ts';
-import { readableBy } from './visibility.ts';
+import { INCIDENT_MARKING, readableBy } from './visibility.ts';
 
 export interface IncidentFilter {
   countryCodes?: readonly string[] | null;
@@ -37,13 +37,7 @@ export function incidentConditions(
   filter: IncidentFilter | null | undefined,
   scope: IncidentScope = {},
 ): SQL[] {
-  const where: SQL[] = [
-    readableBy(caller, {
-      tlp: t.incidents.tlp,
-      ownerOrg: t.incidents.reportedByOrg,
-      sharedWith: t.incidents.sharedWith,
-    }),
-  ];
+  const where: SQL[] = [readableBy(caller, INCIDENT_MARKING)];
   if (scope.countryCode)
     where.push(sql`${t.incidents.affectedCountries} @> array[${scope.countryCode}]::char(2)[]`);
   if (scope.reportedByOrg) where.push(eq(t.incidents.reportedByOrg, scope.reportedByOrg));
@@ -115,16 +109,7 @@ export async function findVisibleIncident(
   const query = db
     .select()
     .from(t.incidents)
-    .where(
-      and(
-        eq(t.incidents.id, id),
-        readableBy(caller, {
-          tlp: t.incidents.tlp,
-          ownerOrg: t.incidents.reportedByOrg,
-          sharedWith: t.incidents.sharedWith,
-        }),
-      ),
-    );
+    .where(and(eq(t.incidents.id, id), readableBy(caller, INCIDENT_MARKING)));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Incident', id);
   return row;

@@ -12,7 +12,8 @@ import type {
   IndicatorRow,
 } from './rows.ts';
 import type { IncidentFeedEvent } from './events/feed.ts';
-import { readableBy } from './visibility.ts';
+import { sharingLoaders } from './sharing-links.ts';
+import { INCIDENT_MARKING, readableBy } from './visibility.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,11 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?: boolean } = {}) {
   const options = { cache };
-  const incidentVisible = readableBy(caller, {
-    tlp: t.incidents.tlp,
-    ownerOrg: t.incidents.reportedByOrg,
-    sharedWith: t.incidents.sharedWith,
-  });
+  const incidentVisible = readableBy(caller, INCIDENT_MARKING);
   return {
     incidentById: new DataLoader<string, IncidentRow | null>(async (ids) => {
       const valid = ids.filter((id) => UUID.test(id));
@@ -79,6 +76,7 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .orderBy(asc(t.indicators.addedAt), asc(t.indicators.id));
       return groupBy(ids, rows, (r) => r.incidentId);
     }, options),
+    ...sharingLoaders(db, caller, options),
     indicatorsByAdvisory: new DataLoader<string, IndicatorRow[]>(async (ids) => {
       const rows = await db
         .select()

@@ -2,9 +2,9 @@ import {
   forbidden,
   hasRight,
   organizationWith,
+  requireIdentity,
   requireRight,
   Right,
-  unauthenticated,
   type Caller,
   type Identity,
 } from '@cadg/platform';
@@ -38,13 +38,13 @@ export function requireActingForOrganization(caller: Caller): OrgIdentity {
  * Both record the caller's organization, so the token must name one.
  */
 export function requireIncidentResponder(caller: Caller): OrgIdentity {
-  if (!caller) throw unauthenticated('Changes need a bearer token.');
-  if (!hasRight(caller, Right.ActForOrganization) && !hasRight(caller, Right.CoordinateIncidents)) {
+  const identity = requireIdentity(caller);
+  if (!hasRight(identity, Right.ActForOrganization) && !hasRight(identity, Right.CoordinateIncidents)) {
     throw forbidden(
       'Only a MEMBER or ORG_ADMIN of an organization, or the SECRETARIAT, may change incidents.',
     );
   }
-  return withOrganization(caller);
+  return withOrganization(identity);
 }
 
 /** Members of the reporting organization, or the SECRETARIAT (which must be able to read it). */

@@ -13,10 +13,11 @@ import {
 } from './incident-changes.ts';
 import { normaliseIndicator } from './indicators.ts';
 import type { OrgIdentity } from './permissions.ts';
-import type { IncidentRow, IndicatorType, Severity } from './rows.ts';
+import type { IndicatorType, Severity } from './rows.ts';
 import { severityRank } from './severity.ts';
+import { markingOf } from './sharing-links.ts';
 import * as valid from './validation.ts';
-import { canRead, readableBy } from './visibility.ts';
+import { INCIDENT_MARKING, canRead, readableBy } from './visibility.ts';
 
 export type PhishingReportRow = typeof t.phishingReports.$inferSelect;
 export type PhishingVerdictRow = typeof t.phishingVerdicts.$inferSelect;
@@ -223,7 +224,7 @@ async function raiseOrUpdateIncident(
   const [current] = await tx.select().from(t.incidents).where(eq(t.incidents.id, report.incidentId));
   // The reporter may have restricted the incident since; the verdict is recorded, the incident
   // is theirs to change.
-  if (!current || !canRead(actor, markedOf(current))) return report;
+  if (!current || !canRead(actor, await markingOf(tx, current))) return report;
   const access = intakeAccess(current.id);
   const countries = [...new Set([...current.affectedCountries, ...report.targetedCountries])].sort();
   const raise = severityRank(severity) > severityRank(current.severity);
@@ -250,12 +251,6 @@ async function raiseOrUpdateIncident(
   if (missing.length > 0) await addIncidentIndicators(tx, actor, current.id, missing, access);
   return report;
 }
-
-const markedOf = (incident: IncidentRow) => ({
-  tlp: incident.tlp,
-  ownerOrg: incident.reportedByOrg,
-  sharedWith: incident.sharedWith,
-});
 
 /** A report's verdicts, oldest first. */
 export function verdictsOf(db: Db, reportId: string): Promise<PhishingVerdictRow[]> {
@@ -290,16 +285,7 @@ export async function phishingReportAs(
   const [readable] = await db
     .select({ id: t.incidents.id })
     .from(t.incidents)
-    .where(
-      and(
-        eq(t.incidents.id, report.incidentId),
-        readableBy(caller, {
-          tlp: t.incidents.tlp,
-          ownerOrg: t.incidents.reportedByOrg,
-          sharedWith: t.incidents.sharedWith,
-        }),
-      ),
-    );
+    .where(and(eq(t.incidents.id, report.incidentId), readableBy(caller, INCIDENT_MARKING)));
   if (readable) return { ...report, verdicts: null };
   const org = organizationWith(caller, Right.ReadForOrganization);
   if (org === null) return null;

@@ -6,7 +6,7 @@ import { advisoryReadableBy } from './advisories.ts';
 import { incidentConditions, type IncidentFilter } from './incidents.ts';
 import { searchForms } from './indicators.ts';
 import type { IndicatorRow } from './rows.ts';
-import { readableBy } from './visibility.ts';
+import { INCIDENT_MARKING, readableBy } from './visibility.ts';
 
 /**
  * "Has anyone seen this?": indicators with the value in any of its valid normalised forms, only in
@@ -16,14 +16,7 @@ export async function findIndicators(db: Db, caller: Caller, value: string): Pro
   const forms = searchForms(value);
   if (forms.length === 0)
     throw badUserInput('value', 'The value is not a URL, domain, IP address, e-mail or file hash.');
-  const visible = or(
-    readableBy(caller, {
-      tlp: t.incidents.tlp,
-      ownerOrg: t.incidents.reportedByOrg,
-      sharedWith: t.incidents.sharedWith,
-    }),
-    advisoryReadableBy(caller),
-  ) as SQL;
+  const visible = or(readableBy(caller, INCIDENT_MARKING), advisoryReadableBy(caller)) as SQL;
   const rows = await db
     .select({ indicator: t.indicators })
     .from(t.indicators)

@@ -1,18 +1,21 @@
-import type { Database } from '@cadg/db';
+import { changeLogOf, type Database } from '@cadg/db';
 import {
   createSubgraphMetrics,
   createSubgraphServer,
+  defaultSubgraphUrl,
   eventLagHistogram,
   liveSubscriptionsGauge,
   type SubgraphSecurity,
   type SubgraphServer,
-  type TokenVerifier,
+  type SubgraphServerBaseOptions,
 } from '@cadg/platform';
 import { createContext, type IncidentsContext, type IncidentsServices } from './context.ts';
 import { AlertDispatcher } from './alerts/dispatcher.ts';
 import { alertSettingsFromEnv, type AlertSettings } from './alerts/config.ts';
 import { contactsDirectory, type Directory } from './directory.ts';
 import { EventHub } from './events/hub.ts';
+import { MispFeedPuller, mispPullSettingsFromEnv, type MispPullSettings } from './exchange/misp-pull.ts';
+import { sweepImports, sweepSettingsFromEnv } from './exchange/sweep.ts';
 import { phishingIncidentScoreFromEnv } from './phishing.ts';
 import { schema } from './schema.ts';
 
@@ -22,13 +25,13 @@ export { EventHub } from './events/hub.ts';
 export { alertSettingsFromEnv, type AlertSettings, type AttemptReport } from './alerts/config.ts';
 export { schema } from './schema.ts';
 
-export const DEFAULT_PORT = 4002;
-
-export interface IncidentsServerOptions {
-  database: Database;
-  verifier: TokenVerifier;
-  /** The contacts subgraph, asked whether referenced countries and organizations exist. */
-  contactsUrl: string;
+/** What the incidents subgraph is built from: every subgraph's options (platform's entry.ts), and its own. */
+export interface IncidentsServerOptions extends SubgraphServerBaseOptions<Database> {
+  /**
+   * The contacts subgraph, asked whether referenced countries and organizations exist.
+   * @default CONTACTS_URL from the environment, else contacts' default URL (platform's ports.ts)
+   */
+  contactsUrl?: string | undefined;
   /**
    * The verdict score at or above which the phishing intake raises a PHISHING incident.
    * @default PHISHING_INCIDENT_SCORE from the environment, else 0.8
@@ -45,6 +48,12 @@ export interface IncidentsServerOptions {
    * @default alertSettingsFromEnv(process.env)
    */
   alerts?: Partial<AlertSettings> | undefined;
+  /**
+   * MISP feed pull settings, each overriding the environment's (see exchange/misp-pull.ts); the
+   * outbound-address policy is the alerts' own.
+   * @default mispPullSettingsFromEnv(process.env, alerts.policy)
+   */
+  mispFeeds?: Partial<MispPullSettings> | undefined;
 }
 
 export interface IncidentsServer extends SubgraphServer<IncidentsContext> {
@@ -80,7 +89,12 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
   // The hub reads each committed event once NOTIFY announces it; the dispatcher then matches it.
   // (Not a hub subscriber: those are the clients counted in graphql_live_subscriptions.)
   wakeDispatcher = () => dispatcher.wake();
-  const directory: Directory = contactsDirectory(options.contactsUrl, {
+  const puller = new MispFeedPuller(options.database.db, {
+    ...mispPullSettingsFromEnv(process.env, alertSettings.policy),
+    ...options.mispFeeds,
+  });
+  const contactsUrl = options.contactsUrl ?? (process.env['CONTACTS_URL'] || defaultSubgraphUrl('contacts'));
+  const directory: Directory = contactsDirectory(contactsUrl, {
     signingSecret: options.security?.signingSecret,
   });
   const services: IncidentsServices = {
@@ -88,6 +102,7 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
     directory,
     hub,
     alerts: { settings: alertSettings, wake: () => dispatcher.wake() },
+    mispFeeds: { wake: () => puller.wake() },
     phishingIncidentScore: options.phishingIncidentScore ?? phishingIncidentScoreFromEnv(process.env),
   };
   const server = await createSubgraphServer({
@@ -97,15 +112,22 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
     subscriptions: true,
     metrics,
     security: options.security,
+    changes: changeLogOf(options.database.db, 'incidents'),
     createContext: (caller, transport) => createContext(services, caller, transport),
   });
   if (alertSettings.dispatch) dispatcher.start();
+  puller.start();
+  // Imports a stopped replica left pending are resumed or failed (exchange/sweep.ts).
+  void sweepImports(options.database.db, sweepSettingsFromEnv(process.env)).catch((error: unknown) =>
+    console.error('[incidents] sweep of pending imports failed', error),
+  );
   return {
     ...server,
     hub,
     async close() {
       await server.close();
       await dispatcher.stop();
+      await puller.stop();
       await hub.stop();
     },
   };

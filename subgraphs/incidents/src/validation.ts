@@ -3,7 +3,7 @@ import type { IndicatorType } from './rows.ts';
 import { normaliseIndicator } from './indicators.ts';
 
 /** The shared text rules, under the names this subgraph's modules use. */
-export { optionalText, requiredText as text } from '@cadg/platform';
+export { optionalText, organizationIds, requiredText as text } from '@cadg/platform';
 
 /** Upper-cased, de-duplicated alpha-2 codes; existence is checked against contacts separately. */
 export function countryCodes(
@@ -17,14 +17,6 @@ export function countryCodes(
   if (required && normalised.length === 0) throw badUserInput(field, 'Name at least one affected country.');
   if (normalised.length > 50) throw badUserInput(field, 'At most 50 countries.');
   return normalised;
-}
-
-export function organizationIds(field: string, ids: readonly string[] | null | undefined): string[] {
-  const unique = [...new Set((ids ?? []).map((id) => id.trim()))];
-  if (unique.some((id) => id === '' || id.length > 100))
-    throw badUserInput(field, 'An organization id is 1–100 characters.');
-  if (unique.length > 200) throw badUserInput(field, 'At most 200 organizations at once.');
-  return unique;
 }
 
 /** Refuses instants in the future (a minute of slack for clocks running ahead of ours). */

@@ -62,15 +62,24 @@ describe('retries', () => {
 
 describe('alert e-mails', () => {
   it('lead the subject with the marking, keep a title on one line and state the sharing rule', () => {
-    const incident = {
+    const incident: IncidentRow = {
       id: 'i-1',
       title: 'Outage\r\nBcc: x@example.org',
+      summary: 'Test data.',
       severity: 'HIGH',
       tlp: 'AMBER_STRICT',
       status: 'REPORTED',
       category: 'DDOS',
+      reportedByOrg: 'sg-csa',
+      reportedBySub: 'test',
       affectedCountries: ['SG'],
-    } as unknown as IncidentRow;
+      crossBorder: false,
+      sharedWith: [],
+      detectedAt: null,
+      reportedAt: new Date(0),
+      updatedAt: new Date(0),
+      version: 1,
+    };
     const mail = alertMail({
       deliveryId: 'd-1',
       kind: 'INCIDENT_REPORTED',

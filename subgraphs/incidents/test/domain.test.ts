@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseIndicator, searchForms } from '../src/indicators.ts';
 import { canMoveAssistance, canMoveIncident } from '../src/lifecycle.ts';
-import type { FeedItem } from '../src/events/feed.ts';
 import { matches } from '../src/events/subscription.ts';
 import type { IncidentStatus, Severity } from '../src/rows.ts';
 import { canRead, canShare } from '../src/visibility.ts';
@@ -89,6 +88,7 @@ describe('TLP rules in code', () => {
     tlp,
     ownerOrg: 'owner',
     sharedWith: ['friend'],
+    groupReaders: [],
   });
   const member = (org: string | null) => ({ sub: 's', org, roles: ['MEMBER' as const] });
 
@@ -124,8 +124,9 @@ describe('TLP rules in code', () => {
 });
 
 describe('major-incident filter', () => {
-  const item = (severity: Severity, previousSeverity: Severity | null, countries = ['MY']) =>
-    ({ event: { severity, previousSeverity, affectedCountries: countries } }) as unknown as FeedItem;
+  const item = (severity: Severity, previousSeverity: Severity | null, countries = ['MY']) => ({
+    event: { severity, previousSeverity, affectedCountries: countries },
+  });
 
   it('passes events at or above the threshold and the one that takes an incident below it', () => {
     const filter = { minSeverity: 'HIGH' as Severity, countries: [] };

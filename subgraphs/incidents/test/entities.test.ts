@@ -1,42 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase, type TestDatabase } from '@cadg/db/testing';
 import * as t from '@cadg/db/incidents';
-import { callerOf, errorCodes, inProcessSubgraph } from '@cadg/platform/testing';
-import {
-  alertSettingsFromEnv,
-  createContext,
-  EventHub,
-  schema,
-  type IncidentsServices,
-} from '../src/server.ts';
-import { contactsDirectory } from '../src/directory.ts';
+import { as as callerOf, errorCodes, startIncidents } from './harness.ts';
 
-let testDb: TestDatabase;
-let hub: EventHub;
-let subgraph: Awaited<ReturnType<typeof inProcessSubgraph>>;
+let subgraph: Awaited<ReturnType<typeof startIncidents>>;
 beforeAll(async () => {
-  testDb = await openTestDatabase();
-  hub = new EventHub(testDb.database);
-  await hub.start();
-  // Reads only: nothing here asks the directory, so it points at no server.
-  const services: IncidentsServices = {
-    db: testDb.database.db,
-    hub,
-    directory: contactsDirectory('http://127.0.0.1:9/graphql'),
-    alerts: { settings: alertSettingsFromEnv({}), wake: () => undefined },
-  };
-  subgraph = await inProcessSubgraph(schema, (caller) => createContext(services, caller));
+  subgraph = await startIncidents();
 });
-afterAll(async () => {
-  await subgraph.stop();
-  await hub.stop();
-  await testDb.dispose();
-});
+afterAll(() => subgraph?.close());
 
 describe('the incidents subgraph in process', () => {
   it('resolves Incident entities only for callers who may see them', async () => {
-    const [red] = await testDb.database.db.select().from(t.incidents).where(eq(t.incidents.tlp, 'RED'));
+    const [red] = await subgraph.db.select().from(t.incidents).where(eq(t.incidents.tlp, 'RED'));
     expect(red).toBeDefined();
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Incident { id title } } }`;
     const representations = { r: [{ __typename: 'Incident', id: red!.id }] };
@@ -84,7 +59,7 @@ describe('the incidents subgraph in process', () => {
   });
 
   it('answers advisory(id) only to callers who may read it, and null for an id that is no UUID', async () => {
-    const [amber] = await testDb.database.db.select().from(t.advisories).where(eq(t.advisories.tlp, 'AMBER'));
+    const [amber] = await subgraph.db.select().from(t.advisories).where(eq(t.advisories.tlp, 'AMBER'));
     expect(amber).toBeDefined();
     const query = `query($id: ID!) { advisory(id: $id) { id tlp } }`;
     const owner = await subgraph.exec<{ advisory: { id: string } | null }>(

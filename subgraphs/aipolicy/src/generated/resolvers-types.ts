@@ -61,6 +61,12 @@ export type AddPrincipleMappingInput = {
   toPrincipleId: Scalars['ID']['input'];
 };
 
+export type Advisory = Node & {
+  __typename?: 'Advisory';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
 /** One country's current stance in an alignment. */
 export type AlignmentEntry = {
   __typename?: 'AlignmentEntry';
@@ -148,7 +154,7 @@ export type AuditTarget = {
 };
 
 /** A country taking part in the mechanism (owned by the contacts subgraph); aipolicy adds its AI-governance record. */
-export type Country = {
+export type Country = Node & {
   __typename?: 'Country';
   /** The country's AI-policy instruments (laws, strategies, guidelines…), newest first. */
   aiPolicyInstruments: Array<PolicyInstrument>;
@@ -156,6 +162,8 @@ export type Country = {
   aiPolicyPositions: Array<PolicyPosition>;
   /** ISO 3166-1 alpha-2 code, upper case (e.g. `SG`). */
   code: Scalars['ID']['output'];
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
 };
 
 
@@ -164,6 +172,12 @@ export type CountryAiPolicyPositionsArgs = {
   forum?: InputMaybe<Scalars['String']['input']>;
   includeSuperseded?: InputMaybe<Scalars['Boolean']['input']>;
   topic?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DataFlowPilot = Node & {
+  __typename?: 'DataFlowPilot';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
 };
 
 /** A venue where countries state positions: a UN body, a ministers' meeting, a summit series… */
@@ -207,6 +221,12 @@ export type GovernanceFramework = {
   slug: Scalars['String']['output'];
   /** Where its principles were checked. */
   source: PolicySource;
+};
+
+export type Incident = Node & {
+  __typename?: 'Incident';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
 };
 
 /** Filters for `instruments`; all given conditions must hold. */
@@ -293,11 +313,19 @@ export type MutationRecordPolicyPositionArgs = {
   input: RecordPolicyPositionInput;
 };
 
+/** A record with a global id, after Relay's Global Object Identification: `node(id:)` and `nodes(ids:)` fetch any of them again by `nodeId`, whichever subgraph owns it. The global id is `nodeId` rather than `id`, which keeps each record's own id as it always was. */
+export type Node = {
+  /** The record's global id: opaque and stable; `node(id:)` takes it to fetch the record again. */
+  nodeId: Scalars['ID']['output'];
+};
+
 /** A body registered in the mechanism (owned by the contacts subgraph). */
-export type Organization = {
+export type Organization = Node & {
   __typename?: 'Organization';
   /** Stable identifier of the organization. */
   id: Scalars['ID']['output'];
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
 };
 
 /** Relay page information. */
@@ -314,7 +342,7 @@ export type PageInfo = {
 };
 
 /** A law, regulation, strategy, guideline, standard or initiative on AI. */
-export type PolicyInstrument = {
+export type PolicyInstrument = Node & {
   __typename?: 'PolicyInstrument';
   /** The day it was adopted, issued or launched; null where the exact day has not been confirmed. */
   adoptedOn?: Maybe<Scalars['Date']['output']>;
@@ -328,6 +356,8 @@ export type PolicyInstrument = {
   issuingOrganization?: Maybe<Organization>;
   /** What kind of instrument it is. */
   kind: InstrumentKind;
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
   /** Where it can be checked. */
   source: PolicySource;
   /** Where it stands. */
@@ -361,7 +391,7 @@ export type PolicyInstrumentEdge = {
 };
 
 /** A country's stated stance on a topic, possibly in one forum. A newer statement for the same country, topic and forum supersedes it. */
-export type PolicyPosition = {
+export type PolicyPosition = Node & {
   __typename?: 'PolicyPosition';
   /** The country that stated it. */
   country: Country;
@@ -373,6 +403,8 @@ export type PolicyPosition = {
   history: Array<PolicyPosition>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
   /** When the registry recorded it. */
   recordedAt: Scalars['DateTime']['output'];
   /** Where the statement can be checked. */
@@ -510,6 +542,10 @@ export type Query = {
   instrument?: Maybe<PolicyInstrument>;
   /** AI-policy instruments, newest first. */
   instruments: PolicyInstrumentConnection;
+  /** The record with this global id (a `nodeId`), of any type that implements `Node`; null when no such record exists or the caller may not see it (the same answer for both). An id that is not a global id of this graph is `BAD_USER_INPUT`. */
+  node?: Maybe<Node>;
+  /** The records with these global ids, in the same order; null where a record does not exist or the caller may not see it. At most 100 ids. */
+  nodes: Array<Maybe<Node>>;
   /** One position; null if unknown. */
   position?: Maybe<PolicyPosition>;
   /** Each participating country's current stance on a topic, the share supporting and who diverges. Without `forum`, a country's latest current statement in any forum counts. Clients rely on this shape exactly. */
@@ -562,6 +598,18 @@ export type QueryInstrumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InstrumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points for reading the graph. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading the graph. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -716,6 +764,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Country: Country;
+  PolicyInstrument: PolicyInstrument;
+  PolicyPosition: PolicyPosition;
 };
 
 /** Mapping of federation reference types */
@@ -723,9 +773,27 @@ export type FederationReferenceTypes = {
   Country:
     ( { __typename: 'Country' }
     & GraphQLRecursivePick<FederationTypes['Country'], {"code":true}> );
+  PolicyInstrument:
+    ( { __typename: 'PolicyInstrument' }
+    & GraphQLRecursivePick<FederationTypes['PolicyInstrument'], {"id":true}> );
+  PolicyPosition:
+    ( { __typename: 'PolicyPosition' }
+    & GraphQLRecursivePick<FederationTypes['PolicyPosition'], {"id":true}> );
 };
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( Advisory )
+    | ( CountryRef )
+    | ( DataFlowPilot )
+    | ( Incident )
+    | ( OrganizationRef )
+    | ( InstrumentRow )
+    | ( PositionRow )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -733,6 +801,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AddPrincipleMappingInput: AddPrincipleMappingInput;
+  Advisory: ResolverTypeWrapper<Advisory>;
   AlignmentEntry: ResolverTypeWrapper<AlignmentEntryValue>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuditActor: ResolverTypeWrapper<AuditActor>;
@@ -743,16 +812,19 @@ export type ResolversTypes = {
   AuditFilter: AuditFilter;
   AuditTarget: ResolverTypeWrapper<AuditTarget>;
   Country: ResolverTypeWrapper<CountryRef>;
+  DataFlowPilot: ResolverTypeWrapper<DataFlowPilot>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Forum: ResolverTypeWrapper<Forum>;
   ForumKind: ForumKind;
   GovernanceFramework: ResolverTypeWrapper<FrameworkRow>;
+  Incident: ResolverTypeWrapper<Incident>;
   InstrumentFilter: InstrumentFilter;
   InstrumentKind: InstrumentKind;
   InstrumentStatus: InstrumentStatus;
   MappingRelation: MappingRelation;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<OrganizationRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PolicyInstrument: ResolverTypeWrapper<InstrumentRow>;
@@ -779,6 +851,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
   AddPrincipleMappingInput: AddPrincipleMappingInput;
+  Advisory: Advisory;
   AlignmentEntry: AlignmentEntryValue;
   Boolean: Scalars['Boolean']['output'];
   AuditActor: AuditActor;
@@ -789,12 +862,15 @@ export type ResolversParentTypes = {
   AuditFilter: AuditFilter;
   AuditTarget: AuditTarget;
   Country: CountryRef;
+  DataFlowPilot: DataFlowPilot;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Forum: Forum;
   GovernanceFramework: FrameworkRow;
+  Incident: Incident;
   InstrumentFilter: InstrumentFilter;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: OrganizationRef;
   PageInfo: PageInfo;
   PolicyInstrument: InstrumentRow;
@@ -812,6 +888,12 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RecordPolicyPositionInput: RecordPolicyPositionInput;
   Topic: Topic;
+};
+
+export type AdvisoryResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['Advisory'] = ResolversParentTypes['Advisory']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AlignmentEntryResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['AlignmentEntry'] = ResolversParentTypes['AlignmentEntry']> = {
@@ -856,6 +938,14 @@ export type CountryResolvers<ContextType = AipolicyContext, ParentType extends R
   aiPolicyInstruments?: Resolver<Array<ResolversTypes['PolicyInstrument']>, ParentType, ContextType>;
   aiPolicyPositions?: Resolver<Array<ResolversTypes['PolicyPosition']>, ParentType, ContextType, RequireFields<CountryAiPolicyPositionsArgs, 'includeSuperseded'>>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DataFlowPilotResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['DataFlowPilot'] = ResolversParentTypes['DataFlowPilot']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -883,14 +973,26 @@ export type GovernanceFrameworkResolvers<ContextType = AipolicyContext, ParentTy
   source?: Resolver<ResolversTypes['PolicySource'], ParentType, ContextType>;
 };
 
+export type IncidentResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addPolicyInstrument?: Resolver<ResolversTypes['PolicyInstrument'], ParentType, ContextType, RequireFields<MutationAddPolicyInstrumentArgs, 'input'>>;
   addPrincipleMapping?: Resolver<ResolversTypes['PrincipleMapping'], ParentType, ContextType, RequireFields<MutationAddPrincipleMappingArgs, 'input'>>;
   recordPolicyPosition?: Resolver<ResolversTypes['PolicyPosition'], ParentType, ContextType, RequireFields<MutationRecordPolicyPositionArgs, 'input'>>;
 };
 
+export type NodeResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Advisory' | 'Country' | 'DataFlowPilot' | 'Incident' | 'Organization' | 'PolicyInstrument' | 'PolicyPosition', ParentType, ContextType>;
+};
+
 export type OrganizationResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -900,18 +1002,21 @@ export type PageInfoResolvers<ContextType = AipolicyContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type PolicyInstrumentResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['PolicyInstrument'] = ResolversParentTypes['PolicyInstrument']> = {
+export type PolicyInstrumentResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['PolicyInstrument'] = ResolversParentTypes['PolicyInstrument'], FederationReferenceType extends FederationReferenceTypes['PolicyInstrument'] = FederationReferenceTypes['PolicyInstrument']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PolicyInstrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
   adoptedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuingBody?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuingOrganization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InstrumentKind'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['PolicySource'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InstrumentStatus'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topics?: Resolver<Array<ResolversTypes['Topic']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PolicyInstrumentConnectionResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['PolicyInstrumentConnection'] = ResolversParentTypes['PolicyInstrumentConnection']> = {
@@ -925,12 +1030,14 @@ export type PolicyInstrumentEdgeResolvers<ContextType = AipolicyContext, ParentT
   node?: Resolver<ResolversTypes['PolicyInstrument'], ParentType, ContextType>;
 };
 
-export type PolicyPositionResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['PolicyPosition'] = ResolversParentTypes['PolicyPosition']> = {
+export type PolicyPositionResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['PolicyPosition'] = ResolversParentTypes['PolicyPosition'], FederationReferenceType extends FederationReferenceTypes['PolicyPosition'] = FederationReferenceTypes['PolicyPosition']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PolicyPosition']> | FederationReferenceType, FederationReferenceType, ContextType>;
   country?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
   current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   forum?: Resolver<Maybe<ResolversTypes['Forum']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['PolicyPosition']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['PolicySource'], ParentType, ContextType>;
   stance?: Resolver<ResolversTypes['Stance'], ParentType, ContextType>;
@@ -939,6 +1046,7 @@ export type PolicyPositionResolvers<ContextType = AipolicyContext, ParentType ex
   supersededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   supersededBy?: Resolver<Maybe<ResolversTypes['PolicyPosition']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['Topic'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PolicyPositionConnectionResolvers<ContextType = AipolicyContext, ParentType extends ResolversParentTypes['PolicyPositionConnection'] = ResolversParentTypes['PolicyPositionConnection']> = {
@@ -994,6 +1102,8 @@ export type QueryResolvers<ContextType = AipolicyContext, ParentType extends Res
   frameworks?: Resolver<Array<ResolversTypes['GovernanceFramework']>, ParentType, ContextType>;
   instrument?: Resolver<Maybe<ResolversTypes['PolicyInstrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'id'>>;
   instruments?: Resolver<ResolversTypes['PolicyInstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   position?: Resolver<Maybe<ResolversTypes['PolicyPosition']>, ParentType, ContextType, RequireFields<QueryPositionArgs, 'id'>>;
   positionAlignment?: Resolver<ResolversTypes['PositionAlignment'], ParentType, ContextType, RequireFields<QueryPositionAlignmentArgs, 'topic'>>;
   positions?: Resolver<ResolversTypes['PolicyPositionConnection'], ParentType, ContextType, RequireFields<QueryPositionsArgs, 'first'>>;
@@ -1008,6 +1118,7 @@ export type TopicResolvers<ContextType = AipolicyContext, ParentType extends Res
 };
 
 export type Resolvers<ContextType = AipolicyContext> = {
+  Advisory?: AdvisoryResolvers<ContextType>;
   AlignmentEntry?: AlignmentEntryResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
@@ -1015,11 +1126,14 @@ export type Resolvers<ContextType = AipolicyContext> = {
   AuditEntryEdge?: AuditEntryEdgeResolvers<ContextType>;
   AuditTarget?: AuditTargetResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
+  DataFlowPilot?: DataFlowPilotResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Forum?: ForumResolvers<ContextType>;
   GovernanceFramework?: GovernanceFrameworkResolvers<ContextType>;
+  Incident?: IncidentResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PolicyInstrument?: PolicyInstrumentResolvers<ContextType>;

@@ -1,6 +1,7 @@
 import { addMapping } from '../crosswalk.ts';
 import { addInstrument } from '../instruments.ts';
-import { requireCountryDelegate, requireIdentity, requireSecretariat } from '../permissions.ts';
+import { requireIdentity, requireSecretariat } from '@cadg/platform';
+import { requireCountryDelegate } from '../permissions.ts';
 import { recordPosition } from '../positions.ts';
 import * as valid from '../validation.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';

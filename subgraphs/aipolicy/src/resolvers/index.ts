@@ -1,26 +1,46 @@
 import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/aipolicy';
-import { AuditEntryResolvers, auditLogResolver, DateScalar, DateTimeScalar } from '@cadg/platform';
+import {
+  AuditEntryResolvers,
+  auditLogResolver,
+  countryNodeId,
+  DateScalar,
+  DateTimeScalar,
+  organizationNodeId,
+} from '@cadg/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { AlignmentEntry, PositionAlignment } from './PositionAlignment.ts';
 import { Country } from './Country.ts';
 import { GovernanceFramework } from './GovernanceFramework.ts';
+import { findInstrument } from '../instruments.ts';
+import { findPosition } from '../positions.ts';
 import { Mutation } from './Mutation.ts';
 import { PolicyInstrument } from './PolicyInstrument.ts';
 import { PolicyPosition } from './PolicyPosition.ts';
 import { Principle } from './Principle.ts';
+import { instrumentNodeId, Node, NodeQuery, positionNodeId } from './Node.ts';
 import { Query } from './Query.ts';
 
 /** Typed from the SDL by `npm run codegen`: a resolver that disagrees with schema.graphql does not compile. */
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, aipolicyAuditLog: auditLogResolver(auditLogSource(auditLog)) },
+  Query: { ...Query, ...NodeQuery, aipolicyAuditLog: auditLogResolver(auditLogSource(auditLog)) },
   AuditEntry: AuditEntryResolvers,
   Mutation,
-  Country,
-  PolicyPosition,
-  PolicyInstrument,
+  Node,
+  Country: { ...Country, nodeId: countryNodeId },
+  Organization: { nodeId: organizationNodeId },
+  PolicyPosition: {
+    ...PolicyPosition,
+    __resolveReference: (ref, { db }) => findPosition(db, ref.id),
+    nodeId: positionNodeId,
+  },
+  PolicyInstrument: {
+    ...PolicyInstrument,
+    __resolveReference: (ref, { db }) => findInstrument(db, ref.id),
+    nodeId: instrumentNodeId,
+  },
   GovernanceFramework,
   Principle,
   PositionAlignment,

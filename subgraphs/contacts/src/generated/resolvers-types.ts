@@ -193,6 +193,12 @@ export type AddContactInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type Advisory = Node & {
+  __typename?: 'Advisory';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
 /** The after-action record of a drill or exercise: what was played, who took part, what was found and what follows. */
 export type AfterActionReport = {
   __typename?: 'AfterActionReport';
@@ -210,6 +216,23 @@ export type AfterActionReport = {
   tlp: Tlp;
   /** Increases each time the record is replaced. */
   version: Scalars['Int']['output'];
+};
+
+/** A country's standing as an ASEAN dialogue partner, with the pages that state it. */
+export type AseanDialoguePartnership = {
+  __typename?: 'AseanDialoguePartnership';
+  /** The year full dialogue partner status was accorded; null where not recorded. */
+  fullDialoguePartnerSince?: Maybe<Scalars['Int']['output']>;
+  /** The day the current level was agreed. */
+  partnershipAgreedOn: Scalars['Date']['output'];
+  /** The current level of the partnership (e.g. `Comprehensive Strategic Partnership`). */
+  partnershipLevel: Scalars['String']['output'];
+  /** Where the current level was checked. */
+  partnershipSourceUrl: Scalars['String']['output'];
+  /** The year dialogue relations with ASEAN began (the sources give year and month, not the day). */
+  relationsSince: Scalars['Int']['output'];
+  /** Where `relationsSince` and `fullDialoguePartnerSince` were checked. */
+  sourceUrl: Scalars['String']['output'];
 };
 
 /** Who made a change, from the token they used. */
@@ -387,10 +410,12 @@ export type ContactVerification = {
 };
 
 /** A country taking part in the mechanism: the ASEAN member states and China. */
-export type Country = {
+export type Country = Node & {
   __typename?: 'Country';
   /** ISO 3166-1 alpha-3 code (e.g. `SGP`). */
   alpha3: Scalars['String']['output'];
+  /** The country's dialogue relations with ASEAN when it is a dialogue partner; null for members and where none is recorded. */
+  aseanDialoguePartnership?: Maybe<AseanDialoguePartnership>;
   /** Whether the country is an ASEAN member state (China is a dialogue partner). */
   aseanMember: Scalars['Boolean']['output'];
   /** The day the country joined ASEAN; null for non-members. */
@@ -401,6 +426,8 @@ export type Country = {
   name: Scalars['String']['output'];
   /** Name in the country's own language and script; null where it has not been confirmed. */
   nativeName?: Maybe<Scalars['String']['output']>;
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
   /** Bodies of this country registered in the mechanism, by name. */
   organizations: Array<Organization>;
   /** Where the country facts were checked. */
@@ -431,6 +458,12 @@ export type CreateOrganizationInput = {
   website?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type DataFlowPilot = Node & {
+  __typename?: 'DataFlowPilot';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
 /** An action agreed after an exercise, with its owner and due date. */
 export type FollowUpAction = {
   __typename?: 'FollowUpAction';
@@ -450,6 +483,23 @@ export type FollowUpActionInput = {
   dueOn: Scalars['Date']['input'];
   /** The registered organization responsible. */
   ownerOrganizationId: Scalars['ID']['input'];
+};
+
+export type Incident = Node & {
+  __typename?: 'Incident';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
+/** An organization's name in one language, as a cited page publishes it. */
+export type LocalizedName = {
+  __typename?: 'LocalizedName';
+  /** BCP 47 language tag (e.g. `zh-Hans`, `id`, `ms`, `th`, `vi`, `pt`). */
+  language: Scalars['String']['output'];
+  /** The name in that language and script. */
+  name: Scalars['String']['output'];
+  /** Where the name was checked. */
+  sourceUrl: Scalars['String']['output'];
 };
 
 /** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
@@ -587,8 +637,14 @@ export type MutationUpdateOrganizationArgs = {
   input: UpdateOrganizationInput;
 };
 
+/** A record with a global id, after Relay's Global Object Identification: `node(id:)` and `nodes(ids:)` fetch any of them again by `nodeId`, whichever subgraph owns it. The global id is `nodeId` rather than `id`, which keeps each record's own id as it always was. */
+export type Node = {
+  /** The record's global id: opaque and stable; `node(id:)` takes it to fetch the record again. */
+  nodeId: Scalars['ID']['output'];
+};
+
 /** A body taking part in the mechanism: a CERT, an agency, a regulator, a ministry… */
-export type Organization = {
+export type Organization = Node & {
   __typename?: 'Organization';
   /** Usual acronym, if any (e.g. `MyCERT`). */
   acronym?: Maybe<Scalars['String']['output']>;
@@ -606,6 +662,12 @@ export type Organization = {
   kind: OrganizationKind;
   /** Official public name. */
   name: Scalars['String']['output'];
+  /** The name in one language (BCP 47 tag, e.g. `zh-Hans`); null when none is recorded in that language. */
+  nameIn?: Maybe<LocalizedName>;
+  /** The name in Chinese or in the country's national language, one entry per language, each with its source. Empty where none is recorded: only names a page read publishes are listed, never translations made here. */
+  names: Array<LocalizedName>;
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
   /** Where the organization's facts were checked. */
   sourceUrl?: Maybe<Scalars['String']['output']>;
   /** When the record last changed. */
@@ -620,6 +682,12 @@ export type Organization = {
 /** A body taking part in the mechanism: a CERT, an agency, a regulator, a ministry… */
 export type OrganizationContactsArgs = {
   role?: InputMaybe<ContactRole>;
+};
+
+
+/** A body taking part in the mechanism: a CERT, an agency, a regulator, a ministry… */
+export type OrganizationNameInArgs = {
+  language: Scalars['String']['input'];
 };
 
 /** A page of organizations, by name. */
@@ -686,6 +754,18 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+export type PolicyInstrument = Node & {
+  __typename?: 'PolicyInstrument';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
+export type PolicyPosition = Node & {
+  __typename?: 'PolicyPosition';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
 /** Entry points for reading the graph. */
 export type Query = {
   __typename?: 'Query';
@@ -699,6 +779,10 @@ export type Query = {
   countries: Array<Country>;
   /** One country by ISO 3166-1 alpha-2 code; null if it does not take part. */
   country?: Maybe<Country>;
+  /** The record with this global id (a `nodeId`), of any type that implements `Node`; null when no such record exists or the caller may not see it (the same answer for both). An id that is not a global id of this graph is `BAD_USER_INPUT`. */
+  node?: Maybe<Node>;
+  /** The records with these global ids, in the same order; null where a record does not exist or the caller may not see it. At most 100 ids. */
+  nodes: Array<Maybe<Node>>;
   /** One organization; null if unknown. */
   organization?: Maybe<Organization>;
   /** Organizations, by name. */
@@ -739,6 +823,18 @@ export type QueryCountriesArgs = {
 /** Entry points for reading the graph. */
 export type QueryCountryArgs = {
   code: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading the graph. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading the graph. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1039,6 +1135,18 @@ export type FederationReferenceTypes = {
 };
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( Advisory )
+    | ( CountryRow )
+    | ( DataFlowPilot )
+    | ( Incident )
+    | ( OrganizationRow )
+    | ( PolicyInstrument )
+    | ( PolicyPosition )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -1057,7 +1165,9 @@ export type ResolversTypes = {
   AddActivityMaterialInput: AddActivityMaterialInput;
   AddContactInput: AddContactInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Advisory: ResolverTypeWrapper<Advisory>;
   AfterActionReport: ResolverTypeWrapper<AfterActionRow>;
+  AseanDialoguePartnership: ResolverTypeWrapper<AseanDialoguePartnership>;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEntry: ResolverTypeWrapper<AuditRecord>;
   AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRecord>>;
@@ -1072,17 +1182,23 @@ export type ResolversTypes = {
   ContactVerification: ResolverTypeWrapper<VerificationRow>;
   Country: ResolverTypeWrapper<CountryRow>;
   CreateOrganizationInput: CreateOrganizationInput;
+  DataFlowPilot: ResolverTypeWrapper<DataFlowPilot>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   FollowUpAction: ResolverTypeWrapper<FollowUpRow>;
   FollowUpActionInput: FollowUpActionInput;
+  Incident: ResolverTypeWrapper<Incident>;
+  LocalizedName: ResolverTypeWrapper<LocalizedName>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<OrganizationRow>;
   OrganizationConnection: ResolverTypeWrapper<Connection<OrganizationRow>>;
   OrganizationEdge: ResolverTypeWrapper<Omit<OrganizationEdge, 'node'> & { node: ResolversTypes['Organization'] }>;
   OrganizationFilter: OrganizationFilter;
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PolicyInstrument: ResolverTypeWrapper<PolicyInstrument>;
+  PolicyPosition: ResolverTypeWrapper<PolicyPosition>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordAfterActionInput: RecordAfterActionInput;
   RecordContactVerificationInput: RecordContactVerificationInput;
@@ -1115,7 +1231,9 @@ export type ResolversParentTypes = {
   AddActivityMaterialInput: AddActivityMaterialInput;
   AddContactInput: AddContactInput;
   Boolean: Scalars['Boolean']['output'];
+  Advisory: Advisory;
   AfterActionReport: AfterActionRow;
+  AseanDialoguePartnership: AseanDialoguePartnership;
   AuditActor: AuditActor;
   AuditEntry: AuditRecord;
   AuditEntryConnection: Connection<AuditRecord>;
@@ -1129,16 +1247,22 @@ export type ResolversParentTypes = {
   ContactVerification: VerificationRow;
   Country: CountryRow;
   CreateOrganizationInput: CreateOrganizationInput;
+  DataFlowPilot: DataFlowPilot;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   FollowUpAction: FollowUpRow;
   FollowUpActionInput: FollowUpActionInput;
+  Incident: Incident;
+  LocalizedName: LocalizedName;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: OrganizationRow;
   OrganizationConnection: Connection<OrganizationRow>;
   OrganizationEdge: Omit<OrganizationEdge, 'node'> & { node: ResolversParentTypes['Organization'] };
   OrganizationFilter: OrganizationFilter;
   PageInfo: PageInfo;
+  PolicyInstrument: PolicyInstrument;
+  PolicyPosition: PolicyPosition;
   Query: Record<PropertyKey, never>;
   RecordAfterActionInput: RecordAfterActionInput;
   RecordContactVerificationInput: RecordContactVerificationInput;
@@ -1205,6 +1329,12 @@ export type ActivityMaterialResolvers<ContextType = ContactsContext, ParentType 
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AdvisoryResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Advisory'] = ResolversParentTypes['Advisory']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type AfterActionReportResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['AfterActionReport'] = ResolversParentTypes['AfterActionReport']> = {
   findings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   followUps?: Resolver<Array<ResolversTypes['FollowUpAction']>, ParentType, ContextType>;
@@ -1213,6 +1343,15 @@ export type AfterActionReportResolvers<ContextType = ContactsContext, ParentType
   scenarioSummary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tlp?: Resolver<ResolversTypes['Tlp'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AseanDialoguePartnershipResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['AseanDialoguePartnership'] = ResolversParentTypes['AseanDialoguePartnership']> = {
+  fullDialoguePartnerSince?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  partnershipAgreedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  partnershipLevel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partnershipSourceUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  relationsSince?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sourceUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AuditActorResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
@@ -1285,13 +1424,22 @@ export type ContactVerificationResolvers<ContextType = ContactsContext, ParentTy
 export type CountryResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country'], FederationReferenceType extends FederationReferenceTypes['Country'] = FederationReferenceTypes['Country']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Country']> | FederationReferenceType, FederationReferenceType, ContextType>;
   alpha3?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  aseanDialoguePartnership?: Resolver<Maybe<ResolversTypes['AseanDialoguePartnership']>, ParentType, ContextType>;
   aseanMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   aseanMemberSince?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nativeName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType, Partial<CountryOrganizationsArgs>>;
   sourceUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DataFlowPilotResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['DataFlowPilot'] = ResolversParentTypes['DataFlowPilot']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -1306,6 +1454,18 @@ export type FollowUpActionResolvers<ContextType = ContactsContext, ParentType ex
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
+export type IncidentResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type LocalizedNameResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['LocalizedName'] = ResolversParentTypes['LocalizedName']> = {
+  language?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sourceUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1327,6 +1487,10 @@ export type MutationResolvers<ContextType = ContactsContext, ParentType extends 
   updateOrganization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationArgs, 'input'>>;
 };
 
+export type NodeResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Advisory' | 'Country' | 'DataFlowPilot' | 'Incident' | 'Organization' | 'PolicyInstrument' | 'PolicyPosition', ParentType, ContextType>;
+};
+
 export type OrganizationResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1337,10 +1501,14 @@ export type OrganizationResolvers<ContextType = ContactsContext, ParentType exte
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameIn?: Resolver<Maybe<ResolversTypes['LocalizedName']>, ParentType, ContextType, RequireFields<OrganizationNameInArgs, 'language'>>;
+  names?: Resolver<Array<ResolversTypes['LocalizedName']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sourceUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OrganizationConnectionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
@@ -1361,12 +1529,26 @@ export type PageInfoResolvers<ContextType = ContactsContext, ParentType extends 
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type PolicyInstrumentResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['PolicyInstrument'] = ResolversParentTypes['PolicyInstrument']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PolicyPositionResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['PolicyPosition'] = ResolversParentTypes['PolicyPosition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ContactsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivitiesArgs, 'first'>>;
   contacts?: Resolver<ResolversTypes['ContactConnection'], ParentType, ContextType, RequireFields<QueryContactsArgs, 'first'>>;
   contactsAuditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryContactsAuditLogArgs, 'first'>>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType, Partial<QueryCountriesArgs>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
 };
@@ -1392,7 +1574,9 @@ export type Resolvers<ContextType = ContactsContext> = {
   ActivityConnection?: ActivityConnectionResolvers<ContextType>;
   ActivityEdge?: ActivityEdgeResolvers<ContextType>;
   ActivityMaterial?: ActivityMaterialResolvers<ContextType>;
+  Advisory?: AdvisoryResolvers<ContextType>;
   AfterActionReport?: AfterActionReportResolvers<ContextType>;
+  AseanDialoguePartnership?: AseanDialoguePartnershipResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -1403,14 +1587,20 @@ export type Resolvers<ContextType = ContactsContext> = {
   ContactEdge?: ContactEdgeResolvers<ContextType>;
   ContactVerification?: ContactVerificationResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
+  DataFlowPilot?: DataFlowPilotResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   FollowUpAction?: FollowUpActionResolvers<ContextType>;
+  Incident?: IncidentResolvers<ContextType>;
+  LocalizedName?: LocalizedNameResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PolicyInstrument?: PolicyInstrumentResolvers<ContextType>;
+  PolicyPosition?: PolicyPositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RemoveContactPayload?: RemoveContactPayloadResolvers<ContextType>;
   UnregisterAttendeePayload?: UnregisterAttendeePayloadResolvers<ContextType>;

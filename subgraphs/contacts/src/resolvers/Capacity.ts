@@ -1,4 +1,13 @@
-import { forbidden, loadExisting, organizationWith, Right, type Caller, type Identity } from '@cadg/platform';
+import {
+  forbidden,
+  loadExisting,
+  organizationWith,
+  requireIdentity,
+  requireSecretariat,
+  Right,
+  type Caller,
+  type Identity,
+} from '@cadg/platform';
 import { findActivity } from '../activities.ts';
 import { addMaterial, cancelActivity, updateActivity } from '../capacity/activity-changes.ts';
 import { recordAfterAction } from '../capacity/after-action.ts';
@@ -11,12 +20,7 @@ import type {
   FollowUpActionResolvers,
   MutationResolvers,
 } from '../generated/resolvers-types.ts';
-import {
-  maySeePersonalDetails,
-  requireAdminOf,
-  requireIdentity,
-  requireSecretariat,
-} from '../permissions.ts';
+import { maySeePersonalDetails, requireAdminOf } from '../permissions.ts';
 import type { ActivityRow } from '../rows.ts';
 import type { ContactsContext } from '../context.ts';
 

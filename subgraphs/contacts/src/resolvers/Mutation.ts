@@ -3,7 +3,8 @@ import { addParticipants, findActivity, scheduleActivity } from '../activities.t
 import { addContact, findContact, recordVerification, removeContact, updateContact } from '../contacts.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';
 import { createOrganization, updateOrganization } from '../organizations.ts';
-import { administersMechanism, requireAdminOf, requireSecretariat } from '../permissions.ts';
+import { requireSecretariat } from '@cadg/platform';
+import { administersMechanism, requireAdminOf } from '../permissions.ts';
 
 /**
  * Every mutation checks who may do it before touching data, then hands over to a domain function

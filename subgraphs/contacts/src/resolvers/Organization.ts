@@ -1,8 +1,15 @@
 import { loadRequired } from '@cadg/platform';
 import type { OrganizationResolvers } from '../generated/resolvers-types.ts';
+import { languageTag } from '../validation.ts';
 
 export const Organization: OrganizationResolvers = {
   __resolveReference: (ref, { loaders }) => loaders.organizationById.load(ref.id),
+  names: (org, _, { loaders }) => loaders.namesByOrganization.load(org.id),
+  nameIn: async (org, args, { loaders }) => {
+    const language = languageTag('language', args.language);
+    const names = await loaders.namesByOrganization.load(org.id);
+    return names.find((entry) => entry.language === language) ?? null;
+  },
   country: (org, _, { loaders }) => loadRequired(loaders.countryByCode, org.countryCode),
   contacts: async (org, args, { loaders }) => {
     const contacts = await loaders.contactsByOrganization.load(org.id);

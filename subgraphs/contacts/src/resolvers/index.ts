@@ -1,6 +1,13 @@
 import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/contacts';
-import { AuditEntryResolvers, auditLogResolver, DateScalar, DateTimeScalar } from '@cadg/platform';
+import {
+  AuditEntryResolvers,
+  auditLogResolver,
+  countryNodeId,
+  DateScalar,
+  DateTimeScalar,
+  organizationNodeId,
+} from '@cadg/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Activity } from './Activity.ts';
 import {
@@ -14,6 +21,7 @@ import {
 import { Contact } from './Contact.ts';
 import { Country } from './Country.ts';
 import { Mutation } from './Mutation.ts';
+import { Node, NodeQuery } from './Node.ts';
 import { Organization } from './Organization.ts';
 import { Query } from './Query.ts';
 import { VerificationContact, VerificationMutation, VerificationPing } from './Verification.ts';
@@ -22,11 +30,12 @@ import { VerificationContact, VerificationMutation, VerificationPing } from './V
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, contactsAuditLog: auditLogResolver(auditLogSource(auditLog)) },
+  Query: { ...Query, ...NodeQuery, contactsAuditLog: auditLogResolver(auditLogSource(auditLog)) },
   AuditEntry: AuditEntryResolvers,
   Mutation: { ...Mutation, ...VerificationMutation, ...CapacityMutation },
-  Country,
-  Organization,
+  Node,
+  Country: { ...Country, nodeId: countryNodeId },
+  Organization: { ...Organization, nodeId: organizationNodeId },
   Contact: { ...Contact, ...VerificationContact },
   VerificationPing,
   Activity: { ...Activity, ...CapacityActivity },

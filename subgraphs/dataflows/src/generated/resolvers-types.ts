@@ -35,6 +35,12 @@ export type AdvanceDataFlowPilotInput = {
   to: DataFlowPilotStatus;
 };
 
+export type Advisory = Node & {
+  __typename?: 'Advisory';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
 /** Who made a change, from the token they used. */
 export type AuditActor = {
   __typename?: 'AuditActor';
@@ -126,8 +132,10 @@ export type ComparedClause = {
   __typename?: 'ComparedClause';
   /** The mechanism the clause belongs to. */
   mechanism: MechanismKind;
-  /** Clause or article reference; null where the number was not confirmed. */
+  /** Clause or article reference, as the mechanism's own text numbers it; null where the number was not verified in the text. */
   reference?: Maybe<Scalars['String']['output']>;
+  /** Why `reference` is null (e.g. the text's numbering could not be read); null when a reference is given. */
+  referenceUnknownReason?: Maybe<Scalars['String']['output']>;
   /** Where it was checked. */
   source: DataFlowSource;
   /** What the clause says, in our own words. */
@@ -192,7 +200,7 @@ export type ComparisonTopic =
   | 'TERMINATION';
 
 /** A participating country (owned by the contacts subgraph); the dataflows subgraph adds its data-flow policy and pilots. */
-export type Country = {
+export type Country = Node & {
   __typename?: 'Country';
   /** ISO 3166-1 alpha-2 code, upper case (e.g. `SG`). */
   code: Scalars['ID']['output'];
@@ -200,6 +208,8 @@ export type Country = {
   dataFlowPilots: DataFlowPilotConnection;
   /** The country's cross-border data-flow policy; null if none is recorded. */
   dataFlowPolicy?: Maybe<DataFlowPolicy>;
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
 };
 
 
@@ -211,7 +221,7 @@ export type CountryDataFlowPilotsArgs = {
 };
 
 /** A pilot programme of cross-border data-flow cooperation. */
-export type DataFlowPilot = {
+export type DataFlowPilot = Node & {
   __typename?: 'DataFlowPilot';
   /** Participating countries. */
   countries: Array<Country>;
@@ -229,6 +239,8 @@ export type DataFlowPilot = {
   milestones: Array<PilotMilestone>;
   /** Name. */
   name: Scalars['String']['output'];
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
   /** Participating organizations; their ORG_ADMINs may advance it and record milestones. */
   organizations: Array<Organization>;
   /** What it achieved; null until recorded. */
@@ -366,6 +378,12 @@ export type ExporterProfile =
   /** Exporters that are not critical information infrastructure operators. */
   | 'NON_CIIO';
 
+export type Incident = Node & {
+  __typename?: 'Incident';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
 /** A clause-by-clause working comparison of two mechanisms. It is the registry's working comparison, never an official joint guide. */
 export type MechanismComparison = {
   __typename?: 'MechanismComparison';
@@ -450,11 +468,19 @@ export type MutationRecordPilotMilestoneArgs = {
   input: RecordPilotMilestoneInput;
 };
 
+/** A record with a global id, after Relay's Global Object Identification: `node(id:)` and `nodes(ids:)` fetch any of them again by `nodeId`, whichever subgraph owns it. The global id is `nodeId` rather than `id`, which keeps each record's own id as it always was. */
+export type Node = {
+  /** The record's global id: opaque and stable; `node(id:)` takes it to fetch the record again. */
+  nodeId: Scalars['ID']['output'];
+};
+
 /** A body taking part in the mechanism (owned by the contacts subgraph, which resolves its fields). */
-export type Organization = {
+export type Organization = Node & {
   __typename?: 'Organization';
   /** Organization id, as in the contacts subgraph and the `org` claim of tokens. */
   id: Scalars['ID']['output'];
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
 };
 
 /** Relay page information. */
@@ -491,6 +517,18 @@ export type PilotMilestoneInput = {
   dueOn: Scalars['Date']['input'];
   /** What is due. */
   title: Scalars['String']['input'];
+};
+
+export type PolicyInstrument = Node & {
+  __typename?: 'PolicyInstrument';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
+export type PolicyPosition = Node & {
+  __typename?: 'PolicyPosition';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
 };
 
 /** A new data-flow pilot. */
@@ -530,6 +568,10 @@ export type Query = {
   dataflowsAuditLog: AuditEntryConnection;
   /** The clause-by-clause working comparison of two mechanisms; says so when none is recorded. */
   mechanismComparison: MechanismComparison;
+  /** The record with this global id (a `nodeId`), of any type that implements `Node`; null when no such record exists or the caller may not see it (the same answer for both). An id that is not a global id of this graph is `BAD_USER_INPUT`. */
+  node?: Maybe<Node>;
+  /** The records with these global ids, in the same order; null where a record does not exist or the caller may not see it. At most 100 ids. */
+  nodes: Array<Maybe<Node>>;
   /** Transfer mechanisms, in the order of `MechanismKind`. */
   transferMechanisms: Array<TransferMechanism>;
   /** What applies when data moves from one country to another, derived from recorded policies and dated thresholds. */
@@ -564,6 +606,18 @@ export type QueryMechanismComparisonArgs = {
   a: MechanismKind;
   b: MechanismKind;
   module?: InputMaybe<ComparisonModule>;
+};
+
+
+/** Entry points for reading the graph. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading the graph. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -893,6 +947,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Country: Country;
+  DataFlowPilot: DataFlowPilot;
 };
 
 /** Mapping of federation reference types */
@@ -900,9 +955,24 @@ export type FederationReferenceTypes = {
   Country:
     ( { __typename: 'Country' }
     & GraphQLRecursivePick<FederationTypes['Country'], {"code":true}> );
+  DataFlowPilot:
+    ( { __typename: 'DataFlowPilot' }
+    & GraphQLRecursivePick<FederationTypes['DataFlowPilot'], {"id":true}> );
 };
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( Advisory )
+    | ( CountryRef )
+    | ( PilotRow )
+    | ( Incident )
+    | ( OrganizationRef )
+    | ( PolicyInstrument )
+    | ( PolicyPosition )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -910,6 +980,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Advisory: ResolverTypeWrapper<Advisory>;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEntry: ResolverTypeWrapper<AuditRecord>;
   AuditEntryConnection: ResolverTypeWrapper<Connection<AuditRecord>>;
@@ -933,15 +1004,19 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExporterProfile: ExporterProfile;
+  Incident: ResolverTypeWrapper<Incident>;
   MechanismComparison: ResolverTypeWrapper<MechanismComparisonResult>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   MechanismKind: MechanismKind;
   MechanismRecognition: ResolverTypeWrapper<RecognitionRow>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<OrganizationRef>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PilotMilestone: ResolverTypeWrapper<MilestoneRow>;
   PilotMilestoneInput: PilotMilestoneInput;
+  PolicyInstrument: ResolverTypeWrapper<PolicyInstrument>;
+  PolicyPosition: ResolverTypeWrapper<PolicyPosition>;
   ProposeDataFlowPilotInput: ProposeDataFlowPilotInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordPilotMilestoneInput: RecordPilotMilestoneInput;
@@ -966,6 +1041,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
+  Advisory: Advisory;
   AuditActor: AuditActor;
   AuditEntry: AuditRecord;
   AuditEntryConnection: Connection<AuditRecord>;
@@ -984,14 +1060,18 @@ export type ResolversParentTypes = {
   DataProtectionLaw: LawRow;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Incident: Incident;
   MechanismComparison: MechanismComparisonResult;
   Boolean: Scalars['Boolean']['output'];
   MechanismRecognition: RecognitionRow;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Organization: OrganizationRef;
   PageInfo: PageInfo;
   PilotMilestone: MilestoneRow;
   PilotMilestoneInput: PilotMilestoneInput;
+  PolicyInstrument: PolicyInstrument;
+  PolicyPosition: PolicyPosition;
   ProposeDataFlowPilotInput: ProposeDataFlowPilotInput;
   Query: Record<PropertyKey, never>;
   RecordPilotMilestoneInput: RecordPilotMilestoneInput;
@@ -1000,6 +1080,12 @@ export type ResolversParentTypes = {
   TransferRegime: RegimeRow;
   TransferRequirements: RequirementsAnswer;
   TransferThreshold: ThresholdRow;
+};
+
+export type AdvisoryResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['Advisory'] = ResolversParentTypes['Advisory']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AuditActorResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
@@ -1035,6 +1121,7 @@ export type AuditTargetResolvers<ContextType = DataflowsContext, ParentType exte
 export type ComparedClauseResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['ComparedClause'] = ResolversParentTypes['ComparedClause']> = {
   mechanism?: Resolver<ResolversTypes['MechanismKind'], ParentType, ContextType>;
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referenceUnknownReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['DataFlowSource'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1054,9 +1141,12 @@ export type CountryResolvers<ContextType = DataflowsContext, ParentType extends 
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   dataFlowPilots?: Resolver<ResolversTypes['DataFlowPilotConnection'], ParentType, ContextType, RequireFields<CountryDataFlowPilotsArgs, 'first'>>;
   dataFlowPolicy?: Resolver<Maybe<ResolversTypes['DataFlowPolicy']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type DataFlowPilotResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['DataFlowPilot'] = ResolversParentTypes['DataFlowPilot']> = {
+export type DataFlowPilotResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['DataFlowPilot'] = ResolversParentTypes['DataFlowPilot'], FederationReferenceType extends FederationReferenceTypes['DataFlowPilot'] = FederationReferenceTypes['DataFlowPilot']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DataFlowPilot']> | FederationReferenceType, FederationReferenceType, ContextType>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   dataCategories?: Resolver<Array<ResolversTypes['TransferDataCategory']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1065,6 +1155,7 @@ export type DataFlowPilotResolvers<ContextType = DataflowsContext, ParentType ex
   mechanisms?: Resolver<Array<ResolversTypes['TransferMechanism']>, ParentType, ContextType>;
   milestones?: Resolver<Array<ResolversTypes['PilotMilestone']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organizations?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   outcomes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sectors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1073,6 +1164,7 @@ export type DataFlowPilotResolvers<ContextType = DataflowsContext, ParentType ex
   status?: Resolver<ResolversTypes['DataFlowPilotStatus'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type DataFlowPilotConnectionResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['DataFlowPilotConnection'] = ResolversParentTypes['DataFlowPilotConnection']> = {
@@ -1124,6 +1216,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type IncidentResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type MechanismComparisonResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['MechanismComparison'] = ResolversParentTypes['MechanismComparison']> = {
   a?: Resolver<ResolversTypes['TransferMechanism'], ParentType, ContextType>;
   available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1147,8 +1245,14 @@ export type MutationResolvers<ContextType = DataflowsContext, ParentType extends
   recordPilotMilestone?: Resolver<ResolversTypes['DataFlowPilot'], ParentType, ContextType, RequireFields<MutationRecordPilotMilestoneArgs, 'input'>>;
 };
 
+export type NodeResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Advisory' | 'Country' | 'DataFlowPilot' | 'Incident' | 'Organization' | 'PolicyInstrument' | 'PolicyPosition', ParentType, ContextType>;
+};
+
 export type OrganizationResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1166,12 +1270,26 @@ export type PilotMilestoneResolvers<ContextType = DataflowsContext, ParentType e
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PolicyInstrumentResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['PolicyInstrument'] = ResolversParentTypes['PolicyInstrument']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PolicyPositionResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['PolicyPosition'] = ResolversParentTypes['PolicyPosition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = DataflowsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dataFlowPilot?: Resolver<Maybe<ResolversTypes['DataFlowPilot']>, ParentType, ContextType, RequireFields<QueryDataFlowPilotArgs, 'id'>>;
   dataFlowPilots?: Resolver<ResolversTypes['DataFlowPilotConnection'], ParentType, ContextType, RequireFields<QueryDataFlowPilotsArgs, 'first'>>;
   dataFlowPolicies?: Resolver<Array<ResolversTypes['DataFlowPolicy']>, ParentType, ContextType>;
   dataflowsAuditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryDataflowsAuditLogArgs, 'first'>>;
   mechanismComparison?: Resolver<ResolversTypes['MechanismComparison'], ParentType, ContextType, RequireFields<QueryMechanismComparisonArgs, 'a' | 'b'>>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   transferMechanisms?: Resolver<Array<ResolversTypes['TransferMechanism']>, ParentType, ContextType, Partial<QueryTransferMechanismsArgs>>;
   transferRequirements?: Resolver<ResolversTypes['TransferRequirements'], ParentType, ContextType, RequireFields<QueryTransferRequirementsArgs, 'dataCategory' | 'from' | 'to'>>;
 };
@@ -1249,6 +1367,7 @@ export type TransferThresholdResolvers<ContextType = DataflowsContext, ParentTyp
 };
 
 export type Resolvers<ContextType = DataflowsContext> = {
+  Advisory?: AdvisoryResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;
@@ -1265,12 +1384,16 @@ export type Resolvers<ContextType = DataflowsContext> = {
   DataProtectionLaw?: DataProtectionLawResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Incident?: IncidentResolvers<ContextType>;
   MechanismComparison?: MechanismComparisonResolvers<ContextType>;
   MechanismRecognition?: MechanismRecognitionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PilotMilestone?: PilotMilestoneResolvers<ContextType>;
+  PolicyInstrument?: PolicyInstrumentResolvers<ContextType>;
+  PolicyPosition?: PolicyPositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   TransferMechanism?: TransferMechanismResolvers<ContextType>;
   TransferObligation?: TransferObligationResolvers<ContextType>;

@@ -1,4 +1,5 @@
-import { requireIdentity, requirePilotParticipant, requireSecretariat } from '../permissions.ts';
+import { requireIdentity, requireSecretariat } from '@cadg/platform';
+import { requirePilotParticipant } from '../permissions.ts';
 import { needsSecretariat } from '../pilot-status.ts';
 import { advancePilot, findPilot, normaliseProposal, proposePilot, recordMilestone } from '../pilots.ts';
 import type { MutationResolvers } from '../generated/resolvers-types.ts';

@@ -1,6 +1,13 @@
 import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/dataflows';
-import { AuditEntryResolvers, auditLogResolver, DateScalar, DateTimeScalar } from '@cadg/platform';
+import {
+  AuditEntryResolvers,
+  auditLogResolver,
+  countryNodeId,
+  DateScalar,
+  DateTimeScalar,
+  organizationNodeId,
+} from '@cadg/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Country } from './Country.ts';
 import { DataFlowPilot } from './DataFlowPilot.ts';
@@ -10,6 +17,7 @@ import { DataProtectionLaw } from './DataProtectionLaw.ts';
 import { MechanismComparison } from './MechanismComparison.ts';
 import { MechanismRecognition } from './MechanismRecognition.ts';
 import { Mutation } from './Mutation.ts';
+import { Node, NodeQuery, pilotNodeId } from './Node.ts';
 import { Query } from './Query.ts';
 import { TransferMechanism } from './TransferMechanism.ts';
 import { TransferObligation } from './TransferObligation.ts';
@@ -21,10 +29,12 @@ import { TransferThreshold } from './TransferThreshold.ts';
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
-  Query: { ...Query, dataflowsAuditLog: auditLogResolver(auditLogSource(auditLog)) },
+  Query: { ...Query, ...NodeQuery, dataflowsAuditLog: auditLogResolver(auditLogSource(auditLog)) },
   AuditEntry: AuditEntryResolvers,
   Mutation,
-  Country,
+  Node,
+  Country: { ...Country, nodeId: countryNodeId },
+  Organization: { nodeId: organizationNodeId },
   DataFlowPolicy,
   DataProtectionLaw,
   TransferMechanism,
@@ -35,5 +45,9 @@ export const resolvers: Resolvers = {
   TransferRegime,
   MechanismComparison,
   ComparedClause,
-  DataFlowPilot,
+  DataFlowPilot: {
+    ...DataFlowPilot,
+    __resolveReference: (ref, { loaders }) => loaders.pilotById.load(ref.id),
+    nodeId: pilotNodeId,
+  },
 };

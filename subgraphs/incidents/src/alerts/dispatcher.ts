@@ -5,7 +5,7 @@ import { gaugeReadAtScrape, inClientSpan, LATENCY_BUCKETS } from '@cadg/platform
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { advisoryReadableBy } from '../advisories.ts';
-import { readableBy } from '../visibility.ts';
+import { INCIDENT_MARKING, readableBy } from '../visibility.ts';
 import { deliver, mailer, type AlertMessage, type AlertRecord } from './channels.ts';
 import type { AttemptReport, AlertSettings } from './config.ts';
 import { organizationReader, type AlertDeliveryRow, type AlertRuleRow } from './rules.ts';
@@ -15,12 +15,7 @@ const MATCH_BATCH = 500;
 /** Deliveries claimed (and sent concurrently) at a time. */
 const SEND_BATCH = 20;
 
-const readableByOrganization = (org: string) =>
-  readableBy(organizationReader(org), {
-    tlp: t.incidents.tlp,
-    ownerOrg: t.incidents.reportedByOrg,
-    sharedWith: t.incidents.sharedWith,
-  });
+const readableByOrganization = (org: string) => readableBy(organizationReader(org), INCIDENT_MARKING);
 
 /** The delay before attempt `attempts + 1`: doubling from the base, with equal jitter so replicas spread out. */
 export function retryDelayMs(baseMs: number, attempts: number, random = Math.random): number {

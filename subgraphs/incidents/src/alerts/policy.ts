@@ -76,7 +76,7 @@ export function checkedLookup(host: string, policy: WebhookTargetPolicy): Lookup
             0,
           );
       }
-      if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+      if (options.all) return callback(null, addresses);
       const [first] = addresses;
       if (!first) return callback(new Error(`${hostname} resolved to no address.`), '', 0);
       callback(null, first.address, first.family);

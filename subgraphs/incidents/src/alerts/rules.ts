@@ -26,7 +26,7 @@ import type { Directory } from '../directory.ts';
 import { lastEventId } from '../events/feed.ts';
 import type { IncidentCategory, Severity } from '../rows.ts';
 import { countryCodes } from '../validation.ts';
-import { readableBy } from '../visibility.ts';
+import { INCIDENT_MARKING, readableBy } from '../visibility.ts';
 import type { AlertSettings } from './config.ts';
 import { refusedWebhookUrl } from './policy.ts';
 
@@ -302,7 +302,7 @@ export function ruleDeliveries(
   const d = t.alertDeliveries;
   const visible: SQL = sql`(${d.incidentId} is null or exists (select 1 from ${t.incidents} where ${t.incidents.id} = ${d.incidentId} and ${readableBy(
     viewer,
-    { tlp: t.incidents.tlp, ownerOrg: t.incidents.reportedByOrg, sharedWith: t.incidents.sharedWith },
+    INCIDENT_MARKING,
   )})) and (${d.advisoryId} is null or exists (select 1 from ${t.advisories} where ${t.advisories.id} = ${d.advisoryId} and ${advisoryReadableBy(viewer)}))`;
   return keysetConnection({
     where: [eq(d.ruleId, ruleId), visible],

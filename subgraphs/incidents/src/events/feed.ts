@@ -3,7 +3,7 @@ import type { Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { IncidentEventRow, IncidentEventType, IncidentRow } from '../rows.ts';
-import { readableBy } from '../visibility.ts';
+import { groupReadersOf, INCIDENT_MARKING, readableBy } from '../visibility.ts';
 
 /** An event about an incident; ADVISORY_PUBLISHED events name an advisory instead and never reach this feed. */
 export type IncidentFeedEvent = IncidentEventRow & {
@@ -17,18 +17,28 @@ export interface FeedItem {
   incident: IncidentRow;
 }
 
+/** An event as the stream delivers it: with the incident's sharing-group readers when it was read. */
+export interface StreamItem extends FeedItem {
+  groupReaders: string[];
+}
+
 /**
- * Events about incidents after `afterId`, oldest first, each with its incident's current state.
+ * Events about incidents after `afterId`, oldest first, each with its incident's current state
+ * and the current members of the sharing groups it was shared with (read in the same statement).
  * The inner join keeps advisory events out, which is what the narrower event type says.
  */
-export function eventsAfter(db: Db, afterId: number, limit: number): Promise<FeedItem[]> {
+export function eventsAfter(db: Db, afterId: number, limit: number): Promise<StreamItem[]> {
   return db
-    .select({ event: t.incidentEvents, incident: t.incidents })
+    .select({
+      event: t.incidentEvents,
+      incident: t.incidents,
+      groupReaders: groupReadersOf(INCIDENT_MARKING),
+    })
     .from(t.incidentEvents)
     .innerJoin(t.incidents, eq(t.incidents.id, t.incidentEvents.incidentId))
     .where(gt(t.incidentEvents.id, afterId))
     .orderBy(asc(t.incidentEvents.id))
-    .limit(limit) as Promise<FeedItem[]>;
+    .limit(limit) as Promise<StreamItem[]>;
 }
 
 export async function lastEventId(db: Db): Promise<number> {
@@ -49,13 +59,7 @@ export async function lastVisibleEventId(db: Db, caller: Caller): Promise<number
     .select({ id: t.incidentEvents.id })
     .from(t.incidentEvents)
     .innerJoin(t.incidents, eq(t.incidents.id, t.incidentEvents.incidentId))
-    .where(
-      readableBy(caller, {
-        tlp: t.incidents.tlp,
-        ownerOrg: t.incidents.reportedByOrg,
-        sharedWith: t.incidents.sharedWith,
-      }),
-    )
+    .where(readableBy(caller, INCIDENT_MARKING))
     .orderBy(desc(t.incidentEvents.id))
     .limit(1);
   return row?.id ?? 0;

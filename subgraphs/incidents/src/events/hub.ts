@@ -1,8 +1,8 @@
 import { listen, type Database, type Listening } from '@cadg/db';
-import { eventsAfter, lastEventId, type FeedItem } from './feed.ts';
+import { eventsAfter, lastEventId, type StreamItem } from './feed.ts';
 import { EVENTS_CHANNEL } from './outbox.ts';
 
-export type HubListener = (items: readonly FeedItem[]) => void;
+export type HubListener = (items: readonly StreamItem[]) => void;
 
 export interface EventHubOptions {
   /** Rows read per query while catching up. @default 500 */
@@ -10,7 +10,7 @@ export interface EventHubOptions {
   /** Reports a failed read; the hub retries on the next notification. @default console.error */
   onError?: (error: unknown) => void;
   /** Called after each batch was handed to every listener (metrics observe event lag here). */
-  onFannedOut?: (items: readonly FeedItem[]) => void;
+  onFannedOut?: (items: readonly StreamItem[]) => void;
   /**
    * Called after every successful read pass a notification started, whether or not it found incident events:
    * advisory events are in the outbox too (the alert dispatcher wakes here) but not in this feed.
@@ -33,7 +33,7 @@ export class EventHub {
   #idle: Promise<void> = Promise.resolve();
   readonly #batchSize: number;
   readonly #onError: (error: unknown) => void;
-  readonly #onFannedOut: ((items: readonly FeedItem[]) => void) | undefined;
+  readonly #onFannedOut: ((items: readonly StreamItem[]) => void) | undefined;
   readonly #onDrained: (() => void) | undefined;
 
   constructor(
@@ -96,7 +96,7 @@ export class EventHub {
       this.#again = false;
       failed = false;
       try {
-        let batch: FeedItem[];
+        let batch: StreamItem[];
         do {
           batch = await eventsAfter(this.database.db, this.#lastId, this.#batchSize);
           if (batch.length === 0) break;

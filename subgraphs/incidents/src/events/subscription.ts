@@ -4,7 +4,7 @@ import type { Db } from '@cadg/db';
 import type { Severity } from '../rows.ts';
 import { atLeast } from '../severity.ts';
 import { canRead } from '../visibility.ts';
-import type { FeedItem } from './feed.ts';
+import type { FeedItem, StreamItem } from './feed.ts';
 import { eventsAfter } from './feed.ts';
 import type { EventHub } from './hub.ts';
 
@@ -18,7 +18,10 @@ export interface MajorIncidentFilter {
  * Whether an event concerns a subscriber: at or above its threshold, or the change that took the
  * incident below it (delivered once, so dashboards can clear it), and about one of its countries.
  */
-export function matches(item: FeedItem, filter: MajorIncidentFilter): boolean {
+export function matches(
+  item: { event: Pick<FeedItem['event'], 'severity' | 'previousSeverity' | 'affectedCountries'> },
+  filter: MajorIncidentFilter,
+): boolean {
   const { event } = item;
   if (
     filter.countries.length > 0 &&
@@ -45,11 +48,26 @@ export function eventIdOf(cursor: string): number {
 }
 
 export interface SubscriptionOptions {
-  /** Events a slow subscriber may have waiting before it is cut off. @default 10000 */
-  maxBuffered?: number;
   /** Rows per replay query. @default 500 */
   replayBatch?: number;
 }
+
+/**
+ * The queues between the event hub and a client's socket, and why each is there (four places, of
+ * which three are bounded):
+ * 1. Here. `ready`: the hub hands events over synchronously and the stream is pulled, so they wait
+ *    for `next()`. Not bounded here: its one consumer, platform's graphql-ws server, pulls eagerly
+ *    into its own bounded queue (2). `held`: live events that arrive while the replay reads the
+ *    table, merged in after it; nothing downstream sees them until then, so they are bounded here
+ *    (MAX_HELD_DURING_REPLAY, SUBSCRIBER_TOO_SLOW).
+ * 2. platform's graphql-ws server (backpressure.ts `drainEagerly`): the subgraph's memory against a
+ *    gateway that stops reading (closed with 4413).
+ * 3. The gateway's shared subscriptions (shared-subscriptions.ts): one upstream stream read by many
+ *    clients at their own pace; bounded for multipart HTTP subscribers, which have no drain.
+ * 4. The gateway's graphql-ws server (`drainEagerly`): the gateway's memory against a client that
+ *    stops reading (closed with 4413).
+ */
+const MAX_HELD_DURING_REPLAY = 10_000;
 
 const tooSlow = () =>
   new GraphQLError(
@@ -76,29 +94,29 @@ export function majorIncidentStream(
   filter: MajorIncidentFilter,
   afterId: number | null,
   options: SubscriptionOptions = {},
-): AsyncIterableIterator<FeedItem> {
-  const maxBuffered = options.maxBuffered ?? 10_000;
+): AsyncIterableIterator<StreamItem> {
   const replayBatch = options.replayBatch ?? 500;
-  const ready: FeedItem[] = [];
-  const held: FeedItem[] = [];
+  const ready: StreamItem[] = [];
+  const held: StreamItem[] = [];
   let replaying = afterId !== null;
   let finished = false;
   let failure: unknown = null;
   let waiter: {
-    resolve: (result: IteratorResult<FeedItem>) => void;
+    resolve: (result: IteratorResult<StreamItem>) => void;
     reject: (error: unknown) => void;
   } | null = null;
   let drained: (() => void) | null = null;
   // Everything after this id reaches the listener below; a replay covers the rest.
   let lastProcessed = afterId ?? hub.lastId;
 
-  const visible = (item: FeedItem) =>
+  const visible = (item: StreamItem) =>
     canRead(caller, {
       tlp: item.incident.tlp,
       ownerOrg: item.incident.reportedByOrg,
       sharedWith: item.incident.sharedWith,
+      groupReaders: item.groupReaders,
     });
-  const offer = (item: FeedItem) => {
+  const offer = (item: StreamItem) => {
     if (item.event.id <= lastProcessed) return;
     lastProcessed = item.event.id;
     if (matches(item, filter) && visible(item)) ready.push(item);
@@ -129,7 +147,7 @@ export function majorIncidentStream(
     if (finished) return;
     if (replaying) held.push(...items);
     else for (const item of items) offer(item);
-    if (ready.length + held.length > maxBuffered) finish(tooSlow());
+    if (held.length > MAX_HELD_DURING_REPLAY) finish(tooSlow());
     else settle();
   });
 

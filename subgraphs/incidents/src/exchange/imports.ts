@@ -7,6 +7,7 @@ import type { ImportOutcome } from '@cadg/db/incidents-exchange';
 import type { Directory } from '../directory.ts';
 import type { OrgIdentity } from '../permissions.ts';
 import type { AdvisoryRow, Tlp } from '../rows.ts';
+import { usableGroupIds } from '../sharing-links.ts';
 import * as valid from '../validation.ts';
 import { applyPlan } from './persist.ts';
 import type { ImportPlan } from './plan.ts';
@@ -27,6 +28,7 @@ export type ImportRow = typeof x.exchangeImports.$inferSelect;
 export interface ImportOptions {
   tlp?: Tlp | null | undefined;
   sharedWithOrganizationIds?: readonly string[] | null | undefined;
+  sharedWithSharingGroupIds?: readonly string[] | null | undefined;
 }
 
 /** Validated recipients (the submitter is the owner, never a recipient), known to contacts. */
@@ -67,14 +69,14 @@ function bundleObjects(bundle: unknown): unknown[] {
 export function importValues(
   actor: OrgIdentity,
   channel: ImportRow['channel'],
-  options: { tlp: Tlp | null; sharedWith: string[]; totalCount: number },
+  options: { tlp: Tlp | null; sharedWith: string[]; totalCount: number; format?: ImportRow['format'] },
 ) {
   return {
     ownerOrg: actor.org,
     submittedBySub: actor.sub,
     submittedByRoles: [...actor.roles],
     channel,
-    format: 'STIX_2_1' as const,
+    format: options.format ?? 'STIX_2_1',
     defaultTlp: options.tlp,
     sharedWith: options.sharedWith,
     totalCount: options.totalCount,
@@ -118,8 +120,10 @@ export async function importStixBundle(
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
+    const groups = options.sharedWithSharingGroupIds;
+    const sharingGroupIds = await usableGroupIds(tx, actor.org, 'sharedWithSharingGroupIds', groups);
     const plan = planStixImport(objects, { defaultTlp: options.tlp ?? 'AMBER', label });
-    const outcome = await runImport(tx, actor, row, plan);
+    const outcome = await runImport(tx, actor, row, plan, sharingGroupIds);
     const advisories =
       outcome.advisoryIds.length === 0
         ? []
@@ -138,8 +142,9 @@ export async function runImport(
   actor: OrgIdentity,
   row: ImportRow,
   plan: ImportPlan,
+  sharingGroupIds: readonly string[] = [],
 ): Promise<ImportOutcome> {
-  const outcome = await applyPlan(tx, actor, row, plan);
+  const outcome = await applyPlan(tx, actor, { ...row, sharingGroupIds }, plan);
   await completeImport(tx, row.id, outcome);
   return outcome;
 }

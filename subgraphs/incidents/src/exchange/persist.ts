@@ -7,6 +7,7 @@ import type { ImportOutcome } from '@cadg/db/incidents-exchange';
 import { audit } from '../audit.ts';
 import { appendAdvisoryEvent } from '../events/outbox.ts';
 import type { OrgIdentity } from '../permissions.ts';
+import { linkAdvisoryGroups } from '../sharing-links.ts';
 import type { Tlp } from '../rows.ts';
 import { stricter, type ImportPlan, type PlannedIndicator, type PlannedObject } from './plan.ts';
 
@@ -20,6 +21,8 @@ export interface ImportTarget {
   id: string;
   channel: t.Provenance['channel'];
   sharedWith: readonly string[];
+  /** Sharing groups the advisories it creates are shared with (checked usable by the submitter). */
+  sharingGroupIds?: readonly string[];
 }
 
 type Existing = typeof x.exchangeObjects.$inferSelect;
@@ -139,6 +142,7 @@ class PlanWriter {
     await this.writeAdvisories(advisories);
     await this.writeIndicators([...indicatorObjects.values()]);
     await this.writeObjects();
+    await linkAdvisoryGroups(this.tx, this.createdAdvisories, this.target.sharingGroupIds ?? []);
     await this.announce();
   }
 
@@ -173,11 +177,19 @@ class PlanWriter {
         severity: o.advisory.severity,
         cveIds: o.advisory.cveIds,
         tlp: this.tlpFloor.get(id) ?? o.tlp,
-        provenance: this.provenance(o),
+        provenance: {
+          ...this.provenance(o),
+          ...(o.advisory.labels ? { labels: o.advisory.labels } : {}),
+        },
       };
       if (this.changes.get(o.externalId) === 'updated') {
         await this.tx.update(t.advisories).set(values).where(eq(t.advisories.id, id));
-        await this.auditAdvisory(id, `Updated from STIX ${o.externalType} ${o.externalId}`, values.tlp);
+        if (o.advisory.exclusive) await this.dropUnlisted(id, o.advisory.refs);
+        await this.auditAdvisory(
+          id,
+          `Updated from ${this.plan.format} ${o.externalType} ${o.externalId}`,
+          values.tlp,
+        );
         continue;
       }
       rows.push({ ...values, id, publishedByOrg: this.actor.org, sharedWith: [...this.target.sharedWith] });
@@ -185,6 +197,31 @@ class PlanWriter {
     }
     await inBatches(rows, (batch) => this.tx.insert(t.advisories).values(batch));
     for (const row of rows) await this.auditAdvisory(row.id, `Imported "${row.title}"`, row.tlp);
+  }
+
+  /**
+   * A newer version of an advisory that lists all its indicators (a MISP event) no longer holds
+   * those it dropped: their rows go, and their source objects point at nothing.
+   */
+  private async dropUnlisted(advisoryId: string, refs: readonly string[]): Promise<void> {
+    const listed = new Set(refs);
+    const attached = await this.tx
+      .select({ id: t.indicators.id, provenance: t.indicators.provenance })
+      .from(t.indicators)
+      .where(eq(t.indicators.advisoryId, advisoryId));
+    const dropped = attached.filter((row) => !listed.has(row.provenance?.externalId ?? ''));
+    if (dropped.length === 0) return;
+    await inBatches(
+      dropped.map((row) => row.id),
+      (batch) => this.tx.delete(t.indicators).where(inArray(t.indicators.id, batch)),
+    );
+    const sources = [...new Set(dropped.map((row) => row.provenance?.externalId ?? ''))];
+    await this.tx
+      .update(x.exchangeObjects)
+      .set({ recordIds: [], kind: 'REFERENCE' })
+      .where(
+        and(eq(x.exchangeObjects.ownerOrg, this.actor.org), inArray(x.exchangeObjects.externalId, sources)),
+      );
   }
 
   private async auditAdvisory(id: string, what: string, tlp: Tlp): Promise<void> {
@@ -226,7 +263,10 @@ class PlanWriter {
 
   private async writeIndicators(objects: PlannedObject[]): Promise<void> {
     const changedObjects = objects.filter((o) => this.changed(o));
-    const replaced = changedObjects.flatMap((o) => this.existing.get(o.externalId)?.recordIds ?? []);
+    // Every changed object that held indicators lets them go, also one that no longer maps to any.
+    const replaced = this.plan.objects
+      .filter((o) => this.changed(o) && this.existing.get(o.externalId)?.kind === 'INDICATORS')
+      .flatMap((o) => this.existing.get(o.externalId)?.recordIds ?? []);
     // An updated indicator stays in its advisory unless a changed report now claims it.
     const previous = new Map<string, string | null>();
     await inBatches(replaced, async (batch) => {

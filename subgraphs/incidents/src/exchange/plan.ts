@@ -2,7 +2,7 @@ import type { ImportObjectStatus, NotMappedObject } from '@cadg/db/incidents-exc
 import type { IndicatorType, Severity, Tlp } from '../rows.ts';
 
 /**
- * What an import will write, whatever format it came in (STIX 2.1 today, MISP next): each source
+ * What an import will write, whatever format it came in (STIX 2.1, MISP): each source
  * object with its id, version, marking and what it maps to. `persist.ts` turns a plan into rows;
  * each format only has to build one.
  */
@@ -24,6 +24,13 @@ export interface PlannedAdvisory {
   cveIds: string[];
   /** Source ids of the objects it refers to; the indicator objects among them are attached to it. */
   refs: string[];
+  /** The source's tags and galaxy clusters other than TLP (MISP), kept in its provenance. */
+  labels?: string[];
+  /**
+   * Whether `refs` lists every indicator the advisory holds (a MISP event lists all its
+   * attributes): a newer version then drops the indicators it no longer lists.
+   */
+  exclusive?: boolean;
 }
 
 interface PlannedBase {

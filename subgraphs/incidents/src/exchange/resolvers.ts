@@ -3,36 +3,16 @@ import type { IncidentsContext } from '../context.ts';
 import { requireActingForOrganization } from '../permissions.ts';
 import type { AdvisoryRow, Tlp } from '../rows.ts';
 import { importStixBundle, type ImportRow, type StixImportResult } from './imports.ts';
-import { appendUpload, beginUpload, failUpload, importFor, processUpload } from './uploads.ts';
+import { processInBackground } from './sweep.ts';
+import { appendUpload, beginUpload, importFor } from './uploads.ts';
 
 /** Resolvers of the exchange fields (STIX imports and uploads); the domain lives beside them. */
 
 interface ImportArgs {
   tlp?: Tlp | null;
   sharedWithOrganizationIds?: string[] | null;
+  sharedWithSharingGroupIds?: string[] | null;
 }
-
-/**
- * Processes a queued upload after its last part's response is on its way. A failure is recorded
- * on the import (every object failed) so its status never stays pending.
- */
-function processInBackground(ctx: IncidentsContext, id: string): void {
-  if (processing.has(id)) return;
-  processing.add(id);
-  setImmediate(() => {
-    processUpload(ctx.db, id)
-      .catch(async (error: unknown) => {
-        console.error(`exchange import ${id} failed:`, error);
-        await failUpload(ctx.db, id, 'The objects could not be processed.').catch((cause: unknown) =>
-          console.error(`exchange import ${id} could not be marked failed:`, cause),
-        );
-      })
-      .finally(() => processing.delete(id));
-  });
-}
-
-/** Imports this process is processing, so status reads meanwhile do not queue more attempts. */
-const processing = new Set<string>();
 
 const resultOf = (r: StixImportResult) => ({ importId: r.importId, ...r.outcome, advisories: r.advisories });
 
@@ -41,7 +21,7 @@ export const ExchangeQuery = {
     const row = await importFor(ctx.db, ctx.caller, id);
     // A queued import whose replica stopped before processing it is taken up by whichever replica
     // is asked for its status; one being processed is locked, so this does nothing to it.
-    if (row?.state === 'QUEUED') processInBackground(ctx, row.id);
+    if (row?.state === 'QUEUED') void processInBackground(ctx.db, row.id);
     return row;
   },
 };
@@ -71,7 +51,7 @@ export const ExchangeMutation = {
       args.objects,
       args.last,
     );
-    if (row.state === 'QUEUED') processInBackground(ctx, row.id);
+    if (row.state === 'QUEUED') void processInBackground(ctx.db, row.id);
     return row;
   },
 };

@@ -143,9 +143,23 @@ export async function processUpload(db: Db, id: string): Promise<void> {
   });
 }
 
-/** Marks an upload that could not be processed as complete with every object failed. */
-export async function failUpload(db: Db, id: string, message: string): Promise<void> {
+/**
+ * Marks an upload that could not be processed as complete with every object failed, if it is
+ * still in `state` and no replica holds it.
+ */
+export async function failUpload(
+  db: Db,
+  id: string,
+  message: string,
+  state: 'QUEUED' | 'RECEIVING' = 'QUEUED',
+): Promise<void> {
   await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: x.exchangeImports.id })
+      .from(x.exchangeImports)
+      .where(and(eq(x.exchangeImports.id, id), eq(x.exchangeImports.state, state)))
+      .for('update', { skipLocked: true });
+    if (!row) return;
     const parts = await tx
       .select({ objects: x.exchangeImportParts.objects })
       .from(x.exchangeImportParts)
@@ -162,6 +176,14 @@ export async function failUpload(db: Db, id: string, message: string): Promise<v
       failures,
       notMapped: [],
     });
+    // An upload that stopped early reports the objects it received (TAXII 2.1 §4.3.1: the total
+    // is the sum of the counts).
+    if (state === 'RECEIVING') {
+      await tx
+        .update(x.exchangeImports)
+        .set({ totalCount: failures.length })
+        .where(eq(x.exchangeImports.id, id));
+    }
     await tx.delete(x.exchangeImportParts).where(eq(x.exchangeImportParts.importId, id));
   });
 }

@@ -5,6 +5,9 @@ import type { FeedItem } from '../events/feed.ts';
 import type { PhishingReportView, PhishingVerdictRow } from '../phishing.ts';
 import type { AlertRuleRow, AlertDeliveryRow } from '../alerts/rules.ts';
 import type { ImportRow, StixImportView } from '../exchange/imports.ts';
+import type { MispImportView } from '../exchange/misp-import.ts';
+import type { MispFeedRow, MispFeedPullRow, ProvenanceRow } from '../exchange/misp-feeds.ts';
+import type { SharingGroupRow } from '../sharing-groups.ts';
 import type { AuditRecord, Connection } from '@cadg/platform';
 import type { IncidentsContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -25,8 +28,24 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A MISP feed to pull: a base URL serving `manifest.json` and `<event uuid>.json`, as MISP's own feeds and `/misp/feed/` of this registry do. */
+export type AddMispFeedInput = {
+  /** The marking of events that carry no `tlp:` tag; AMBER when not given. */
+  defaultTlp?: InputMaybe<Tlp>;
+  /** HTTP headers sent with every request, e.g. `Authorization` with a MISP API key. Stored as secrets: never returned or logged. */
+  headers?: InputMaybe<Array<MispFeedHeaderInput>>;
+  /** The organization that will own what the feed imports; the caller's own for an ORG_ADMIN, required for the SECRETARIAT. */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Seconds between pulls, 60 to 604800; 3600 when not given. */
+  pullIntervalSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Organizations the imported advisories are shared with beyond the owner. */
+  sharedWithOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The feed's base URL (`https://misp.example/feeds/cert` for `…/manifest.json`). Must be reachable under the outbound-address policy of webhook alerts. */
+  url: Scalars['String']['input'];
+};
+
 /** An alert or advisory shared through the mechanism. */
-export type Advisory = {
+export type Advisory = Node & {
   __typename?: 'Advisory';
   /** Products affected. */
   affectedProducts: Array<Scalars['String']['output']>;
@@ -38,6 +57,8 @@ export type Advisory = {
   id: Scalars['ID']['output'];
   /** Indicators of compromise it lists. */
   indicators: Array<Indicator>;
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
   /** Where it came from, when it was imported (STIX, TAXII); null when it was published here. */
   provenance?: Maybe<ImportProvenance>;
   /** When it was published. */
@@ -48,6 +69,8 @@ export type Advisory = {
   severity: Severity;
   /** Organizations it was shared with beyond the publisher. */
   sharedWith: Array<Organization>;
+  /** Sharing groups it was shared with: their current members read it too. Only groups the caller may see are listed (see `SharingGroup`). */
+  sharedWithSharingGroups: Array<SharingGroup>;
   /** The advisory as a STIX 2.1 bundle: a `report` referring to its indicators (STIX patterns) and to a `vulnerability` per CVE, the publisher as an `identity`, and the TLP 2.0 marking definition. Stable: the same advisory always gives the same bundle. */
   stix: Scalars['JSON']['output'];
   /** Short title. */
@@ -335,12 +358,14 @@ export type ChangeIncidentStatusInput = {
 };
 
 /** A country taking part in the mechanism (owned by the contacts subgraph). */
-export type Country = {
+export type Country = Node & {
   __typename?: 'Country';
   /** ISO 3166-1 alpha-2 code, upper case. */
   code: Scalars['ID']['output'];
   /** Incidents affecting this country that the caller may see, newest first. */
   incidents: IncidentConnection;
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
 };
 
 
@@ -378,10 +403,24 @@ export type CreateAlertRulePayload = {
   signingSecret?: Maybe<Scalars['String']['output']>;
 };
 
+/** A new sharing group, owned by the caller's organization. */
+export type CreateSharingGroupInput = {
+  /** Its name, e.g. "CLMV CERTs"; 1–200 characters, unique (ignoring case) among the owner's groups. */
+  name: Scalars['String']['input'];
+  /** Its member organizations (the owner is a member only if listed). */
+  organizationIds: Array<Scalars['ID']['input']>;
+};
+
+export type DataFlowPilot = Node & {
+  __typename?: 'DataFlowPilot';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
 /** An import of threat intelligence, with the counts and details of a TAXII 2.1 status resource (§4.3). */
 export type ExchangeImport = {
   __typename?: 'ExchangeImport';
-  /** How it arrived: `GRAPHQL` or `TAXII`. */
+  /** How it arrived: `GRAPHQL`, `TAXII` or `MISP_FEED`. */
   channel: Scalars['String']['output'];
   /** When it was processed, once it was. */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -423,7 +462,7 @@ export type ImportObjectStatus = {
   id: Scalars['String']['output'];
   /** Why it failed, for a failure. */
   message?: Maybe<Scalars['String']['output']>;
-  /** The object's version (STIX `modified`), when it has one. */
+  /** The object's version (STIX `modified`; MISP `timestamp`, in seconds), when it has one. */
   version?: Maybe<Scalars['String']['output']>;
 };
 
@@ -434,16 +473,18 @@ export type ImportProvenance = {
   channel: Scalars['String']['output'];
   /** The source's author (the STIX `created_by_ref` identity's name), when given. */
   createdBy?: Maybe<Scalars['String']['output']>;
-  /** The source's id of the object it came from (a STIX id). */
+  /** The source's id of the object it came from (a STIX id, a MISP uuid). */
   externalId: Scalars['String']['output'];
   /** `STIX_2_1` or `MISP`. */
   format: Scalars['String']['output'];
   /** The import that last wrote it. */
   importId: Scalars['ID']['output'];
+  /** The source's tags and galaxy clusters other than its TLP marking (a MISP event's `Tag` and `Galaxy`), e.g. `misp-galaxy:threat-actor="Sofacy"`; empty when it has none. */
+  labels: Array<Scalars['String']['output']>;
 };
 
 /** A cybersecurity incident reported to the mechanism. */
-export type Incident = {
+export type Incident = Node & {
   __typename?: 'Incident';
   /** Countries affected. */
   affectedCountries: Array<Country>;
@@ -461,6 +502,8 @@ export type Incident = {
   id: Scalars['ID']['output'];
   /** Indicators of compromise seen in this incident. */
   indicators: Array<Indicator>;
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
   /** When it was reported to the mechanism. */
   reportedAt: Scalars['DateTime']['output'];
   /** The organization that reported it. */
@@ -469,6 +512,8 @@ export type Incident = {
   severity: Severity;
   /** Organizations it was shared with beyond the reporter (the readers of AMBER, AMBER_STRICT and RED incidents). */
   sharedWith: Array<Organization>;
+  /** Sharing groups it was shared with: their current members read it too. Only groups the caller may see are listed (see `SharingGroup`). */
+  sharedWithSharingGroups: Array<SharingGroup>;
   /** Current handling status. */
   status: IncidentStatus;
   /** The incident as a STIX 2.1 bundle: an `incident` object with this registry's fields under `x_cadg_*` properties, its indicators as STIX patterns with `indicates` relationships, the reporter as an `identity`, and the TLP 2.0 marking definition. Ids are derived from ours, so exporting the same version twice gives the same bundle. */
@@ -747,11 +792,96 @@ export type IndicatorType =
   /** A URL (http, https or ftp), normalised: lower-case scheme and host, no default port, no fragment. */
   | 'URL';
 
+/** A MISP feed the registry pulls. */
+export type MispFeed = {
+  __typename?: 'MispFeed';
+  /** Pulls that failed in a row; each doubles the wait before the next (from a minute, up to a day). */
+  consecutiveFailures: Scalars['Int']['output'];
+  /** When it was added. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The marking of events without a `tlp:` tag. */
+  defaultTlp: Tlp;
+  /** Whether it is pulled. */
+  enabled: Scalars['Boolean']['output'];
+  /** Events that created or updated records, over every pull. */
+  eventsImported: Scalars['Int']['output'];
+  /** The names of the headers it sends (their values are secrets and never returned). */
+  headerNames: Array<Scalars['String']['output']>;
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Why the last pull failed (the file and the reason), or null when it succeeded. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  /** When the last pull finished. */
+  lastPulledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it is next due. */
+  nextPullAt: Scalars['DateTime']['output'];
+  /** The organization that owns what it imports. */
+  organization: Organization;
+  /** Seconds between pulls. */
+  pullIntervalSeconds: Scalars['Int']['output'];
+  /** Its last pulls, newest first. */
+  pulls: Array<MispFeedPull>;
+  /** The feed's base URL. */
+  url: Scalars['String']['output'];
+};
+
+
+/** A MISP feed the registry pulls. */
+export type MispFeedPullsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One HTTP header of a feed. */
+export type MispFeedHeaderInput = {
+  /** The header's name, e.g. `Authorization`. */
+  name: Scalars['String']['input'];
+  /** Its value (a secret). */
+  value: Scalars['String']['input'];
+};
+
+/** One pull of a MISP feed. */
+export type MispFeedPull = {
+  __typename?: 'MispFeedPull';
+  /** Why it failed, or null. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** Events fetched because they were new or changed. */
+  eventsFetched: Scalars['Int']['output'];
+  /** Events that created or updated records. */
+  eventsImported: Scalars['Int']['output'];
+  /** Events the manifest listed. */
+  eventsListed: Scalars['Int']['output'];
+  /** When it ended. */
+  finishedAt: Scalars['DateTime']['output'];
+  /** When it began. */
+  startedAt: Scalars['DateTime']['output'];
+};
+
+/** What one MISP event import did. */
+export type MispImportResult = {
+  __typename?: 'MispImportResult';
+  /** The advisory the event is, with its indicators. */
+  advisory?: Maybe<Advisory>;
+  /** Objects (the event, its attributes and MISP objects) seen for the first time. */
+  created: Scalars['Int']['output'];
+  /** The event's uuid. */
+  eventUuid: Scalars['String']['output'];
+  /** The import's id. */
+  importId: Scalars['ID']['output'];
+  /** Attributes kept with the import without becoming a record here, and why. */
+  notMapped: Array<NotMappedObject>;
+  /** Objects imported before at the same (or a newer) timestamp: nothing changed. */
+  unchanged: Scalars['Int']['output'];
+  /** Objects whose newer timestamp updated what they had become. */
+  updated: Scalars['Int']['output'];
+};
+
 /** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Adds indicators of compromise to an incident: members of the reporting organization, or the SECRETARIAT. */
   addIncidentIndicators: Incident;
+  /** Registers a MISP feed to pull on a schedule for an organization: the SECRETARIAT for any organization, an ORG_ADMIN for its own. Pulled at once, then every `pullIntervalSeconds`. */
+  addMispFeed: MispFeed;
   /** Adds one part (a list of STIX objects) to an upload of the caller's organization; with `last: true` the upload is queued and processed in the background. Poll `exchangeImport` for the outcome. */
   appendStixUpload: ExchangeImport;
   /** Begins an upload of STIX objects in parts, for envelopes larger than one request (the TAXII inbox uses it). For MEMBERs and ORG_ADMINs; the caller's organization owns what it imports. */
@@ -760,8 +890,12 @@ export type Mutation = {
   changeIncidentStatus: Incident;
   /** Creates an alert rule for the caller's organization (ORG_ADMIN). Matching changes are sent by webhook (Standard Webhooks, signed with the secret returned once here) or e-mail, only while the organization may read the record. BAD_USER_INPUT names the field for an unknown country, a malformed URL or address, a webhook target the policy refuses, or EMAIL when no SMTP server is configured. */
   createAlertRule: CreateAlertRulePayload;
+  /** Creates a sharing group owned by the caller's organization: an ORG_ADMIN of it, or the SECRETARIAT. BAD_USER_INPUT for an empty name, NOT_FOUND for an organization contacts does not know, CONFLICT (`extensions.field: "input.name"`) when the owner already has a group of that name. Audited. */
+  createSharingGroup: SharingGroup;
   /** Deletes a rule and its delivery history; returns its id. ORG_ADMIN of the rule's organization. */
   deleteAlertRule: Scalars['ID']['output'];
+  /** Imports one MISP event (as MISP's API or a MISP feed gives it, with or without the `{"Event": …}` wrapper) for the caller's organization (a MEMBER or ORG_ADMIN of it), in one transaction: the event becomes an advisory (`info` its title, `threat_level_id` its severity, `comment` and `text` attributes its body, `link` attributes its references, `vulnerability` attributes its CVE ids); attributes of supported types, in the event or in its MISP objects, become its indicators with `to_ids` kept as `forDetection`. `tlp:` tags on the event give the TLP (AMBER without one); other tags and galaxy clusters are kept as `provenance.labels`. Anything else is kept with the import and listed in `notMapped`. Idempotent per organization by event `uuid` and `timestamp`. See docs/exchange.md. */
+  importMispEvent: MispImportResult;
   /** Imports a STIX 2.1 bundle for the caller's organization (a MEMBER or ORG_ADMIN of it), in one transaction: indicators and observed-data on domain names, IP addresses, URLs, e-mail addresses and file hashes become indicators; reports and groupings become advisories with the indicators they refer to; other indicators join one advisory per TLP for the import. Everything else is kept with the import and listed in `notMapped`. Idempotent per organization by STIX id and `modified`. See docs/exchange.md. */
   importStixBundle: StixImportResult;
   /** Pauses a rule (nothing is sent; deliveries wait) or resumes it, which also clears an automatic pause. ORG_ADMIN of the rule's organization. */
@@ -770,8 +904,12 @@ export type Mutation = {
   postIncidentUpdate: IncidentUpdate;
   /** Publishes an alert or advisory on behalf of the caller's organization: a MEMBER or ORG_ADMIN of it. */
   publishAdvisory: Advisory;
+  /** Makes an enabled feed due now; its next pull follows within seconds. */
+  pullMispFeed: MispFeed;
   /** Sends a DEAD or FAILED delivery again (back to PENDING, with a fresh run of attempts and the same `webhook-id`); CONFLICT for any other status. ORG_ADMIN of the rule's organization. */
   redeliverAlert: AlertDelivery;
+  /** Removes a feed and its pull history; what it imported stays, owned by its organization. Returns the feed's id. */
+  removeMispFeed: Scalars['ID']['output'];
   /** Reports an incident on behalf of the caller's organization: a MEMBER or ORG_ADMIN of it. Clients rely on this shape exactly. */
   reportIncident: Incident;
   /** Records a phishing detector's verdict on a URL for the caller's organization (the HTTP webhook `POST /webhooks/phishing` on the gateway does the same). Reports of the same normalised URL merge. A verdict scoring at least `PHISHING_INCIDENT_SCORE` (default 0.8) raises a TLP:GREEN PHISHING incident with the URL and its host as indicators, or updates the one raised before (severity, countries, indicators). Needs a MEMBER or ORG_ADMIN of the organization; the report is returned as the caller may see it (see `Query.phishingReport`). */
@@ -780,7 +918,11 @@ export type Mutation = {
   requestAssistance: AssistanceRequest;
   /** Answers an assistance request: a MEMBER or ORG_ADMIN of the organization asked. */
   respondToAssistanceRequest: AssistanceRequest;
-  /** Shares an incident with more organizations (TLP 2.0): a MEMBER or ORG_ADMIN of the originating organization; for GREEN and CLEAR also of any organization that may read it. AMBER, AMBER_STRICT and RED circles are widened only by the originator. */
+  /** Enables or disables a feed (enabling makes it due at once). */
+  setMispFeedEnabled: MispFeed;
+  /** Replaces a sharing group's members: an ORG_ADMIN of its owner, or the SECRETARIAT (which may not add its own organization to a group it does not own). Records shared with the group are read by the new members from then on, and no longer by removed ones. NOT_FOUND for a group the caller may not see or an unknown organization. Audited. */
+  setSharingGroupMembers: SharingGroup;
+  /** Shares an incident with more organizations or sharing groups (TLP 2.0): a MEMBER or ORG_ADMIN of the originating organization; for GREEN and CLEAR also of any organization that may read it. AMBER, AMBER_STRICT and RED circles are widened only by the originator, and sharing groups are added only by the originator, whatever the marking. Name at least one organization or group. */
   shareIncident: Incident;
   /** Changes an incident's details: members of the reporting organization, or the SECRETARIAT. */
   updateIncident: Incident;
@@ -791,6 +933,12 @@ export type Mutation = {
 export type MutationAddIncidentIndicatorsArgs = {
   incidentId: Scalars['ID']['input'];
   indicators: Array<IndicatorInput>;
+};
+
+
+/** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
+export type MutationAddMispFeedArgs = {
+  input: AddMispFeedInput;
 };
 
 
@@ -823,8 +971,22 @@ export type MutationCreateAlertRuleArgs = {
 
 
 /** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
+export type MutationCreateSharingGroupArgs = {
+  input: CreateSharingGroupInput;
+};
+
+
+/** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
 export type MutationDeleteAlertRuleArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
+export type MutationImportMispEventArgs = {
+  event: Scalars['JSON']['input'];
+  sharedWithOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  sharedWithSharingGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -832,6 +994,7 @@ export type MutationDeleteAlertRuleArgs = {
 export type MutationImportStixBundleArgs = {
   bundle: Scalars['JSON']['input'];
   sharedWithOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  sharedWithSharingGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   tlp?: InputMaybe<Tlp>;
 };
 
@@ -856,8 +1019,20 @@ export type MutationPublishAdvisoryArgs = {
 
 
 /** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
+export type MutationPullMispFeedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
 export type MutationRedeliverAlertArgs = {
   deliveryId: Scalars['ID']['input'];
+};
+
+
+/** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
+export type MutationRemoveMispFeedArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -886,15 +1061,36 @@ export type MutationRespondToAssistanceRequestArgs = {
 
 
 /** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
-export type MutationShareIncidentArgs = {
+export type MutationSetMispFeedEnabledArgs = {
+  enabled: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
+export type MutationSetSharingGroupMembersArgs = {
   id: Scalars['ID']['input'];
   organizationIds: Array<Scalars['ID']['input']>;
 };
 
 
 /** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
+export type MutationShareIncidentArgs = {
+  id: Scalars['ID']['input'];
+  organizationIds: Array<Scalars['ID']['input']>;
+  sharedWithSharingGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+/** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
 export type MutationUpdateIncidentArgs = {
   input: UpdateIncidentInput;
+};
+
+/** A record with a global id, after Relay's Global Object Identification: `node(id:)` and `nodes(ids:)` fetch any of them again by `nodeId`, whichever subgraph owns it. The global id is `nodeId` rather than `id`, which keeps each record's own id as it always was. */
+export type Node = {
+  /** The record's global id: opaque and stable; `node(id:)` takes it to fetch the record again. */
+  nodeId: Scalars['ID']['output'];
 };
 
 /** Why an imported object was not mapped. */
@@ -913,7 +1109,7 @@ export type NotMappedObject = {
   __typename?: 'NotMappedObject';
   /** Why it was not mapped. */
   code: NotMappedCode;
-  /** The source's id of the object (a STIX id). */
+  /** The source's id of the object (a STIX id, a MISP attribute uuid). */
   id: Scalars['String']['output'];
   /** The reason in words. */
   reason: Scalars['String']['output'];
@@ -922,10 +1118,12 @@ export type NotMappedObject = {
 };
 
 /** A body taking part in the mechanism (owned by the contacts subgraph). */
-export type Organization = {
+export type Organization = Node & {
   __typename?: 'Organization';
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** The record's global id (Relay's Node interface): opaque and stable; `node(id:)` takes it to fetch the record again. The record's own id (`id`, or a country's `code`) is unchanged. */
+  nodeId: Scalars['ID']['output'];
   /** Incidents this organization reported that the caller may see, newest first. */
   reportedIncidents: IncidentConnection;
 };
@@ -1009,6 +1207,18 @@ export type PhishingVerdictInput = {
   score: Scalars['Float']['input'];
 };
 
+export type PolicyInstrument = Node & {
+  __typename?: 'PolicyInstrument';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
+export type PolicyPosition = Node & {
+  __typename?: 'PolicyPosition';
+  id: Scalars['ID']['output'];
+  nodeId: Scalars['ID']['output'];
+};
+
 /** A timeline entry. Clients rely on this shape exactly. */
 export type PostIncidentUpdateInput = {
   /** What was learnt or done. */
@@ -1037,6 +1247,8 @@ export type PublishAdvisoryInput = {
   severity: Severity;
   /** Organizations to share it with. */
   sharedWithOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Sharing groups to share it with: their members, as they are whenever it is read, read it too. Groups the caller's organization owns or is a member of; another id is NOT_FOUND. */
+  sharedWithSharingGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Short title. */
   title: Scalars['String']['input'];
   /** Who may see it. */
@@ -1054,7 +1266,10 @@ export type Query = {
   advisory?: Maybe<Advisory>;
   /** The alert rules of the caller's organization (ORG_ADMIN), oldest first. The SECRETARIAT gets every organization's rules, to watch delivery health; it cannot create rules for others. */
   alertRules: Array<AlertRule>;
-  /** Changes made through the API to this subgraph (incidents, updates, sharing, assistance, advisories, phishing reports), newest first. SECRETARIAT only; nobody can change it. Only entries about records the caller may read now are listed (and counted): entries about an incident, advisory, assistance request or phishing report it may not read are left out, as those records are NOT_FOUND everywhere else. */
+  /**
+   * Changes made through the API to this subgraph (incidents, updates, sharing, assistance, advisories, phishing reports), newest first. SECRETARIAT only; nobody can change it. Only entries about records the caller may read now are listed (and counted): entries about an incident, advisory, assistance request or phishing report it may not read are left out, as those records are NOT_FOUND everywhere else.
+   * @deprecated Use incidentsAuditLog
+   */
   auditLog: AuditEntryConnection;
   /** An import the caller's organization submitted (through `importStixBundle` or the TAXII inbox), with its TAXII 2.1 status; null when there is none or another organization submitted it. For MEMBERs and ORG_ADMINs of the submitting organization. */
   exchangeImport?: Maybe<ExchangeImport>;
@@ -1066,12 +1281,24 @@ export type Query = {
   incidentStats: Array<StatBucket>;
   /** Incidents the caller may see, newest first. */
   incidents: IncidentConnection;
+  /** Changes made through the API to this subgraph (incidents, updates, sharing, assistance, advisories, phishing reports), newest first. SECRETARIAT only; nobody can change it. Only entries about records the caller may read now are listed (and counted): entries about an incident, advisory, assistance request or phishing report it may not read are left out, as those records are NOT_FOUND everywhere else. */
+  incidentsAuditLog: AuditEntryConnection;
   /** For clients keeping a copy in sync: incidents the caller may see, by time of last change, oldest first, changed strictly after `since` (millisecond precision). Pass the `updatedAt` of the last incident you stored as `since`, or page with `after`. */
   incidentsUpdatedSince: IncidentConnection;
   /** Has anyone seen this? Indicators with this value (normalised first; defanged forms such as `hxxp://` and `[.]` are accepted) in incidents and advisories the caller may see. */
   indicators: Array<Indicator>;
+  /** MISP feeds pulled into the registry: every feed for the SECRETARIAT, its own organization's for an ORG_ADMIN. Header values (API keys) are never returned. */
+  mispFeeds: Array<MispFeed>;
+  /** The record with this global id (a `nodeId`), of any type that implements `Node`; null when no such record exists or the caller may not see it (the same answer for both). An id that is not a global id of this graph is `BAD_USER_INPUT`. */
+  node?: Maybe<Node>;
+  /** The records with these global ids, in the same order; null where a record does not exist or the caller may not see it. At most 100 ids. */
+  nodes: Array<Maybe<Node>>;
   /** What the phishing intake knows of a URL (normalised first, as reports are): its verdicts and the incident raised for it. Members of the mechanism only; null when nobody reported it. When the incident raised for it is one the caller may not read, only the verdicts of the caller's own organization are shown, and every other field is computed from them (null when it reported none). */
   phishingReport?: Maybe<PhishingReport>;
+  /** One sharing group, if the caller may see it; null otherwise. */
+  sharingGroup?: Maybe<SharingGroup>;
+  /** The sharing groups the caller may see (those its organization owns or is a member of; every group for the SECRETARIAT), by owner and name. */
+  sharingGroups: Array<SharingGroup>;
 };
 
 
@@ -1133,6 +1360,14 @@ export type QueryIncidentsArgs = {
 
 
 /** Entry points for reading the graph. */
+export type QueryIncidentsAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Entry points for reading the graph. */
 export type QueryIncidentsUpdatedSinceArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1147,8 +1382,26 @@ export type QueryIndicatorsArgs = {
 
 
 /** Entry points for reading the graph. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading the graph. */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
+/** Entry points for reading the graph. */
 export type QueryPhishingReportArgs = {
   url: Scalars['String']['input'];
+};
+
+
+/** Entry points for reading the graph. */
+export type QuerySharingGroupArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** A new incident. Clients rely on this shape exactly. The reporting organization is the caller's `org`. */
@@ -1165,6 +1418,8 @@ export type ReportIncidentInput = {
   severity: Severity;
   /** Organizations to share it with (the readers of AMBER, AMBER_STRICT and RED incidents). */
   sharedWithOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Sharing groups to share it with: their members, as they are whenever it is read, read it too. Groups the caller's organization owns or is a member of; another id is NOT_FOUND. */
+  sharedWithSharingGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What happened, as far as known. */
   summary: Scalars['String']['input'];
   /** Short title. */
@@ -1221,6 +1476,23 @@ export type Severity =
   | 'MEDIUM'
   /** Likely to result in a significant impact. */
   | 'SEVERE';
+
+/** A named set of organizations (e.g. "CLMV CERTs") that incidents and advisories can be shared with, as MISP's sharing groups. A record shared with a group is read by the group's members as they are when it is read: an organization removed from the group stops seeing it. Seen by its members, its owner and the SECRETARIAT. See docs/security.md. */
+export type SharingGroup = {
+  __typename?: 'SharingGroup';
+  /** When it was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** The organizations in it now. */
+  members: Array<Organization>;
+  /** Its name, unique (ignoring case) among its owner's groups. */
+  name: Scalars['String']['output'];
+  /** The organization that created it; its ORG_ADMINs (and the SECRETARIAT) change the members. */
+  owner: Organization;
+  /** When its members last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
 
 /** One group of `incidentStats`. */
 export type StatBucket = {
@@ -1378,6 +1650,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Advisory: Advisory;
   Country: Country;
   Incident: Incident;
   Organization: Organization;
@@ -1385,6 +1658,9 @@ export type FederationTypes = {
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Advisory:
+    ( { __typename: 'Advisory' }
+    & GraphQLRecursivePick<FederationTypes['Advisory'], {"id":true}> );
   Country:
     ( { __typename: 'Country' }
     & GraphQLRecursivePick<FederationTypes['Country'], {"code":true}> );
@@ -1397,14 +1673,27 @@ export type FederationReferenceTypes = {
 };
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  Node:
+    | ( AdvisoryRow )
+    | ( CountryRef )
+    | ( DataFlowPilot )
+    | ( IncidentRow )
+    | ( OrganizationRef )
+    | ( PolicyInstrument )
+    | ( PolicyPosition )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Advisory: ResolverTypeWrapper<AdvisoryRow>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AddMispFeedInput: AddMispFeedInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AdvisoryConnection: ResolverTypeWrapper<Connection<AdvisoryRow>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Advisory: ResolverTypeWrapper<AdvisoryRow>;
+  AdvisoryConnection: ResolverTypeWrapper<Connection<AdvisoryRow>>;
   AdvisoryEdge: ResolverTypeWrapper<Omit<AdvisoryEdge, 'node'> & { node: ResolversTypes['Advisory'] }>;
   AdvisoryFilter: AdvisoryFilter;
   AlertChannel: AlertChannel;
@@ -1428,11 +1717,13 @@ export type ResolversTypes = {
   Country: ResolverTypeWrapper<CountryRef>;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateAlertRulePayload: ResolverTypeWrapper<Omit<CreateAlertRulePayload, 'rule'> & { rule: ResolversTypes['AlertRule'] }>;
+  CreateSharingGroupInput: CreateSharingGroupInput;
+  DataFlowPilot: ResolverTypeWrapper<DataFlowPilot>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExchangeImport: ResolverTypeWrapper<ImportRow>;
   ExchangeImportState: ExchangeImportState;
   ImportObjectStatus: ResolverTypeWrapper<ImportObjectStatus>;
-  ImportProvenance: ResolverTypeWrapper<ImportProvenance>;
+  ImportProvenance: ResolverTypeWrapper<ProvenanceRow>;
   Incident: ResolverTypeWrapper<IncidentRow>;
   IncidentCategory: IncidentCategory;
   IncidentConnection: ResolverTypeWrapper<Connection<IncidentRow>>;
@@ -1451,7 +1742,12 @@ export type ResolversTypes = {
   IndicatorInput: IndicatorInput;
   IndicatorType: IndicatorType;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MispFeed: ResolverTypeWrapper<MispFeedRow>;
+  MispFeedHeaderInput: MispFeedHeaderInput;
+  MispFeedPull: ResolverTypeWrapper<MispFeedPullRow>;
+  MispImportResult: ResolverTypeWrapper<MispImportView>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NotMappedCode: NotMappedCode;
   NotMappedObject: ResolverTypeWrapper<NotMappedObject>;
   Organization: ResolverTypeWrapper<OrganizationRef>;
@@ -1460,6 +1756,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PhishingVerdict: ResolverTypeWrapper<PhishingVerdictRow>;
   PhishingVerdictInput: PhishingVerdictInput;
+  PolicyInstrument: ResolverTypeWrapper<PolicyInstrument>;
+  PolicyPosition: ResolverTypeWrapper<PolicyPosition>;
   PostIncidentUpdateInput: PostIncidentUpdateInput;
   PublishAdvisoryInput: PublishAdvisoryInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1468,6 +1766,7 @@ export type ResolversTypes = {
   RequestAssistanceInput: RequestAssistanceInput;
   RespondToAssistanceRequestInput: RespondToAssistanceRequestInput;
   Severity: Severity;
+  SharingGroup: ResolverTypeWrapper<SharingGroupRow>;
   StatBucket: ResolverTypeWrapper<StatBucket>;
   StixImportResult: ResolverTypeWrapper<StixImportView>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1477,11 +1776,12 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Advisory: AdvisoryRow;
-  String: Scalars['String']['output'];
+  AddMispFeedInput: AddMispFeedInput;
   ID: Scalars['ID']['output'];
-  AdvisoryConnection: Connection<AdvisoryRow>;
   Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
+  Advisory: AdvisoryRow;
+  AdvisoryConnection: Connection<AdvisoryRow>;
   AdvisoryEdge: Omit<AdvisoryEdge, 'node'> & { node: ResolversParentTypes['Advisory'] };
   AdvisoryFilter: AdvisoryFilter;
   AlertDelivery: AlertDeliveryRow;
@@ -1500,10 +1800,12 @@ export type ResolversParentTypes = {
   Country: CountryRef;
   CreateAlertRuleInput: CreateAlertRuleInput;
   CreateAlertRulePayload: Omit<CreateAlertRulePayload, 'rule'> & { rule: ResolversParentTypes['AlertRule'] };
+  CreateSharingGroupInput: CreateSharingGroupInput;
+  DataFlowPilot: DataFlowPilot;
   DateTime: Scalars['DateTime']['output'];
   ExchangeImport: ImportRow;
   ImportObjectStatus: ImportObjectStatus;
-  ImportProvenance: ImportProvenance;
+  ImportProvenance: ProvenanceRow;
   Incident: IncidentRow;
   IncidentConnection: Connection<IncidentRow>;
   IncidentEdge: Omit<IncidentEdge, 'node'> & { node: ResolversParentTypes['Incident'] };
@@ -1517,7 +1819,12 @@ export type ResolversParentTypes = {
   Indicator: IndicatorRow;
   IndicatorInput: IndicatorInput;
   JSON: Scalars['JSON']['output'];
+  MispFeed: MispFeedRow;
+  MispFeedHeaderInput: MispFeedHeaderInput;
+  MispFeedPull: MispFeedPullRow;
+  MispImportResult: MispImportView;
   Mutation: Record<PropertyKey, never>;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotMappedObject: NotMappedObject;
   Organization: OrganizationRef;
   PageInfo: PageInfo;
@@ -1525,6 +1832,8 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   PhishingVerdict: PhishingVerdictRow;
   PhishingVerdictInput: PhishingVerdictInput;
+  PolicyInstrument: PolicyInstrument;
+  PolicyPosition: PolicyPosition;
   PostIncidentUpdateInput: PostIncidentUpdateInput;
   PublishAdvisoryInput: PublishAdvisoryInput;
   Query: Record<PropertyKey, never>;
@@ -1532,26 +1841,31 @@ export type ResolversParentTypes = {
   ReportPhishingInput: ReportPhishingInput;
   RequestAssistanceInput: RequestAssistanceInput;
   RespondToAssistanceRequestInput: RespondToAssistanceRequestInput;
+  SharingGroup: SharingGroupRow;
   StatBucket: StatBucket;
   StixImportResult: StixImportView;
   Subscription: Record<PropertyKey, never>;
   UpdateIncidentInput: UpdateIncidentInput;
 };
 
-export type AdvisoryResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['Advisory'] = ResolversParentTypes['Advisory']> = {
+export type AdvisoryResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['Advisory'] = ResolversParentTypes['Advisory'], FederationReferenceType extends FederationReferenceTypes['Advisory'] = FederationReferenceTypes['Advisory']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Advisory']> | FederationReferenceType, FederationReferenceType, ContextType>;
   affectedProducts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cveIds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   provenance?: Resolver<Maybe<ResolversTypes['ImportProvenance']>, ParentType, ContextType>;
   publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   publishedBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   sharedWith?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  sharedWithSharingGroups?: Resolver<Array<ResolversTypes['SharingGroup']>, ParentType, ContextType>;
   stix?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tlp?: Resolver<ResolversTypes['Tlp'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type AdvisoryConnectionResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['AdvisoryConnection'] = ResolversParentTypes['AdvisoryConnection']> = {
@@ -1652,11 +1966,19 @@ export type CountryResolvers<ContextType = IncidentsContext, ParentType extends 
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Country']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<CountryIncidentsArgs, 'first'>>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type CreateAlertRulePayloadResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['CreateAlertRulePayload'] = ResolversParentTypes['CreateAlertRulePayload']> = {
   rule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType>;
   signingSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type DataFlowPilotResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['DataFlowPilot'] = ResolversParentTypes['DataFlowPilot']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1690,6 +2012,7 @@ export type ImportProvenanceResolvers<ContextType = IncidentsContext, ParentType
   externalId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   importId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type IncidentResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident'], FederationReferenceType extends FederationReferenceTypes['Incident'] = FederationReferenceTypes['Incident']> = {
@@ -1702,10 +2025,12 @@ export type IncidentResolvers<ContextType = IncidentsContext, ParentType extends
   events?: Resolver<ResolversTypes['IncidentEventConnection'], ParentType, ContextType, RequireFields<IncidentEventsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   reportedBy?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['Severity'], ParentType, ContextType>;
   sharedWith?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  sharedWithSharingGroups?: Resolver<Array<ResolversTypes['SharingGroup']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IncidentStatus'], ParentType, ContextType>;
   stix?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1714,6 +2039,7 @@ export type IncidentResolvers<ContextType = IncidentsContext, ParentType extends
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updates?: Resolver<ResolversTypes['IncidentUpdateConnection'], ParentType, ContextType, RequireFields<IncidentUpdatesArgs, 'first'>>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type IncidentConnectionResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['IncidentConnection'] = ResolversParentTypes['IncidentConnection']> = {
@@ -1786,24 +2112,71 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MispFeedResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['MispFeed'] = ResolversParentTypes['MispFeed']> = {
+  consecutiveFailures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  defaultTlp?: Resolver<ResolversTypes['Tlp'], ParentType, ContextType>;
+  enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  eventsImported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  headerNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastPulledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  nextPullAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  pullIntervalSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pulls?: Resolver<Array<ResolversTypes['MispFeedPull']>, ParentType, ContextType, RequireFields<MispFeedPullsArgs, 'first'>>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MispFeedPullResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['MispFeedPull'] = ResolversParentTypes['MispFeedPull']> = {
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventsFetched?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventsImported?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventsListed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MispImportResultResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['MispImportResult'] = ResolversParentTypes['MispImportResult']> = {
+  advisory?: Resolver<Maybe<ResolversTypes['Advisory']>, ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventUuid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  importId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notMapped?: Resolver<Array<ResolversTypes['NotMappedObject']>, ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addIncidentIndicators?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationAddIncidentIndicatorsArgs, 'incidentId' | 'indicators'>>;
+  addMispFeed?: Resolver<ResolversTypes['MispFeed'], ParentType, ContextType, RequireFields<MutationAddMispFeedArgs, 'input'>>;
   appendStixUpload?: Resolver<ResolversTypes['ExchangeImport'], ParentType, ContextType, RequireFields<MutationAppendStixUploadArgs, 'id' | 'last' | 'objects'>>;
   beginStixUpload?: Resolver<ResolversTypes['ExchangeImport'], ParentType, ContextType, RequireFields<MutationBeginStixUploadArgs, 'totalCount'>>;
   changeIncidentStatus?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationChangeIncidentStatusArgs, 'input'>>;
   createAlertRule?: Resolver<ResolversTypes['CreateAlertRulePayload'], ParentType, ContextType, RequireFields<MutationCreateAlertRuleArgs, 'input'>>;
+  createSharingGroup?: Resolver<ResolversTypes['SharingGroup'], ParentType, ContextType, RequireFields<MutationCreateSharingGroupArgs, 'input'>>;
   deleteAlertRule?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationDeleteAlertRuleArgs, 'id'>>;
+  importMispEvent?: Resolver<ResolversTypes['MispImportResult'], ParentType, ContextType, RequireFields<MutationImportMispEventArgs, 'event'>>;
   importStixBundle?: Resolver<ResolversTypes['StixImportResult'], ParentType, ContextType, RequireFields<MutationImportStixBundleArgs, 'bundle'>>;
   pauseAlertRule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType, RequireFields<MutationPauseAlertRuleArgs, 'id' | 'paused'>>;
   postIncidentUpdate?: Resolver<ResolversTypes['IncidentUpdate'], ParentType, ContextType, RequireFields<MutationPostIncidentUpdateArgs, 'input'>>;
   publishAdvisory?: Resolver<ResolversTypes['Advisory'], ParentType, ContextType, RequireFields<MutationPublishAdvisoryArgs, 'input'>>;
+  pullMispFeed?: Resolver<ResolversTypes['MispFeed'], ParentType, ContextType, RequireFields<MutationPullMispFeedArgs, 'id'>>;
   redeliverAlert?: Resolver<ResolversTypes['AlertDelivery'], ParentType, ContextType, RequireFields<MutationRedeliverAlertArgs, 'deliveryId'>>;
+  removeMispFeed?: Resolver<ResolversTypes['ID'], ParentType, ContextType, RequireFields<MutationRemoveMispFeedArgs, 'id'>>;
   reportIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationReportIncidentArgs, 'input'>>;
   reportPhishing?: Resolver<ResolversTypes['PhishingReport'], ParentType, ContextType, RequireFields<MutationReportPhishingArgs, 'input'>>;
   requestAssistance?: Resolver<ResolversTypes['AssistanceRequest'], ParentType, ContextType, RequireFields<MutationRequestAssistanceArgs, 'input'>>;
   respondToAssistanceRequest?: Resolver<ResolversTypes['AssistanceRequest'], ParentType, ContextType, RequireFields<MutationRespondToAssistanceRequestArgs, 'input'>>;
+  setMispFeedEnabled?: Resolver<ResolversTypes['MispFeed'], ParentType, ContextType, RequireFields<MutationSetMispFeedEnabledArgs, 'enabled' | 'id'>>;
+  setSharingGroupMembers?: Resolver<ResolversTypes['SharingGroup'], ParentType, ContextType, RequireFields<MutationSetSharingGroupMembersArgs, 'id' | 'organizationIds'>>;
   shareIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationShareIncidentArgs, 'id' | 'organizationIds'>>;
   updateIncident?: Resolver<ResolversTypes['Incident'], ParentType, ContextType, RequireFields<MutationUpdateIncidentArgs, 'input'>>;
+};
+
+export type NodeResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+  __resolveType: TypeResolveFn<'Advisory' | 'Country' | 'DataFlowPilot' | 'Incident' | 'Organization' | 'PolicyInstrument' | 'PolicyPosition', ParentType, ContextType>;
 };
 
 export type NotMappedObjectResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['NotMappedObject'] = ResolversParentTypes['NotMappedObject']> = {
@@ -1816,7 +2189,9 @@ export type NotMappedObjectResolvers<ContextType = IncidentsContext, ParentType 
 export type OrganizationResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization'], FederationReferenceType extends FederationReferenceTypes['Organization'] = FederationReferenceTypes['Organization']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Organization']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reportedIncidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<OrganizationReportedIncidentsArgs, 'first'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
@@ -1851,6 +2226,18 @@ export type PhishingVerdictResolvers<ContextType = IncidentsContext, ParentType 
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type PolicyInstrumentResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['PolicyInstrument'] = ResolversParentTypes['PolicyInstrument']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type PolicyPositionResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['PolicyPosition'] = ResolversParentTypes['PolicyPosition']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   advisories?: Resolver<ResolversTypes['AdvisoryConnection'], ParentType, ContextType, RequireFields<QueryAdvisoriesArgs, 'first'>>;
   advisoriesPublishedSince?: Resolver<ResolversTypes['AdvisoryConnection'], ParentType, ContextType, RequireFields<QueryAdvisoriesPublishedSinceArgs, 'first'>>;
@@ -1862,9 +2249,24 @@ export type QueryResolvers<ContextType = IncidentsContext, ParentType extends Re
   incidentEventCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   incidentStats?: Resolver<Array<ResolversTypes['StatBucket']>, ParentType, ContextType, RequireFields<QueryIncidentStatsArgs, 'groupBy'>>;
   incidents?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsArgs, 'first'>>;
+  incidentsAuditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryIncidentsAuditLogArgs, 'first'>>;
   incidentsUpdatedSince?: Resolver<ResolversTypes['IncidentConnection'], ParentType, ContextType, RequireFields<QueryIncidentsUpdatedSinceArgs, 'first'>>;
   indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorsArgs, 'value'>>;
+  mispFeeds?: Resolver<Array<ResolversTypes['MispFeed']>, ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   phishingReport?: Resolver<Maybe<ResolversTypes['PhishingReport']>, ParentType, ContextType, RequireFields<QueryPhishingReportArgs, 'url'>>;
+  sharingGroup?: Resolver<Maybe<ResolversTypes['SharingGroup']>, ParentType, ContextType, RequireFields<QuerySharingGroupArgs, 'id'>>;
+  sharingGroups?: Resolver<Array<ResolversTypes['SharingGroup']>, ParentType, ContextType>;
+};
+
+export type SharingGroupResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['SharingGroup'] = ResolversParentTypes['SharingGroup']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type StatBucketResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['StatBucket'] = ResolversParentTypes['StatBucket']> = {
@@ -1901,6 +2303,7 @@ export type Resolvers<ContextType = IncidentsContext> = {
   AuditTarget?: AuditTargetResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CreateAlertRulePayload?: CreateAlertRulePayloadResolvers<ContextType>;
+  DataFlowPilot?: DataFlowPilotResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ExchangeImport?: ExchangeImportResolvers<ContextType>;
   ImportObjectStatus?: ImportObjectStatusResolvers<ContextType>;
@@ -1916,13 +2319,20 @@ export type Resolvers<ContextType = IncidentsContext> = {
   IncidentUpdateEdge?: IncidentUpdateEdgeResolvers<ContextType>;
   Indicator?: IndicatorResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  MispFeed?: MispFeedResolvers<ContextType>;
+  MispFeedPull?: MispFeedPullResolvers<ContextType>;
+  MispImportResult?: MispImportResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   NotMappedObject?: NotMappedObjectResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PhishingReport?: PhishingReportResolvers<ContextType>;
   PhishingVerdict?: PhishingVerdictResolvers<ContextType>;
+  PolicyInstrument?: PolicyInstrumentResolvers<ContextType>;
+  PolicyPosition?: PolicyPositionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SharingGroup?: SharingGroupResolvers<ContextType>;
   StatBucket?: StatBucketResolvers<ContextType>;
   StixImportResult?: StixImportResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

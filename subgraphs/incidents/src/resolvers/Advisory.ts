@@ -5,6 +5,7 @@ import { organization } from './references.ts';
 export const Advisory: AdvisoryResolvers = {
   publishedBy: (advisory) => organization(advisory.publishedByOrg),
   sharedWith: (advisory) => advisory.sharedWith.map(organization),
+  sharedWithSharingGroups: (advisory, _, { loaders }) => loaders.sharingGroupsByAdvisory.load(advisory.id),
   indicators: (advisory, _, { loaders }) => loaders.indicatorsByAdvisory.load(advisory.id),
   stix: async (advisory, _, { loaders, directory }) =>
     advisoryBundle(

@@ -13,6 +13,7 @@ export const Incident: IncidentResolvers = {
   reportedBy: (incident) => organization(incident.reportedByOrg),
   affectedCountries: (incident) => incident.affectedCountries.map(country),
   sharedWith: (incident) => incident.sharedWith.map(organization),
+  sharedWithSharingGroups: (incident, _, { loaders }) => loaders.sharingGroupsByIncident.load(incident.id),
   updates: async (incident, args, { loaders }) =>
     pageInMemory(
       await loaders.updatesByIncident.load(incident.id),

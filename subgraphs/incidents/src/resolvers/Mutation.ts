@@ -29,6 +29,7 @@ export const Mutation: MutationResolvers = {
       requireActingForOrganization(ctx.caller),
       args.id,
       args.organizationIds,
+      args.sharedWithSharingGroupIds,
     ),
   addIncidentIndicators: (_, args, ctx) =>
     addIncidentIndicators(ctx.db, requireIncidentResponder(ctx.caller), args.incidentId, args.indicators),

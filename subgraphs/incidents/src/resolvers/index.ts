@@ -1,6 +1,12 @@
 import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/incidents';
-import { AuditEntryResolvers, auditLogResolver, DateTimeScalar } from '@cadg/platform';
+import {
+  AuditEntryResolvers,
+  auditLogResolver,
+  countryNodeId,
+  DateTimeScalar,
+  organizationNodeId,
+} from '@cadg/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { auditVisibleTo } from '../audit.ts';
 import { AdvisoryQuery } from './AdvisoryLookup.ts';
@@ -14,14 +20,20 @@ import { IncidentUpdate } from './IncidentUpdate.ts';
 import { Indicator } from './Indicator.ts';
 import { Organization } from './Organization.ts';
 import { ExchangeImport, ExchangeMutation, ExchangeQuery } from '../exchange/resolvers.ts';
+import { ImportProvenance, MispFeed, MispMutation, MispQuery } from '../exchange/misp-resolvers.ts';
 import { JSONScalar } from '../json.ts';
 import { Mutation } from './Mutation.ts';
+import { advisoryNodeId, incidentNodeId, Node, NodeQuery, readableAdvisory } from './Node.ts';
 import { PhishingReport } from './PhishingReport.ts';
 import { PhishingVerdict } from './PhishingVerdict.ts';
 import { Query } from './Query.ts';
+import { SharingGroup, SharingGroupMutation, SharingGroupQuery } from './SharingGroup.ts';
 import { Subscription } from './Subscription.ts';
 
 /** Typed from the SDL by `npm run codegen`: a resolver that disagrees with schema.graphql does not compile. */
+/** The audit root field, named like contactsAuditLog, dataflowsAuditLog and aipolicyAuditLog. */
+const incidentsAuditLog = auditLogResolver(auditLogSource(auditLog), auditVisibleTo);
+
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
@@ -30,17 +42,27 @@ export const resolvers: Resolvers = {
     ...AlertQuery,
     ...AdvisoryQuery,
     ...ExchangeQuery,
-    auditLog: auditLogResolver(auditLogSource(auditLog), auditVisibleTo),
+    ...NodeQuery,
+    ...MispQuery,
+    ...SharingGroupQuery,
+    incidentsAuditLog,
+    // Deprecated in the published schema (integrators rely on it): the same field, its old name.
+    auditLog: incidentsAuditLog,
   },
   AuditEntry: AuditEntryResolvers,
-  Mutation: { ...Mutation, ...AlertMutation, ...ExchangeMutation },
+  Mutation: { ...Mutation, ...AlertMutation, ...ExchangeMutation, ...MispMutation, ...SharingGroupMutation },
   Subscription,
-  Country,
-  Organization,
-  Incident,
+  Node,
+  Country: { ...Country, nodeId: countryNodeId },
+  Organization: { ...Organization, nodeId: organizationNodeId },
+  Incident: { ...Incident, nodeId: incidentNodeId },
   IncidentUpdate,
   AssistanceRequest,
-  Advisory,
+  Advisory: {
+    ...Advisory,
+    __resolveReference: (ref, context) => readableAdvisory(ref.id, context),
+    nodeId: advisoryNodeId,
+  },
   Indicator,
   IncidentEvent,
   PhishingReport,
@@ -48,4 +70,7 @@ export const resolvers: Resolvers = {
   AlertRule,
   AlertDelivery,
   ExchangeImport,
+  MispFeed,
+  ImportProvenance,
+  SharingGroup,
 };
