@@ -51,7 +51,14 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
         ImportProvenance: '../exchange/misp-feeds.ts#ProvenanceRow',
         SharingGroup: '../sharing-groups.ts#SharingGroupRow',
       },
-      connections: ['Incident', 'IncidentUpdate', 'IncidentEvent', 'Advisory', 'AlertDelivery'],
+      connections: [
+        'Incident',
+        'IncidentUpdate',
+        'IncidentEvent',
+        'Advisory',
+        'AlertDelivery',
+        'AssistanceRequest',
+      ],
     },
     dataflows: {
       context: 'DataflowsContext',

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 /** Who is signed in, as the dashboard remembers it for this browser tab. */
 export interface Session {
@@ -6,6 +6,8 @@ export interface Session {
   organizationId: string | null;
   organizationName: string | null;
   role: string;
+  /** Signed in at the OpenID Connect provider: its token is renewed, and signing out ends it there. */
+  viaProvider?: boolean;
 }
 
 interface SessionContextValue {
@@ -35,9 +37,33 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(next);
   }, []);
   const signOut = useCallback(() => {
+    const ended = session;
     sessionStorage.removeItem(STORAGE_KEY);
     setSession(null);
-  }, []);
+    // The provider's session ends too (it sends the browser back to the dashboard).
+    if (ended?.viaProvider) void import('./auth/oidc.ts').then((oidc) => oidc.endProviderSession());
+  }, [session]);
+  const viaProvider = session?.viaProvider === true;
+  useEffect(() => {
+    if (!viaProvider) return;
+    let stop: (() => void) | undefined;
+    let current = true;
+    void import('./auth/oidc.ts').then((oidc) => {
+      if (!current) return;
+      stop = oidc.keepRenewed((token) =>
+        setSession((previous) => {
+          if (!previous) return previous;
+          const next = { ...previous, token };
+          sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+          return next;
+        }),
+      );
+    });
+    return () => {
+      current = false;
+      stop?.();
+    };
+  }, [viaProvider]);
   const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

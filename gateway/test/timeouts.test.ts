@@ -1,33 +1,14 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { composeSupergraph, createGateway, type Gateway } from '../src/index.ts';
+import { beforeAll, expect, it } from 'vitest';
 import { postGraphQL, webSocketClient } from './support/clients.ts';
-import { echoTypeDefs, startEchoSubgraph, type EchoSubgraph } from './support/echo-subgraph.ts';
-import { createTestIdentity, type TestIdentity } from './support/identity.ts';
+import { startGateway, subgraph, useEdgeGateways } from './support/edge-gateways.ts';
 
 const SUBGRAPH_TIMEOUT_MS = 300;
 
-let identity: TestIdentity;
-let subgraph: EchoSubgraph;
-let gateway: Gateway;
 let url: string;
 
+useEdgeGateways();
 beforeAll(async () => {
-  identity = await createTestIdentity();
-  subgraph = await startEchoSubgraph();
-  gateway = createGateway({
-    supergraphSdl: composeSupergraph([{ name: 'echo', url: subgraph.url, typeDefs: echoTypeDefs }]),
-    verifier: identity.verifier,
-    subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
-    graphiql: false,
-    logging: false,
-  });
-  ({ url } = await gateway.listen(0, '127.0.0.1'));
-});
-
-afterAll(async () => {
-  await gateway?.close();
-  await subgraph?.stop();
-  await identity?.cleanUp();
+  ({ url } = await startGateway({ subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS }));
 });
 
 // A graphql-ws operation comes first on purpose: the gateway must serve one before any HTTP request.

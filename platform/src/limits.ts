@@ -1,17 +1,17 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { MaxTokensParserWLexer, type MaxTokensOptions } from '@escape.tech/graphql-armor-max-tokens';
+import type { MaxTokensOptions } from '@escape.tech/graphql-armor-max-tokens';
 import {
   GraphQLError,
-  validate,
   type DocumentNode,
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import { operationCost } from './cost.ts';
-import { ErrorCode, isPublicError } from './errors.ts';
+import { ErrorCode } from './errors.ts';
+import { costKey, DocumentVerdicts, tokenCountingParser } from './limit-verdicts.ts';
 
 export { operationCost } from './cost.ts';
 
@@ -199,14 +199,16 @@ export interface OperationRequest {
  * For servers that parse and validate on their own afterwards (Apollo Server caches validated
  * documents for every caller, so per-caller rules cannot live inside it).
  *
- * `extraRules` run with the limit rules (e.g. fields only some callers may ask for).
+ * `extraRules` run with the limit rules (e.g. fields only some callers may ask for). What the
+ * document's text decides is worked out once per text (limit-verdicts.ts): pass the same `limits`
+ * and `extraRules` objects on every call.
  * @returns the errors to answer with, or an empty list when the operation is within the limits.
  */
 export function operationLimitErrors(
   schema: GraphQLSchema,
   request: OperationRequest,
   limits: OperationLimits,
-  extraRules: readonly ValidationRule[] = [],
+  extraRules: readonly ValidationRule[] = NO_RULES,
 ): readonly GraphQLError[] {
   const variablesError = variablesRefusal(request.variables, limits);
   if (variablesError) return [variablesError];
@@ -214,24 +216,54 @@ export function operationLimitErrors(
   if (typeof request.query !== 'string') return [];
   const sizeError = documentSizeRefusal(request.query, limits);
   if (sizeError) return [sizeError];
-  let document: DocumentNode;
-  try {
-    document = new MaxTokensParserWLexer(request.query, {
-      ...tokenLimitOptions(limits),
-      noLocation: true,
-    } as ConstructorParameters<typeof MaxTokensParserWLexer>[1]).parseDocument();
-  } catch (error) {
-    // Our token refusal, or a syntax error that Apollo Server will report with its own code.
-    // By shape: the parser may come from graphql's other build (see isPublicError).
-    return isPublicError(error) && error.extensions['code'] === ErrorCode.QueryTooComplex ? [error] : [];
-  }
-  const ruleErrors = validate(schema, document, [...limitValidationRules(limits), ...extraRules]);
-  if (ruleErrors.length > 0) return ruleErrors;
-  const variables =
-    typeof request.variables === 'object' && request.variables !== null
-      ? (request.variables as Record<string, unknown>)
-      : {};
+  const verdict = verdictsFor(schema, limits, extraRules).verdictOn(request.query);
+  if (verdict.kind === 'unparsable') return [];
+  if (verdict.kind === 'refused') return verdict.errors;
   const operationName = typeof request.operationName === 'string' ? request.operationName : null;
-  const costError = costRefusal(schema, document, variables, operationName, limits);
+  // The estimate reads `first` and `representations`, which may be variables: recomputed per
+  // request unless the document declares none.
+  const key = verdict.variableFree ? costKey(verdict.document, operationName) : null;
+  let costError = key === null ? undefined : verdict.costs.get(key);
+  if (costError === undefined) {
+    const variables =
+      typeof request.variables === 'object' && request.variables !== null
+        ? (request.variables as Record<string, unknown>)
+        : {};
+    costError = costRefusal(schema, verdict.document, variables, operationName, limits);
+    if (key !== null) verdict.costs.set(key, costError);
+  }
   return costError ? [costError] : [];
+}
+
+/** The default for `extraRules`: one array, so calls without rules share one verdict cache. */
+const NO_RULES: readonly ValidationRule[] = [];
+
+/** Verdict caches by schema, limits object and rules array (each held weakly). */
+const verdictCaches = new WeakMap<
+  GraphQLSchema,
+  WeakMap<OperationLimits, WeakMap<readonly ValidationRule[], DocumentVerdicts>>
+>();
+
+/**
+ * The verdict cache for one schema, limits and rules. Callers pass the same objects on every call
+ * (a server's limits, a module's rule list); new objects get a cache of their own.
+ */
+function verdictsFor(
+  schema: GraphQLSchema,
+  limits: OperationLimits,
+  extraRules: readonly ValidationRule[],
+): DocumentVerdicts {
+  let bySchema = verdictCaches.get(schema);
+  if (!bySchema) verdictCaches.set(schema, (bySchema = new WeakMap()));
+  let byLimits = bySchema.get(limits);
+  if (!byLimits) bySchema.set(limits, (byLimits = new WeakMap()));
+  let verdicts = byLimits.get(extraRules);
+  if (!verdicts) {
+    verdicts = new DocumentVerdicts(schema, tokenCountingParser(tokenLimitOptions(limits)), [
+      ...limitValidationRules(limits),
+      ...extraRules,
+    ]);
+    byLimits.set(extraRules, verdicts);
+  }
+  return verdicts;
 }

@@ -82,6 +82,9 @@ const gatewayOnlyFields: ValidationRule = (context) => ({
   },
 });
 
+/** The rules direct callers are checked against besides the limits (one array: see limits.ts). */
+const DIRECT_CALLER_RULES: readonly ValidationRule[] = [gatewayOnlyFields];
+
 /** What the guard decided about one request. */
 export type GuardDecision =
   | { readonly trusted: boolean; readonly refusal?: undefined }
@@ -127,7 +130,7 @@ export function guardSubgraphRequest(
     );
     return { trusted: false, refusal: { status: 413, errors: [error] } };
   }
-  const errors = operationLimitErrors(schema, request, limits, [gatewayOnlyFields]);
+  const errors = operationLimitErrors(schema, request, limits, DIRECT_CALLER_RULES);
   if (errors.length === 0) return { trusted: false };
   const status = errors.some((error) => error.extensions['code'] === ErrorCode.Forbidden) ? 403 : 400;
   return { trusted: false, refusal: { status, errors: [...errors] } };

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { GraphQLError as GraphQLErrorClass, type GraphQLSchema } from 'graphql';
 import { DEFAULT_DRAIN_LIMITS, type DrainLimits } from './backpressure.ts';
 import { drainTimeoutFromEnv, InFlightRequests } from './draining.ts';
@@ -133,6 +136,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     persistedQueries: false,
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      // Nothing sets or reads cache hints (no @cacheControl; the gateway's response cache keys on
+      // visibility and change records), yet the default plugin hooks every field resolver; the
+      // `no-store` it would answer with is set below instead.
+      ApolloServerPluginCacheControlDisabled(),
       operationMetricsPlugin(metrics.operations),
       subscriptionsOverWebSocketOnly,
       ...(feed ? [feed.plugin] : []),
@@ -218,6 +225,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     logger.debug({ requestId, method: req.method, status: response.status ?? 200 }, 'graphql request');
     res.statusCode = response.status ?? 200;
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    if (!response.headers.has('cache-control')) res.setHeader('cache-control', 'no-store');
     if (response.body.kind === 'complete') {
       res.end(response.body.string);
       return;
@@ -237,6 +245,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       else res.destroy();
     });
   });
+
+  Object.assign(httpServer, SERVER_TIMEOUTS);
 
   const sockets = options.subscriptions
     ? serveGraphQLOverWebSocket(
@@ -276,6 +286,15 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     },
   };
 }
+
+/**
+ * Idle keep-alive sockets stay open longer than the gateway keeps them (Node's global agent, which
+ * the gateway's fetch uses, closes a socket idle for 5 s, or sooner if the server's `Keep-Alive`
+ * hint says so): with Node's default of 5 s on both sides, the server's hint capped the pool at 5 s
+ * and a socket closing on the server could be picked by the gateway at the same moment. Headers
+ * must be allowed longer than keep-alive (Node's rule).
+ */
+const SERVER_TIMEOUTS = { keepAliveTimeout: 65_000, headersTimeout: 66_000 } as const;
 
 /**
  * Apollo Server would run a subscription sent over HTTP with `execute`, which cannot answer one; it

@@ -1,2 +1,2 @@
 export { startStack, type Stack, type StackOptions } from './stack.ts';
-export { startStandaloneGraph } from './standalone.ts';
+export { migrateSeedAndVerify, startStandaloneGraph } from './standalone.ts';

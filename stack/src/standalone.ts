@@ -7,6 +7,17 @@ import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER } from '@cadg/platfor
 import { startStack } from './stack.ts';
 
 /**
+ * Migrates and seeds `database`, then makes the token verifier of a dev issuer whose key lives in
+ * `keyDir`: what every runner outside Vitest (this one, the soak, the cache-lag measurement) does
+ * before it starts the stack.
+ */
+export async function migrateSeedAndVerify(database: Database, keyDir: string) {
+  await database.migrate();
+  await seedDatabase(database.db);
+  return createTokenVerifier({ issuer: DEV_ISSUER, audience: DEFAULT_AUDIENCE, devKeyDir: keyDir });
+}
+
+/**
  * The whole graph on free ports on a fresh, migrated and seeded database, with a dev issuer whose
  * key lives in a temporary directory: for tools that run outside Vitest (the fuzzer, benchmarks;
  * the e2e harness uses Vitest's provided template instead). With `databaseUrl` it creates a
@@ -18,13 +29,7 @@ export async function startStandaloneGraph(
   const keyDir = await mkdtemp(join(tmpdir(), 'cadg-stack-keys-'));
   const { database, drop } = await freshDatabase(options.databaseUrl);
   try {
-    await database.migrate();
-    await seedDatabase(database.db);
-    const verifier = await createTokenVerifier({
-      issuer: DEV_ISSUER,
-      audience: DEFAULT_AUDIENCE,
-      devKeyDir: keyDir,
-    });
+    const verifier = await migrateSeedAndVerify(database, keyDir);
     const stack = await startStack({ database, verifier, logging: false, protection: options.protection });
     return {
       gatewayUrl: stack.gatewayUrl,

@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase, seedDatabase } from '@cadg/db';
+import { createDatabase } from '@cadg/db';
 import {
   composeFromSchemaFiles,
   createGateway,
@@ -25,8 +25,8 @@ import {
   type ProtectionOptions,
   type ResponseCacheOptions,
 } from '@cadg/gateway';
-import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, Role, signDevToken } from '@cadg/platform';
-import { startStack } from '@cadg/stack';
+import { Role, signDevToken } from '@cadg/platform';
+import { migrateSeedAndVerify, startStack } from '@cadg/stack';
 import { startCluster } from './cluster.ts';
 
 const rounds = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 200);
@@ -42,13 +42,7 @@ const ROLE_SETS: Role[][] = [[Role.Member], [Role.OrgAdmin], [Role.Member, Role.
 
 const keyDir = await mkdtemp(join(tmpdir(), 'cadg-cache-lag-'));
 const database = await createDatabase({ url: process.env['DATABASE_URL'] });
-await database.migrate();
-await seedDatabase(database.db);
-const verifier = await createTokenVerifier({
-  issuer: DEV_ISSUER,
-  audience: DEFAULT_AUDIENCE,
-  devKeyDir: keyDir,
-});
+const verifier = await migrateSeedAndVerify(database, keyDir);
 let a: string;
 let b: string;
 let stop: () => Promise<void>;

@@ -1,17 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
+import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
 import { Attempts, CREATE, Receiver, type RuleView } from './alert-receiver.ts';
-import { codesOf, startGraph, type Graph } from './harness.ts';
-
-interface Response<T> {
-  data?: T;
-  errors?: { message: string; extensions?: Record<string, unknown> }[];
-}
+import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
+import { runDocument } from './documents.ts';
 
 describe('alerts in production mode (trusted documents enforced, signed subgraph calls)', () => {
   let graph: Graph;
@@ -23,12 +16,7 @@ describe('alerts in production mode (trusted documents enforced, signed subgraph
     await receiver.start();
     manifest = await readManifest();
     graph = await startGraph({
-      protection: {
-        production: true,
-        rateLimit: null,
-        subgraphSigningSecret: randomUUID(),
-        trustedDocuments: { mode: 'enforce', manifest },
-      },
+      protection: productionProtection(manifest),
       // The policy GATEWAY_MODE=production gives the incidents service (alertSettingsFromEnv), with
       // the receiver's address listed as ALERT_WEBHOOK_ALLOWED_HOSTS=127.0.0.1 would list it.
       alerts: {
@@ -47,19 +35,7 @@ describe('alerts in production mode (trusted documents enforced, signed subgraph
 
   /** Runs a registered operation by its id, as a client of the trusted-documents manifest does. */
   async function run<T>(file: string, variables: Record<string, unknown>, token: string) {
-    const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
-    const id = documentId(text);
-    expect(manifest[id]).toBeDefined();
-    const response = await fetch(graph.gatewayUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json',
-        authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify({ documentId: id, variables }),
-    });
-    return (await response.json()) as Response<T>;
+    return runDocument<T>(graph, { byId: true, manifest }, file, variables, token);
   }
 
   async function createRule(token: string, input: Record<string, unknown>) {

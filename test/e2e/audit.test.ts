@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
-import { codesOf, startGraph, type Graph } from './harness.ts';
+import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
+import { reportIncident } from './reporting.ts';
 
 let graph: Graph;
 let secretariat: string;
@@ -30,24 +31,25 @@ async function auditOf(field: string, filter: Record<string, unknown>, token = s
   );
 }
 
+/** A LOW, GREEN incident in MY reported by MyCERT's admin; its id. */
+const reportLowGreen = (title: string): Promise<string> =>
+  reportIncident(
+    graph,
+    {
+      title,
+      summary: 'Test data.',
+      category: 'OTHER',
+      severity: 'LOW',
+      tlp: 'GREEN',
+      affectedCountryCodes: ['MY'],
+    },
+    reporter,
+  );
+
 describe('the audit trail', () => {
   it('records who reported an incident, when, on which record, with a summary, for the SECRETARIAT to read', async () => {
-    const reported = await graph.query<{ reportIncident: { id: string } }>(
-      `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-      {
-        i: {
-          title: 'Audited incident',
-          summary: 'Test data.',
-          category: 'OTHER',
-          severity: 'LOW',
-          // GREEN: the SECRETARIAT reads entries only about records it may read (see below).
-          tlp: 'GREEN',
-          affectedCountryCodes: ['MY'],
-        },
-      },
-      reporter,
-    );
-    const id = reported.data!.reportIncident.id;
+    // GREEN: the SECRETARIAT reads entries only about records it may read (see below).
+    const id = await reportLowGreen('Audited incident');
     const log = await auditOf('auditLog', { targetId: id });
     expect(log.errors).toBeUndefined();
     expect(log.data!['auditLog']!.totalCount).toBe(1);
@@ -62,21 +64,7 @@ describe('the audit trail', () => {
   });
 
   it('writes nothing when the change is refused', async () => {
-    const reported = await graph.query<{ reportIncident: { id: string } }>(
-      `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-      {
-        i: {
-          title: 'Refused change',
-          summary: 'Test data.',
-          category: 'OTHER',
-          severity: 'LOW',
-          tlp: 'GREEN',
-          affectedCountryCodes: ['MY'],
-        },
-      },
-      reporter,
-    );
-    const id = reported.data!.reportIncident.id;
+    const id = await reportLowGreen('Refused change');
     const stale = await graph.query(
       `mutation($i: ChangeIncidentStatusInput!) { changeIncidentStatus(input: $i) { id } }`,
       { i: { id, expectedVersion: 7, status: 'TRIAGED' } },
@@ -318,7 +306,7 @@ describe('the audit trail in production mode', () => {
   let production: Graph;
   beforeAll(async () => {
     production = await startGraph({
-      protection: { production: true, rateLimit: null, subgraphSigningSecret: randomUUID() },
+      protection: productionProtection(),
     });
   });
   afterAll(() => production?.close());

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
 import { Role, signedExtensions } from '@cadg/platform';
 import { startGraph, type Graph, type GraphQLResponse } from './harness.ts';
+import { runDocument } from './documents.ts';
 import {
   ENTITIES,
   RECIPIENT_ORG,
@@ -123,20 +124,7 @@ function describeMatrix(mode: string, production: boolean) {
     let marker: string;
 
     async function op<T>(file: string, variables: Record<string, unknown>, token: string | undefined) {
-      const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
-      expect(manifest[documentId(text)], file).toBeDefined();
-      const response = await fetch(graph.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(
-          production ? { documentId: documentId(text), variables } : { query: text, variables },
-        ),
-      });
-      const body = (await response.json()) as GraphQLResponse<T>;
+      const body = await runDocument<T>(graph, { byId: production, manifest }, file, variables, token);
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       return body.data!;
     }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
-import { codesOf, startGraph, type Graph } from './harness.ts';
+import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
 import { manifest, send, type ActivityNode, type OpName } from './capacity-building-operations.ts';
 
 /**
@@ -50,12 +50,7 @@ describe.each(modes)('capacity building $name', ({ production }) => {
     graph = await startGraph(
       production
         ? {
-            protection: {
-              production: true,
-              rateLimit: null,
-              subgraphSigningSecret: randomUUID(),
-              trustedDocuments: { mode: 'enforce', manifest },
-            },
+            protection: productionProtection(manifest),
           }
         : {},
     );

@@ -7,6 +7,7 @@ import { openTestDatabase, type TestDatabase } from '@cadg/db/testing';
 import { Role } from '@cadg/platform';
 import { startCluster, type Cluster } from '../cluster/cluster.ts';
 import { gql } from '../cluster/load.ts';
+import { reportDdosExercise } from './reporting.ts';
 import { subscribe } from './subscriber.ts';
 
 /** Everything four subgraphs contribute to, so "the same data" covers the whole graph. */
@@ -164,23 +165,11 @@ describe.runIf(process.env['DATABASE_URL'])('two gateways and two replicas of ev
     });
     try {
       await subscriber.ready;
-      const reported = await gql<{ reportIncident: { id: string } }>(
-        gatewayA.url,
-        `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-        {
-          i: {
-            title: 'Exercise scenario: reported through gateway A',
-            summary: 'Test data.',
-            category: 'DDOS',
-            severity: 'SEVERE',
-            tlp: 'GREEN',
-            affectedCountryCodes: ['SG'],
-          },
-        },
+      reportedId = await reportDdosExercise(
+        (query, variables, token) => gql(gatewayA.url, query, variables, token),
+        'Exercise scenario: reported through gateway A',
         reporter,
       );
-      expect(reported.errors).toBeUndefined();
-      reportedId = reported.data!.reportIncident.id;
       const [event] = await subscriber.waitFor(1, 15_000);
       expect(event).toMatchObject({ type: 'REPORTED', incident: { id: reportedId } });
     } finally {
@@ -217,25 +206,12 @@ describe.runIf(process.env['DATABASE_URL'])('two gateways and two replicas of ev
       member,
     );
     const fields = 'cursor type incident { id title }';
-    const report = async (title: string) => {
-      const reported = await gql<{ reportIncident: { id: string } }>(
-        gatewayB.url,
-        `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-        {
-          i: {
-            title,
-            summary: 'Test data.',
-            category: 'DDOS',
-            severity: 'SEVERE',
-            tlp: 'GREEN',
-            affectedCountryCodes: ['SG'],
-          },
-        },
+    const report = (title: string) =>
+      reportDdosExercise(
+        (query, variables, token) => gql(gatewayB.url, query, variables, token),
+        title,
         reporter,
       );
-      expect(reported.errors).toBeUndefined();
-      return reported.data!.reportIncident.id;
-    };
     const first = subscribe(gatewayA.wsUrl, {
       token: member,
       after: start.data!.incidentEventCursor,

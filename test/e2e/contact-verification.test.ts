@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
+import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
 import type { VerificationSettings } from '@cadg/contacts/server';
-import { codesOf, startGraph, type Graph } from './harness.ts';
+import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
+import { runDocument } from './documents.ts';
 import { MailSink, readableText, type ReceivedMail } from './mail.ts';
 
 type SweepResult = Parameters<NonNullable<VerificationSettings['onSweep']>>[0];
@@ -242,12 +241,7 @@ describe('contact verification in production mode', () => {
     await sink.start();
     manifest = await readManifest();
     graph = await startGraph({
-      protection: {
-        production: true,
-        rateLimit: null,
-        subgraphSigningSecret: randomUUID(),
-        trustedDocuments: { mode: 'enforce', manifest },
-      },
+      protection: productionProtection(manifest),
       verification: { smtpUrl: sink.url, publicUrl: 'https://graph.cadg.test', sweepMs: 0 },
     });
   });
@@ -258,19 +252,7 @@ describe('contact verification in production mode', () => {
 
   /** Runs a registered operation by its id, as a client of the trusted-documents manifest does. */
   async function run<T>(file: string, variables: Record<string, unknown>, token?: string) {
-    const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
-    const id = documentId(text);
-    expect(manifest[id]).toBeDefined();
-    const response = await fetch(graph.gatewayUrl, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        accept: 'application/graphql-response+json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ documentId: id, variables }),
-    });
-    return (await response.json()) as { data?: T; errors?: { extensions?: Record<string, unknown> }[] };
+    return runDocument<T>(graph, { byId: true, manifest }, file, variables, token);
   }
 
   it('pings a contact and confirms it with the registered operations, signed subgraph calls and no token for the answer', async () => {

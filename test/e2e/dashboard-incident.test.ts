@@ -24,10 +24,18 @@ let graph: Graph;
 let page: Page;
 let incidentUrl: string;
 const title = `Dashboard report-form test ${randomUUID()}`;
+const groupName = `Dashboard sharing group ${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   chromium = await startDashboardBrowser();
   graph = await startGraph({ dashboard: true });
+  // A sharing group MyCERT owns, offered by the report form and the share action.
+  const created = await graph.query(
+    `mutation($i: CreateSharingGroupInput!) { createSharingGroup(input: $i) { id } }`,
+    { i: { name: groupName, organizationIds: ['th-thaicert'] } },
+    await graph.token('my-mycert', [Role.OrgAdmin]),
+  );
+  expect(created.errors).toBeUndefined();
   page = await chromium.context.newPage();
 }, 240_000);
 afterAll(async () => {
@@ -101,9 +109,30 @@ describe('the incident pages in the embedded default', { timeout: 120_000 }, () 
       .getByRole('region', { name: 'Advisories naming its indicators' })
       .getByText('No advisory names these indicators.')
       .waitFor();
+    // An advisory naming one of its indicators (as `Incident.advisories` finds it) appears on reload.
+    const advisoryTitle = `Advisory naming 203.0.113.7 ${randomUUID().slice(0, 8)}`;
+    const published = await graph.query(
+      `mutation($i: PublishAdvisoryInput!) { publishAdvisory(input: $i) { id } }`,
+      {
+        i: {
+          title: advisoryTitle,
+          body: 'Test data.',
+          severity: 'HIGH',
+          tlp: 'GREEN',
+          indicators: [{ type: 'IPV4', value: '203.0.113.7' }],
+        },
+      },
+      await graph.token('th-thaicert', [Role.Member]),
+    );
+    expect(published.errors).toBeUndefined();
+    await page.reload();
+    await page
+      .getByRole('region', { name: 'Advisories naming its indicators' })
+      .getByText(advisoryTitle)
+      .waitFor();
   });
 
-  it('posts an update, changes the status and shares the incident', async () => {
+  it('posts an update, changes the status and shares the incident with an organization and a sharing group', async () => {
     const update = page.getByRole('form', { name: 'Post an update' });
     await update.getByRole('button', { name: 'Post update' }).click();
     // An empty update: BAD_USER_INPUT at input.body, shown at the field.
@@ -124,11 +153,27 @@ describe('the incident pages in the embedded default', { timeout: 120_000 }, () 
     const share = page.getByRole('form', { name: 'Share' });
     await share.locator('option[value="sg-singcert"]').waitFor({ state: 'attached' });
     await share.getByLabel('Organization to share with').selectOption('sg-singcert');
+    // The originator may add its sharing groups.
+    await share
+      .getByRole('listbox', { name: 'Sharing groups to share with' })
+      .selectOption({ label: `${groupName} · Malaysia Computer Emergency Response Team` });
     await share.getByRole('button', { name: 'Share' }).click();
     await share.getByRole('status').getByText('Saved.').waitFor();
     await expect
       .poll(() => page.getByRole('region', { name: 'Details' }).innerText())
       .toMatch(/Shared with\s+Singapore Cyber Emergency Response Team/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Details' }).innerText())
+      .toContain(`Shared with sharing groups\n${groupName}`);
+    // The group's member now reads the AMBER incident.
+    const id = incidentUrl.split('/').pop()!;
+    const thaicert = await graph.token('th-thaicert', [Role.Member]);
+    const read = await graph.query<{ incident: { id: string } | null }>(
+      `query($id: ID!) { incident(id: $id) { id } }`,
+      { id },
+      thaicert,
+    );
+    expect(read.data?.incident?.id).toBe(id);
   });
 
   it('turns the API’s CONFLICT into a clear message when someone else changed the incident', async () => {

@@ -19,10 +19,14 @@ import { startOidcIssuer, type OidcIssuer } from './oidc-issuer.ts';
  * calls, no dev sign-in) whose tokens come from a real OpenID Connect provider started here: a
  * CERT analyst signs in with the authorization code flow and PKCE, reports an incident through the
  * form and acts on it, every operation sent by its id; axe-core and screenshots on every page.
+ * The access token is renewed silently (a hidden frame, `prompt=none`) before it expires, and
+ * signing out ends the session at the provider (RP-initiated logout).
  */
 const CLIENT_ID = 'cadg-dashboard';
 const AUDIENCE = 'urn:cadg:graph';
 const SCOPE = 'graph';
+const ACCESS_TOKEN_TTL_SECONDS = 80;
+const SESSION_KEY = 'cadg.dashboard.session';
 
 let chromium: DashboardBrowser;
 let issuer: OidcIssuer;
@@ -43,6 +47,10 @@ beforeAll(async () => {
     port: issuerPort!,
     clientId: CLIENT_ID,
     redirectUri: `${base}/dashboard/sign-in/callback`,
+    silentRedirectUri: `${base}/dashboard/sign-in/silent`,
+    postLogoutRedirectUri: `${base}/dashboard/`,
+    // Short-lived, so the dashboard renews them silently during the test (60 s before expiry).
+    accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
     audience: AUDIENCE,
     scope: SCOPE,
     accounts: { 'analyst@mycert': { org: 'my-mycert', roles: ['MEMBER'] } },
@@ -86,6 +94,12 @@ afterAll(async () => {
 });
 
 const visit = (path: string) => page.goto(`${base}/dashboard${path}`);
+const sessionToken = () =>
+  page.evaluate(
+    (key) => (JSON.parse(sessionStorage.getItem(key) ?? 'null') as { token?: string } | null)?.token ?? null,
+    SESSION_KEY,
+  );
+let firstToken: string | null = null;
 
 describe(
   'the dashboard against a production gateway with OpenID Connect sign-in',
@@ -118,6 +132,8 @@ describe(
       expect(authorize.searchParams.get('resource')).toBe(AUDIENCE);
       // The tokens stay in the tab's session storage, not in the URL.
       expect(page.url()).toBe(`${base}/dashboard/`);
+      firstToken = await sessionToken();
+      expect(firstToken).toMatch(/^ey/);
       const live = page.getByRole('region', { name: 'Live major incidents' });
       await expect.poll(() => live.getByRole('status').innerText()).toBe('Live');
       await page
@@ -189,6 +205,41 @@ describe(
         .getByRole('button', { name: 'Check requirements' })
         .click();
       await page.getByRole('article', { name: 'What applies to this transfer' }).waitFor();
+    });
+
+    it('renews the access token silently before it expires, and the gateway accepts the new one', async () => {
+      // The renewal is due 60 s before expiry: within the first token's lifetime.
+      await expect
+        .poll(sessionToken, { timeout: ACCESS_TOKEN_TTL_SECONDS * 1000, interval: 500 })
+        .not.toBe(firstToken);
+      expect(await sessionToken()).toMatch(/^ey/);
+      const silent = authorizeUrls.filter((url) => url.searchParams.get('prompt') === 'none');
+      expect(silent.length).toBeGreaterThan(0);
+      expect(silent[0]!.searchParams.get('redirect_uri')).toBe(`${base}/dashboard/sign-in/silent`);
+      // Still signed in, and the graph answers with the renewed token (no UNAUTHENTICATED).
+      await page.getByRole('link', { name: 'Situation' }).click();
+      await page.getByText('Signed in: Malaysia Computer Emergency Response Team (Member)').waitFor();
+      // `assistanceRequests` answered (a list, or the sentence saying none is waiting), no error.
+      const waiting = page.getByRole('region', { name: 'Assistance requests waiting for an answer' });
+      await waiting
+        .getByRole('list')
+        .or(waiting.getByText('No assistance request is waiting for an answer.'))
+        .first()
+        .waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
+    });
+
+    it('signs out at the provider too, so signing in again asks for the password', async () => {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      // The provider's end-session confirmation, then back to the dashboard, anonymous.
+      await page.getByRole('button', { name: /Yes, sign me out/i }).click();
+      await page.getByText('Not signed in').waitFor();
+      expect(page.url()).toBe(`${base}/dashboard/`);
+      expect(await sessionToken()).toBeNull();
+      await visit('/sign-in');
+      await page.getByRole('button', { name: 'Sign in with your identity provider' }).click();
+      await page.locator('input[name="login"]').waitFor();
+      expect(new URL(page.url()).origin).toBe(issuer.issuer);
     });
 
     it('sent every operation by its id, none as text', () => {

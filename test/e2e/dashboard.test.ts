@@ -215,6 +215,22 @@ describe('the dashboard in the embedded default', { timeout: 90_000 }, () => {
     await page.getByRole('region', { name: '实时重大事件' }).waitFor();
     await expectNoSeriousViolations(page);
     await screenshots(page, 'situation-zh');
+    // The directory in 中文: an organization's published Chinese name beside the stored one.
+    await page.locator('nav a[href$="/directory"]').click();
+    await page.getByRole('searchbox').fill('CNCERT');
+    await page.locator('form.directory-search button').click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('article', { name: /\(CNCERT\/CC\)$/ })
+          .getByRole('heading')
+          .innerText(),
+      )
+      .toBe(
+        '国家计算机网络应急技术处理协调中心 · National Computer Network Emergency Response Technical Team/Coordination Center of China (CNCERT/CC)',
+      );
+    await page.getByRole('link', { name: '态势' }).click();
+    await page.getByRole('region', { name: '实时重大事件' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('region', { name: LIVE }).waitFor();
   });

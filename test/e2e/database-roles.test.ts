@@ -18,6 +18,7 @@ import { Role, signDevToken } from '@cadg/platform';
 import { subgraphs } from '@cadg/gateway';
 import { gql } from '../cluster/load.ts';
 import { freePorts, repoRoot, ServiceProcess } from '../cluster/processes.ts';
+import { reportDdosExercise } from './reporting.ts';
 import { subscribe } from './subscriber.ts';
 
 const INSUFFICIENT_PRIVILEGE = '42501';
@@ -215,23 +216,11 @@ describe.runIf(process.env['DATABASE_URL'])('one PostgreSQL role per subgraph', 
       let reportedId: string;
       try {
         await subscriber.ready;
-        const reported = await gql<{ reportIncident: { id: string } }>(
-          gatewayUrl,
-          `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-          {
-            i: {
-              title: 'Exercise scenario: reported under the incidents role',
-              summary: 'Test data.',
-              category: 'DDOS',
-              severity: 'SEVERE',
-              tlp: 'GREEN',
-              affectedCountryCodes: ['SG'],
-            },
-          },
+        reportedId = await reportDdosExercise(
+          (query, variables, token) => gql(gatewayUrl, query, variables, token),
+          'Exercise scenario: reported under the incidents role',
           reporter,
         );
-        expect(reported.errors).toBeUndefined();
-        reportedId = reported.data!.reportIncident.id;
         const [event] = await subscriber.waitFor(1, 15_000);
         expect(event).toMatchObject({ type: 'REPORTED', incident: { id: reportedId } });
       } finally {

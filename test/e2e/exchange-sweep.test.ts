@@ -6,9 +6,10 @@ import { indicatorBundle } from './exchange-fixtures.ts';
 import { startGraph, startIncidentsReplica, type Graph } from './harness.ts';
 
 /**
- * The start-up sweep of interrupted imports: an incidents process killed (kill -9) while it
- * processes a TAXII upload leaves the import QUEUED (its transaction rolls back); the next process
- * to start resumes it, so its status never stays pending. An upload whose sender stopped before
+ * The sweeps of interrupted imports: an incidents process killed (kill -9) while it processes a
+ * TAXII upload leaves the import QUEUED (its transaction rolls back); the next process to start
+ * resumes it, and so does a running process's periodic sweep (EXCHANGE_SWEEP_MS), so its status
+ * never stays pending. An upload whose sender stopped before
  * its last part is failed at start-up once it is older than EXCHANGE_UPLOAD_STALE_MS.
  */
 
@@ -17,6 +18,7 @@ describe.runIf(process.env['DATABASE_URL'])('imports interrupted by a kill -9', 
   let graph: Graph;
   let first: ServiceProcess;
   let second: ServiceProcess | undefined;
+  const more: ServiceProcess[] = [];
   let sql: postgres.Sql;
 
   beforeAll(async () => {
@@ -27,6 +29,7 @@ describe.runIf(process.env['DATABASE_URL'])('imports interrupted by a kill -9', 
   afterAll(async () => {
     await first?.kill('SIGKILL');
     await second?.kill('SIGKILL');
+    for (const process of more) await process.kill('SIGKILL');
     await sql?.end();
     await graph?.close();
   });
@@ -136,5 +139,32 @@ describe.runIf(process.env['DATABASE_URL'])('imports interrupted by a kill -9', 
       pending_count: 0,
       failures: [expect.objectContaining({ message: 'The upload stopped before its last part arrived.' })],
     });
+  }, 240_000);
+
+  it('resumes such an upload without a restart or a status read: running processes sweep periodically', async () => {
+    // The previous test's process fails every receiving upload (EXCHANGE_UPLOAD_STALE_MS=1).
+    await second?.kill('SIGKILL');
+    second = undefined;
+    const watcher = await startIncidentsReplica(graph, { EXCHANGE_SWEEP_MS: '1000' });
+    const worker = await startIncidentsReplica(graph);
+    more.push(watcher, worker);
+    const objects = indicatorBundle(12_000, 'sweep-periodic').objects;
+    const id = await begin(worker, objects.length);
+    for (let at = 0; at < objects.length; at += 500) {
+      await append(worker, id, objects.slice(at, at + 500), at + 500 >= objects.length);
+    }
+    await vi.waitFor(async () => expect(await beingProcessed(id)).toBe(true), {
+      timeout: 60_000,
+      interval: 20,
+    });
+    expect((await worker.kill('SIGKILL'))?.signal).toBe('SIGKILL');
+    // Nobody restarts and nobody reads the status: a running process's next sweep takes it up.
+    await vi.waitFor(async () => expect(await stateOf(id)).toBe('COMPLETE'), {
+      timeout: 120_000,
+      interval: 100,
+    });
+    const [{ stored } = { stored: -1 }] = await sql<{ stored: number }[]>`
+      select jsonb_array_length(outcome->'successes') as stored from incidents.exchange_imports where id = ${id}`;
+    expect(stored).toBe(objects.length);
   }, 240_000);
 });

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentId } from '@cadg/gateway';
-import { codesOf, startGraph, type Graph, type GraphQLResponse } from './harness.ts';
+import { codesOf, productionProtection, startGraph, type Graph, type GraphQLResponse } from './harness.ts';
 
 /**
  * Facts a ministry can cite (issue #22), read through the gateway: the MCC ↔ Standard Contract
@@ -87,12 +86,7 @@ describe.each(modes)('cited facts through the gateway $name', ({ production }) =
     graph = await startGraph(
       production
         ? {
-            protection: {
-              production: true,
-              rateLimit: null,
-              subgraphSigningSecret: randomUUID(),
-              trustedDocuments: { mode: 'enforce', manifest },
-            },
+            protection: productionProtection(manifest),
           }
         : {},
     );

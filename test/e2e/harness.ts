@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +57,8 @@ export async function startGraph(
     subgraphUrls: stack.subgraphUrls,
     /** The test's PostgreSQL database (null on PGlite), for starting more processes on it. */
     databaseUrl: testDb.url,
+    /** The graph's database, for tests that check what is stored (never to change what is tested). */
+    database: testDb.database,
     /** Where the dev issuer's key lives: another process given it as DATA_DIR accepts the same tokens. */
     keyDir,
     token: (org: string | null, roles: Role[], expiresIn = '10m') =>
@@ -86,6 +89,19 @@ export async function startGraph(
 }
 
 export type Graph = Awaited<ReturnType<typeof startGraph>>;
+
+/**
+ * GATEWAY_MODE=production as the tests start it: signed subgraph calls with a fresh secret, no rate
+ * limit (tests send bursts from one address) and, given the manifest, trusted documents enforced.
+ */
+export function productionProtection(manifest?: Record<string, string>): ProtectionOptions {
+  return {
+    production: true,
+    rateLimit: null,
+    subgraphSigningSecret: randomUUID(),
+    ...(manifest ? { trustedDocuments: { mode: 'enforce', manifest } } : {}),
+  };
+}
 
 export const codesOf = (response: { errors?: GraphQLFormattedError[] }): unknown[] =>
   (response.errors ?? []).map((error) => error.extensions?.['code']);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import type { ServiceProcess } from '../cluster/processes.ts';
 import { startGraph, startIncidentsReplica, type Graph } from './harness.ts';
+import { reportDdosExercise } from './reporting.ts';
 import { subscribe } from './subscriber.ts';
 
 // Several processes on one database need a PostgreSQL server; CI always sets DATABASE_URL.
@@ -29,24 +30,7 @@ describe.runIf(process.env['DATABASE_URL'])('two incidents processes on one Post
     });
     try {
       const reporter = await graph.token('my-mycert', [Role.Member]);
-      const report = async (title: string) => {
-        const reported = await graph.query<{ reportIncident: { id: string } }>(
-          `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-          {
-            i: {
-              title,
-              summary: 'Test data.',
-              category: 'DDOS',
-              severity: 'SEVERE',
-              tlp: 'GREEN',
-              affectedCountryCodes: ['SG'],
-            },
-          },
-          reporter,
-        );
-        expect(reported.errors).toBeUndefined();
-        return reported.data!.reportIncident.id;
-      };
+      const report = (title: string) => reportDdosExercise(graph.query, title, reporter);
       const first = await report('Through process A, first');
       // The first may arrive through the replay; once it has, the replay is over, so the second
       // can only arrive through process B's LISTEN of process A's NOTIFY.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import { codesOf, startGraph, type Graph } from './harness.ts';
+import { eventCursor } from './reporting.ts';
 import { subscribe, type Subscriber } from './subscriber.ts';
 
 let graph: Graph;
@@ -64,10 +65,7 @@ async function report(overrides: Record<string, unknown> = {}, token = reporter)
 }
 
 /** The caller's own event cursor: it moves only on events that caller may see. */
-async function currentCursor(token?: string): Promise<string> {
-  const response = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, token);
-  return response.data!.incidentEventCursor;
-}
+const currentCursor = (token?: string): Promise<string> => eventCursor(graph, token);
 
 function subscriber(options: Parameters<typeof subscribe>[1]): Subscriber {
   const s = subscribe(graph.wsUrl, options);

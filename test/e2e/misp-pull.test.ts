@@ -1,4 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { eq } from 'drizzle-orm';
+import * as m from '@cadg/db/incidents-misp';
 import { Role } from '@cadg/platform';
 import type { ServiceProcess } from '../cluster/processes.ts';
 import { codesOf, startIncidentsReplica, type Graph } from './harness.ts';
@@ -123,6 +126,34 @@ describe.each(MISP_MODES)('MISP feeds pulled in $name', (mode) => {
     expect(server.requests.every((r) => r.headers['authorization'] === SECRET)).toBe(true);
     expect(JSON.stringify(await client.list(admin))).not.toContain(SECRET);
     expect(logged()).not.toContain(SECRET);
+
+    // At rest the value is AES-256-GCM ciphertext (feed-secrets.ts), and the pulls above sent it
+    // decrypted. A row stored before encryption (plain value) still authenticates; one sealed under
+    // another key fails its pull, saying so.
+    const [row] = await graph.database.db.select().from(m.mispFeeds).where(eq(m.mispFeeds.id, added.id));
+    expect(JSON.stringify(row)).not.toContain(SECRET);
+    expect(JSON.stringify(row)).not.toContain(SECRET.slice(-12));
+    expect(row!.headers).toEqual([
+      { name: 'Authorization', value: expect.stringMatching(/^v1:[A-Za-z0-9+/=]+$/) },
+    ]);
+    const store = (value: string) =>
+      graph.database.db
+        .update(m.mispFeeds)
+        .set({ headers: [{ name: 'Authorization', value }] })
+        .where(eq(m.mispFeeds.id, added.id));
+    const legacy = `${SECRET}-stored-plain`;
+    await store(legacy);
+    const before = server.requests.length;
+    expect((await client.pull(admin, added.id)).lastError).toBeNull();
+    expect(server.requests.length).toBeGreaterThan(before);
+    expect(server.requests.slice(before).every((r) => r.headers['authorization'] === legacy)).toBe(true);
+    await store(`v1:${randomBytes(48).toString('base64')}`);
+    const sent = server.requests.length;
+    const refused = await client.pull(admin, added.id);
+    expect(refused.lastError).toBe('headers: could not be decrypted with this EXCHANGE_SECRETS_KEY.');
+    expect(server.requests.length).toBe(sent);
+    await store(row!.headers[0]!.value);
+    expect((await client.pull(admin, added.id)).lastError).toBeNull();
   });
 
   it('marks pulled records with the event tag or the feed default, and shows them to whom TLP allows', async () => {

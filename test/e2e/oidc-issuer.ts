@@ -27,6 +27,12 @@ export async function startOidcIssuer(options: {
   port: number;
   clientId: string;
   redirectUri: string;
+  /** The dashboard's silent-renewal page, registered as a second redirect URI. */
+  silentRedirectUri?: string;
+  /** Where the provider may send the browser after RP-initiated logout. */
+  postLogoutRedirectUri?: string;
+  /** How long access tokens live. @default 600 */
+  accessTokenTtlSeconds?: number;
   audience: string;
   scope: string;
   accounts: Readonly<Record<string, TestAccount>>;
@@ -38,7 +44,11 @@ export async function startOidcIssuer(options: {
       {
         client_id: options.clientId,
         token_endpoint_auth_method: 'none',
-        redirect_uris: [options.redirectUri],
+        redirect_uris: [
+          options.redirectUri,
+          ...(options.silentRedirectUri ? [options.silentRedirectUri] : []),
+        ],
+        post_logout_redirect_uris: options.postLogoutRedirectUri ? [options.postLogoutRedirectUri] : [],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -60,7 +70,7 @@ export async function startOidcIssuer(options: {
             scope: options.scope,
             audience: options.audience,
             accessTokenFormat: 'jwt',
-            accessTokenTTL: 600,
+            accessTokenTTL: options.accessTokenTtlSeconds ?? 600,
             jwt: { sign: { alg: 'RS256' } },
           };
         },

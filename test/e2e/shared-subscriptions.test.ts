@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import { startGraph, type Graph } from './harness.ts';
 import { scrape, scrapeUntil } from './scrape.ts';
+import { eventCursor } from './reporting.ts';
 import { subscribe, type Subscriber } from './subscriber.ts';
 
 let graph: Graph;
@@ -44,10 +45,7 @@ async function report(overrides: Record<string, unknown> = {}) {
 }
 
 /** The caller's own event cursor: it moves only on events that caller may see. */
-async function currentCursor(token?: string): Promise<string> {
-  const response = await graph.query<{ incidentEventCursor: string }>(`{ incidentEventCursor }`, {}, token);
-  return response.data!.incidentEventCursor;
-}
+const currentCursor = (token?: string): Promise<string> => eventCursor(graph, token);
 
 function subscriber(options: Parameters<typeof subscribe>[1]): Subscriber {
   const s = subscribe(graph.wsUrl, options);

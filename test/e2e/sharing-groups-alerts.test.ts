@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
+import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
 import { Receiver } from './alert-receiver.ts';
-import { startGraph, type Graph, type GraphQLResponse } from './harness.ts';
+import { productionProtection, startGraph, type Graph } from './harness.ts';
+import { runDocument } from './documents.ts';
 
 /**
  * Alerts follow sharing groups: an organization's alert rule is sent an AMBER or RED incident
@@ -34,12 +33,7 @@ function describeAlerts(mode: string, production: boolean) {
       graph = await startGraph({
         ...(production
           ? {
-              protection: {
-                production: true,
-                rateLimit: null,
-                subgraphSigningSecret: randomUUID(),
-                trustedDocuments: { mode: 'enforce', manifest },
-              },
+              protection: productionProtection(manifest),
             }
           : {}),
         alerts: {
@@ -57,20 +51,7 @@ function describeAlerts(mode: string, production: boolean) {
     });
 
     async function run<T>(file: string, variables: Record<string, unknown>, token: string): Promise<T> {
-      const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
-      expect(manifest[documentId(text)], file).toBeDefined();
-      const response = await fetch(graph.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify(
-          production ? { documentId: documentId(text), variables } : { query: text, variables },
-        ),
-      });
-      const body = (await response.json()) as GraphQLResponse<T>;
+      const body = await runDocument<T>(graph, { byId: production, manifest }, file, variables, token);
       expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
       return body.data!;
     }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
+import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { codesOf, startGraph, type Graph, type GraphQLResponse } from './harness.ts';
+import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
+import { runDocument } from './documents.ts';
 
 /**
  * Sharing groups over real HTTP through the gateway, with the registered operations of
@@ -65,19 +64,7 @@ function describeSharingGroups(
 
     /** Runs a registered operation: by its id where trusted documents are enforced, else as text. */
     async function run<T>(file: string, variables: Record<string, unknown>, token?: string) {
-      const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
-      const id = documentId(text);
-      expect(manifest[id], file).toBeDefined();
-      const response = await fetch(graph.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(byId ? { documentId: id, variables } : { query: text, variables }),
-      });
-      return (await response.json()) as GraphQLResponse<T>;
+      return runDocument<T>(graph, { byId, manifest }, file, variables, token);
     }
     async function must<T>(file: string, variables: Record<string, unknown>, token: string): Promise<T> {
       const response = await run<T>(file, variables, token);
@@ -359,12 +346,7 @@ describeSharingGroups('embedded default', async () => ({}), { byId: false });
 describeSharingGroups(
   'production mode',
   async () => ({
-    protection: {
-      production: true,
-      rateLimit: null,
-      subgraphSigningSecret: randomUUID(),
-      trustedDocuments: { mode: 'enforce', manifest: await readManifest() },
-    },
+    protection: productionProtection(await readManifest()),
   }),
   { byId: true },
 );

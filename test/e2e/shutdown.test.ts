@@ -14,15 +14,16 @@ const DEADLINE_MS = 6_000;
 
 /**
  * A TCP proxy that holds each request to the subgraph for `delayMs`, so a request can be caught
- * in flight; `requested` resolves when the first request has reached it.
+ * in flight; `requested` resolves when the first GraphQL request (a POST) has reached it.
  */
 async function slowProxy(target: URL, delayMs: number) {
   let requested!: () => void;
   const reached = new Promise<void>((resolve) => (requested = resolve));
   const server: Server = createServer((client) => {
     const upstream = connect(Number(target.port), target.hostname);
-    client.on('data', (chunk) => {
-      requested();
+    client.on('data', (chunk: Buffer) => {
+      // A GraphQL request, not the response cache's long-lived change feed (GET /changes).
+      if (chunk.subarray(0, 5).toString() === 'POST ') requested();
       setTimeout(() => upstream.write(chunk), delayMs);
     });
     upstream.pipe(client);

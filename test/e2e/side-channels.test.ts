@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import type { ProtectionOptions } from '@cadg/gateway';
-import { startGraph, type Graph } from './harness.ts';
+import { productionProtection, startGraph, type Graph } from './harness.ts';
 import { subscribe, type Subscriber } from './subscriber.ts';
 
 let graph: Graph;
@@ -23,7 +23,7 @@ const open: Subscriber[] = [];
 
 const MODES: [string, ProtectionOptions | undefined][] = [
   ['in the embedded default', undefined],
-  ['in production mode', { production: true, rateLimit: null, subgraphSigningSecret: randomUUID() }],
+  ['in production mode', productionProtection()],
 ];
 
 async function must<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import { stixBundleErrors, taxiiErrors } from '../stix/validate.ts';
 import { startGraph, type Graph } from './harness.ts';
-import { EXERCISE_INCIDENT, reportIncident } from './reporting.ts';
+import { EVERY_INDICATOR_TYPE, EXERCISE_INCIDENT, reportIncident } from './reporting.ts';
 
 type StixObject = { id: string; type: string } & Record<string, unknown>;
 interface Bundle {
@@ -76,15 +76,7 @@ beforeAll(async () => {
   ids.clear = await report({
     title: 'Exercise: look-alike bank login pages',
     tlp: 'CLEAR',
-    indicators: [
-      { type: 'URL', value: "hxxps://secure-login-bank[.]example/verify?next=a'b" },
-      { type: 'DOMAIN', value: 'secure-login-bank.example' },
-      { type: 'IPV4', value: '198.51.100.23' },
-      { type: 'IPV6', value: '2001:DB8::23' },
-      { type: 'EMAIL', value: 'alerts@secure-login-bank.example' },
-      { type: 'FILE_SHA256', value: 'A'.repeat(64) },
-      { type: 'FILE_MD5', value: 'b'.repeat(32) },
-    ],
+    indicators: EVERY_INDICATOR_TYPE,
   });
   ids.green = await report({
     title: 'Exercise: green-marked intrusion',

@@ -62,7 +62,7 @@ import {
 import { identitySchema } from '@mitre-attack/attack-data-model/dist/schemas/sdo/identity.schema.js';
 import { stixBundleErrors, stixObjectErrors } from '../stix/validate.ts';
 import { startGraph, type Graph } from './harness.ts';
-import { EXERCISE_INCIDENT, reportIncident } from './reporting.ts';
+import { EVERY_INDICATOR_TYPE, EXERCISE_INCIDENT, reportIncident } from './reporting.ts';
 
 type StixObject = { id: string; type: string } & Record<string, unknown>;
 interface Bundle {
@@ -240,15 +240,7 @@ beforeAll(async () => {
   ids.clear = await report({
     title: 'Exercise: third-party check, every indicator type',
     tlp: 'CLEAR',
-    indicators: [
-      { type: 'URL', value: "hxxps://secure-login-bank[.]example/verify?next=a'b" },
-      { type: 'DOMAIN', value: 'secure-login-bank.example' },
-      { type: 'IPV4', value: '198.51.100.23' },
-      { type: 'IPV6', value: '2001:DB8::23' },
-      { type: 'EMAIL', value: 'alerts@secure-login-bank.example' },
-      { type: 'FILE_SHA256', value: 'A'.repeat(64) },
-      { type: 'FILE_MD5', value: 'b'.repeat(32) },
-    ],
+    indicators: EVERY_INDICATOR_TYPE,
   });
   ids.green = await report({
     title: 'Exercise: third-party check, shared green',

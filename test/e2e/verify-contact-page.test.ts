@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
+import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { startGraph, type Graph } from './harness.ts';
+import { productionProtection, startGraph, type Graph } from './harness.ts';
+import { runDocument as sendDocument } from './documents.ts';
 import { MailSink, readableText } from './mail.ts';
 
 const PUBLIC_URL = 'https://graph.cadg.test';
@@ -28,17 +27,7 @@ async function runDocument<T>(
   variables: Record<string, unknown>,
   token?: string,
 ) {
-  const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
-  const response = await fetch(graph.gatewayUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(byId ? { documentId: documentId(text), variables } : { query: text, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
+  const body = await sendDocument<T>(graph, { byId }, file, variables, token);
   expect(body.errors).toBeUndefined();
   return body.data!;
 }
@@ -183,12 +172,7 @@ pageTests('embedded default', () => Promise.resolve({}), false);
 pageTests(
   'production mode',
   async () => ({
-    protection: {
-      production: true,
-      rateLimit: null,
-      subgraphSigningSecret: randomUUID(),
-      trustedDocuments: { mode: 'enforce' as const, manifest: await readManifest() },
-    },
+    protection: productionProtection(await readManifest()),
   }),
   true,
 );

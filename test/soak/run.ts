@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createDatabase, seedDatabase } from '@cadg/db';
-import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, signDevToken } from '@cadg/platform';
-import { startStack } from '@cadg/stack';
+import { createDatabase } from '@cadg/db';
+import { signDevToken } from '@cadg/platform';
+import { migrateSeedAndVerify, startStack } from '@cadg/stack';
 import { runSoak } from './soak.ts';
 
 // `npm run soak -- --minutes 30`: the whole graph in this process (PGlite in memory, or the
@@ -26,13 +26,7 @@ if (!(minutes > 0)) {
 
 const keyDir = await mkdtemp(join(tmpdir(), 'cadg-soak-keys-'));
 const database = await createDatabase({ url: process.env['DATABASE_URL'] || undefined });
-await database.migrate();
-await seedDatabase(database.db);
-const verifier = await createTokenVerifier({
-  issuer: DEV_ISSUER,
-  audience: DEFAULT_AUDIENCE,
-  devKeyDir: keyDir,
-});
+const verifier = await migrateSeedAndVerify(database, keyDir);
 const stack = await startStack({ database, verifier, logging: false });
 console.log(`[soak] ${minutes} min against ${stack.gatewayUrl} (${database.kind})`);
 

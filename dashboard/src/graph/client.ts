@@ -26,12 +26,15 @@ export interface Graph {
  * gateway's manifest registers it). The hash is computed in JavaScript rather than with
  * `crypto.subtle`, which browsers offer only on https and localhost origins.
  */
-export function createGraph(token: string | null): Graph {
+export function createGraph(currentToken: () => string | null): Graph {
   const status = new ConnectionStatus();
   const httpUrl = new URL(GRAPHQL_PATH, location.href).toString();
   const socket = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
-    connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
+    connectionParams: () => {
+      const token = currentToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
     // Always connected, so the indicator tells the truth even between subscriptions.
     lazy: false,
     retryAttempts: Number.POSITIVE_INFINITY,
@@ -51,10 +54,17 @@ export function createGraph(token: string | null): Graph {
   const persisted = new PersistedQueryLink({
     sha256: (text: string) => bytesToHex(sha256(utf8ToBytes(text))),
   });
-  const http = new HttpLink({
-    uri: httpUrl,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+  // The token as it is now, on every request: a renewed one is used without a new client.
+  const authorization = new ApolloLink((operation, forward) => {
+    const token = currentToken();
+    if (token) {
+      operation.setContext(({ headers }: { headers?: Record<string, string> }) => ({
+        headers: { ...headers, authorization: `Bearer ${token}` },
+      }));
+    }
+    return forward(operation);
   });
+  const http = authorization.concat(new HttpLink({ uri: httpUrl }));
   const transport = ApolloLink.split(
     ({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION,
     new TrustedWebSocketLink(socket),

@@ -73,11 +73,18 @@ export function Directory() {
 }
 
 function OrganizationCard({ organization }: { organization: Organization }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // In 中文, the Chinese name the organization publishes (if recorded) beside the stored name.
+  const zhName = i18n.language.startsWith('zh') ? organization.zhName?.name : undefined;
   const headingId = `organization-${organization.id}`;
   return (
     <article aria-labelledby={headingId}>
       <h2 id={headingId} className="organization-name">
+        {zhName ? (
+          <>
+            <span lang="zh-Hans">{zhName}</span> ·{' '}
+          </>
+        ) : null}
         {organization.name}
         {organization.acronym ? ` (${organization.acronym})` : ''}
       </h2>

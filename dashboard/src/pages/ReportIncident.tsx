@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ActionOutcome } from '../components/ActionOutcome.tsx';
 import { Field } from '../components/Field.tsx';
+import { SharingGroupSelect } from '../components/SharingGroupSelect.tsx';
 import {
   ReportIncidentFormDocument,
   ReportIncidentOptionsDocument,
@@ -38,6 +39,7 @@ const FIELDS = [
   'input.affectedCountryCodes',
   'input.detectedAt',
   'input.indicators',
+  'input.sharedWithSharingGroupIds',
 ] as const;
 
 /**
@@ -75,6 +77,7 @@ export default function ReportIncident() {
   const [countries, setCountries] = useState<string[]>([]);
   const [detectedAt, setDetectedAt] = useState('');
   const [indicators, setIndicators] = useState('');
+  const [groups, setGroups] = useState<string[]>([]);
   const { byField, general } = problemsByField(action.problems, FIELDS);
 
   if (!actsForOrganization(session)) {
@@ -107,6 +110,7 @@ export default function ReportIncident() {
             affectedCountryCodes: countries,
             detectedAt: detectedAt ? new Date(detectedAt).toISOString() : null,
             indicators: indicatorInputs,
+            sharedWithSharingGroupIds: groups,
           },
         },
       });
@@ -183,6 +187,13 @@ export default function ReportIncident() {
         </Field>
         <Field label={t('report.indicators')} problem={byField.get('input.indicators')}>
           <textarea rows={4} value={indicators} onChange={(e) => setIndicators(e.target.value)} />
+        </Field>
+        <Field
+          label={t('report.groups')}
+          hint={t('actions.groupsHint')}
+          problem={byField.get('input.sharedWithSharingGroupIds')}
+        >
+          <SharingGroupSelect value={groups} onChange={setGroups} />
         </Field>
         {byField.size > 0 ? <p role="alert">{t('report.failed')}</p> : null}
         <ActionOutcome problems={general} done={false} />

@@ -62,6 +62,11 @@ export const exchangeImports = incidentsSchema.table(
       .array()
       .notNull()
       .default(sql`'{}'`),
+    /** Sharing groups the advisories it creates are shared with (checked when it was submitted). */
+    sharedWithGroups: uuid('shared_with_groups')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     totalCount: integer('total_count').notNull(),
     outcome: jsonb('outcome').$type<ImportOutcome>(),
     requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { callGraph, registeredOperation, type Runtime } from '../graph-client.ts';
+import { callGraph, firstCode, registeredOperation, type Runtime } from '../graph-client.ts';
 import { STIX_MEDIA_TYPE } from './collections.ts';
 import { graphFailed, notFound, send, sendError } from './responses.ts';
 
@@ -34,7 +34,7 @@ export const describeInbox = (req: IncomingMessage) => ({
   id: INBOX_ID,
   title: 'Inbox',
   description:
-    'Add STIX 2.1 objects for your organization: indicators, observed-data, reports and groupings become advisories and indicators under their TLP markings (AMBER when unmarked); everything else is kept and reported as not mapped. Needs the bearer token of a MEMBER or ORG_ADMIN.',
+    'Add STIX 2.1 objects for your organization: indicators, observed-data, reports and groupings become advisories and indicators under their TLP markings (AMBER when unmarked); everything else is kept and reported as not mapped. Needs the bearer token of a MEMBER or ORG_ADMIN. Recipients, sharing groups and the marking of unmarked objects go in the X-CADG-Shared-With-Organizations, X-CADG-Shared-With-Sharing-Groups and X-CADG-TLP headers.',
   alias: INBOX_ALIAS,
   can_read: false,
   // Per requester (§5.2.1): anonymous callers cannot write; a token's roles are checked on write.
@@ -42,11 +42,18 @@ export const describeInbox = (req: IncomingMessage) => ({
   media_types: [STIX_MEDIA_TYPE],
 });
 
-/** Whether a Content-Type is TAXII 2.1 JSON (the version parameter may be left out). */
+/**
+ * Whether a Content-Type is TAXII 2.1 JSON (an envelope), or STIX 2.1 JSON (a bundle: its
+ * `objects` are read like an envelope's), as OpenCTI's TAXII POST stream connector sends it. The
+ * version parameter may be left out.
+ */
 function isTaxiiContent(contentType: string | undefined): boolean {
   const [type = '', ...parameters] = (contentType ?? '').split(';').map((p) => p.trim().toLowerCase());
-  const version = parameters.find((p) => p.startsWith('version='));
-  return type === 'application/taxii+json' && (version === undefined || version === 'version=2.1');
+  const version = parameters.find((p) => p.replace(/\s/g, '').startsWith('version='))?.replace(/\s/g, '');
+  return (
+    (type === 'application/taxii+json' || type === 'application/stix+json') &&
+    (version === undefined || version === 'version=2.1')
+  );
 }
 
 /** The body, or null once a refusal (too large, unreadable) has been sent. */
@@ -86,6 +93,55 @@ function envelopeObjects(body: string): unknown[] | string {
   return objects;
 }
 
+const TLPS = new Set(['CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED']);
+
+/**
+ * Who a write is shared with, and the marking of objects that carry none: what `importStixBundle`
+ * takes as arguments. TAXII 2.1 has no place for recipients (markings say how far a reader may
+ * pass an object on, not who reads it; MISP's sharing groups travel in the MISP format, not in
+ * STIX), so the writer names them in headers of the POST, `X-CADG-TLP`,
+ * `X-CADG-Shared-With-Organizations` and `X-CADG-Shared-With-Sharing-Groups` (comma-separated
+ * ids), or, for clients that cannot add headers, the query parameters `tlp`,
+ * `shared_with_organizations` and `shared_with_sharing_groups`. Ids are checked by the incidents
+ * subgraph exactly as for `importStixBundle`.
+ */
+export function writeSharing(req: IncomingMessage): WriteSharing | string {
+  const query = new URL(req.url ?? '/', 'http://taxii.invalid').searchParams;
+  const value = (header: string, parameter: string): string | undefined => {
+    const raw = req.headers[header];
+    const fromHeader = Array.isArray(raw) ? raw.join(',') : raw;
+    const all = [fromHeader, ...query.getAll(parameter)].filter((v) => v !== undefined && v.trim() !== '');
+    return all.length === 0 ? undefined : all.join(',');
+  };
+  const list = (header: string, parameter: string) =>
+    value(header, parameter)
+      ?.split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+  const rawTlp = value('x-cadg-tlp', 'tlp');
+  const tlp = rawTlp
+    ?.trim()
+    .toUpperCase()
+    .replace(/^TLP:/, '')
+    .replace('+', '_')
+    .replace(/^WHITE$/, 'CLEAR');
+  if (tlp !== undefined && !TLPS.has(tlp)) {
+    return `X-CADG-TLP (or tlp) is one of CLEAR, GREEN, AMBER, AMBER+STRICT, RED; got "${rawTlp!.slice(0, 40)}".`;
+  }
+  return {
+    ...(tlp !== undefined ? { tlp } : {}),
+    sharedWithOrganizationIds: list('x-cadg-shared-with-organizations', 'shared_with_organizations') ?? null,
+    sharedWithSharingGroupIds:
+      list('x-cadg-shared-with-sharing-groups', 'shared_with_sharing_groups') ?? null,
+  };
+}
+
+interface WriteSharing {
+  tlp?: string;
+  sharedWithOrganizationIds: string[] | null;
+  sharedWithSharingGroupIds: string[] | null;
+}
+
 /** Consecutive runs of objects whose JSON stays under PART_BYTES (one object may exceed it alone). */
 function parts(objects: readonly unknown[]): unknown[][] {
   const result: unknown[][] = [];
@@ -116,9 +172,11 @@ export async function addObjects(runtime: Runtime, req: IncomingMessage, res: Se
       res,
       415,
       'Unsupported media type',
-      'Send the envelope as application/taxii+json;version=2.1.',
+      'Send the envelope as application/taxii+json;version=2.1 (or a bundle as application/stix+json;version=2.1).',
     );
   }
+  const sharing = writeSharing(req);
+  if (typeof sharing === 'string') return sendError(res, 400, 'Bad request', sharing);
   const body = await readBody(req, res);
   if (body === null) return;
   const objects = envelopeObjects(body);
@@ -126,7 +184,12 @@ export async function addObjects(runtime: Runtime, req: IncomingMessage, res: Se
 
   const begun = await callGraph<{ beginStixUpload: { id: string } }>(runtime, req, BEGIN, {
     totalCount: objects.length,
+    ...sharing,
   });
+  // A recipient or group the writer may not name is a bad request here, not a missing resource.
+  if (firstCode(begun) === 'NOT_FOUND') {
+    return sendError(res, 400, 'Bad request', begun.errors[0]?.message ?? 'Unknown recipient.');
+  }
   if (graphFailed(res, begun)) return;
   const id = begun.data!.beginStixUpload.id;
   const all = parts(objects);

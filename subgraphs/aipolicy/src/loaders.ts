@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, inArray, isNull, sql } from 'drizzle-orm';
-import { byKey, groupBy } from '@cadg/platform';
+import { groupBy, manyByColumn, oneByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import type {
@@ -29,67 +29,14 @@ const newestFirst = [
  */
 export function createLoaders(db: Db) {
   return {
-    countryByCode: new DataLoader<string, CountryRow | null>(async (codes) =>
-      byKey(
-        codes,
-        await db
-          .select()
-          .from(t.countries)
-          .where(inArray(t.countries.code, [...codes])),
-        (r) => r.code,
-      ),
+    countryByCode: new DataLoader<string, CountryRow | null>(oneByColumn(db, t.countries, 'code')),
+    topicBySlug: new DataLoader<string, TopicRow | null>(oneByColumn(db, t.topics, 'slug')),
+    forumBySlug: new DataLoader<string, ForumRow | null>(oneByColumn(db, t.forums, 'slug')),
+    frameworkBySlug: new DataLoader<string, FrameworkRow | null>(oneByColumn(db, t.frameworks, 'slug')),
+    principlesByFramework: new DataLoader<string, PrincipleRow[]>(
+      manyByColumn(db, t.principles, 'frameworkSlug', asc(t.principles.ordinal)),
     ),
-    topicBySlug: new DataLoader<string, TopicRow | null>(async (slugs) =>
-      byKey(
-        slugs,
-        await db
-          .select()
-          .from(t.topics)
-          .where(inArray(t.topics.slug, [...slugs])),
-        (r) => r.slug,
-      ),
-    ),
-    forumBySlug: new DataLoader<string, ForumRow | null>(async (slugs) =>
-      byKey(
-        slugs,
-        await db
-          .select()
-          .from(t.forums)
-          .where(inArray(t.forums.slug, [...slugs])),
-        (r) => r.slug,
-      ),
-    ),
-    frameworkBySlug: new DataLoader<string, FrameworkRow | null>(async (slugs) =>
-      byKey(
-        slugs,
-        await db
-          .select()
-          .from(t.frameworks)
-          .where(inArray(t.frameworks.slug, [...slugs])),
-        (r) => r.slug,
-      ),
-    ),
-    principlesByFramework: new DataLoader<string, PrincipleRow[]>(async (slugs) =>
-      groupBy(
-        slugs,
-        await db
-          .select()
-          .from(t.principles)
-          .where(inArray(t.principles.frameworkSlug, [...slugs]))
-          .orderBy(asc(t.principles.ordinal)),
-        (r) => r.frameworkSlug,
-      ),
-    ),
-    positionById: new DataLoader<string, PositionRow | null>(async (ids) =>
-      byKey(
-        ids,
-        await db
-          .select()
-          .from(t.policyPositions)
-          .where(inArray(t.policyPositions.id, [...ids])),
-        (r) => r.id,
-      ),
-    ),
+    positionById: new DataLoader<string, PositionRow | null>(oneByColumn(db, t.policyPositions, 'id')),
     currentPositionsByCountry: new DataLoader<string, PositionRow[]>(async (codes) =>
       groupBy(
         codes,
@@ -103,16 +50,8 @@ export function createLoaders(db: Db) {
         (r) => r.countryCode,
       ),
     ),
-    allPositionsByCountry: new DataLoader<string, PositionRow[]>(async (codes) =>
-      groupBy(
-        codes,
-        await db
-          .select()
-          .from(t.policyPositions)
-          .where(inArray(t.policyPositions.countryCode, [...codes]))
-          .orderBy(...newestFirst),
-        (r) => r.countryCode,
-      ),
+    allPositionsByCountry: new DataLoader<string, PositionRow[]>(
+      manyByColumn(db, t.policyPositions, 'countryCode', ...newestFirst),
     ),
     /** Every statement for a country/topic/forum key (see `historyKey`), newest first. */
     positionsByHistoryKey: new DataLoader<string, PositionRow[]>(async (keys) =>
@@ -131,16 +70,7 @@ export function createLoaders(db: Db) {
         historyKey,
       ),
     ),
-    instrumentById: new DataLoader<string, InstrumentRow | null>(async (ids) =>
-      byKey(
-        ids,
-        await db
-          .select()
-          .from(t.policyInstruments)
-          .where(inArray(t.policyInstruments.id, [...ids])),
-        (r) => r.id,
-      ),
-    ),
+    instrumentById: new DataLoader<string, InstrumentRow | null>(oneByColumn(db, t.policyInstruments, 'id')),
     instrumentsByCountry: new DataLoader<string, InstrumentRow[]>(async (codes) =>
       groupBy(
         codes,

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { asc, desc, eq, inArray, or } from 'drizzle-orm';
-import { byKey, groupBy } from '@cadg/platform';
+import { groupBy, manyByColumn, oneByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import * as n from '@cadg/db/contacts-names';
@@ -20,57 +20,21 @@ import type {
  */
 export function createLoaders(db: Db) {
   return {
-    countryByCode: new DataLoader<string, CountryRow | null>(async (codes) =>
-      byKey(
-        codes,
-        await db
-          .select()
-          .from(t.countries)
-          .where(inArray(t.countries.code, [...codes])),
-        (r) => r.code,
-      ),
+    countryByCode: new DataLoader<string, CountryRow | null>(oneByColumn(db, t.countries, 'code')),
+    organizationById: new DataLoader<string, OrganizationRow | null>(oneByColumn(db, t.organizations, 'id')),
+    organizationsByCountry: new DataLoader<string, OrganizationRow[]>(
+      manyByColumn(db, t.organizations, 'countryCode', asc(t.organizations.name), asc(t.organizations.id)),
     ),
-    organizationById: new DataLoader<string, OrganizationRow | null>(async (ids) =>
-      byKey(
-        ids,
-        await db
-          .select()
-          .from(t.organizations)
-          .where(inArray(t.organizations.id, [...ids])),
-        (r) => r.id,
-      ),
+    contactsByOrganization: new DataLoader<string, ContactRow[]>(
+      manyByColumn(db, t.contacts, 'organizationId', asc(t.contacts.name), asc(t.contacts.id)),
     ),
-    organizationsByCountry: new DataLoader<string, OrganizationRow[]>(async (codes) =>
-      groupBy(
-        codes,
-        await db
-          .select()
-          .from(t.organizations)
-          .where(inArray(t.organizations.countryCode, [...codes]))
-          .orderBy(asc(t.organizations.name), asc(t.organizations.id)),
-        (r) => r.countryCode,
-      ),
-    ),
-    contactsByOrganization: new DataLoader<string, ContactRow[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.contacts)
-          .where(inArray(t.contacts.organizationId, [...ids]))
-          .orderBy(asc(t.contacts.name), asc(t.contacts.id)),
-        (r) => r.organizationId,
-      ),
-    ),
-    verificationsByContact: new DataLoader<string, VerificationRow[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.contactVerifications)
-          .where(inArray(t.contactVerifications.contactId, [...ids]))
-          .orderBy(desc(t.contactVerifications.verifiedAt), desc(t.contactVerifications.id)),
-        (r) => r.contactId,
+    verificationsByContact: new DataLoader<string, VerificationRow[]>(
+      manyByColumn(
+        db,
+        t.contactVerifications,
+        'contactId',
+        desc(t.contactVerifications.verifiedAt),
+        desc(t.contactVerifications.id),
       ),
     ),
     activitiesByOrganization: new DataLoader<string, ActivityRow[]>(async (ids) => {
@@ -117,26 +81,11 @@ export function createLoaders(db: Db) {
         (r) => r.activityId,
       ).map((rows) => rows.map((r) => r.countryCode)),
     ),
-    namesByOrganization: new DataLoader<string, OrganizationNameRow[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(n.organizationNames)
-          .where(inArray(n.organizationNames.organizationId, [...ids]))
-          .orderBy(asc(n.organizationNames.language)),
-        (r) => r.organizationId,
-      ),
+    namesByOrganization: new DataLoader<string, OrganizationNameRow[]>(
+      manyByColumn(db, n.organizationNames, 'organizationId', asc(n.organizationNames.language)),
     ),
-    dialoguePartnerByCountry: new DataLoader<string, DialoguePartnerRow | null>(async (codes) =>
-      byKey(
-        codes,
-        await db
-          .select()
-          .from(n.aseanDialoguePartners)
-          .where(inArray(n.aseanDialoguePartners.countryCode, [...codes])),
-        (r) => r.countryCode,
-      ),
+    dialoguePartnerByCountry: new DataLoader<string, DialoguePartnerRow | null>(
+      oneByColumn(db, n.aseanDialoguePartners, 'countryCode'),
     ),
   };
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import { byKey, groupBy } from '@cadg/platform';
+import { groupBy, manyByColumn, oneByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/dataflows';
 import type {
@@ -22,47 +22,15 @@ import type {
  */
 export function createLoaders(db: Db) {
   return {
-    policyByCountry: new DataLoader<string, PolicyRow | null>(async (codes) =>
-      byKey(
-        codes,
-        await db
-          .select()
-          .from(t.policies)
-          .where(inArray(t.policies.countryCode, [...codes])),
-        (r) => r.countryCode,
-      ),
+    policyByCountry: new DataLoader<string, PolicyRow | null>(oneByColumn(db, t.policies, 'countryCode')),
+    lawsByCountry: new DataLoader<string, LawRow[]>(
+      manyByColumn(db, t.laws, 'countryCode', asc(t.laws.year), asc(t.laws.id)),
     ),
-    lawsByCountry: new DataLoader<string, LawRow[]>(async (codes) =>
-      groupBy(
-        codes,
-        await db
-          .select()
-          .from(t.laws)
-          .where(inArray(t.laws.countryCode, [...codes]))
-          .orderBy(asc(t.laws.year), asc(t.laws.id)),
-        (r) => r.countryCode,
-      ),
+    mechanismByKind: new DataLoader<MechanismKind, MechanismRow | null>(
+      oneByColumn(db, t.mechanisms, 'kind'),
     ),
-    mechanismByKind: new DataLoader<MechanismKind, MechanismRow | null>(async (kinds) =>
-      byKey(
-        kinds,
-        await db
-          .select()
-          .from(t.mechanisms)
-          .where(inArray(t.mechanisms.kind, [...kinds])),
-        (r) => r.kind,
-      ),
-    ),
-    recognitionsByCountry: new DataLoader<string, RecognitionRow[]>(async (codes) =>
-      groupBy(
-        codes,
-        await db
-          .select()
-          .from(t.policyMechanisms)
-          .where(inArray(t.policyMechanisms.countryCode, [...codes]))
-          .orderBy(asc(t.policyMechanisms.mechanismKind)),
-        (r) => r.countryCode,
-      ),
+    recognitionsByCountry: new DataLoader<string, RecognitionRow[]>(
+      manyByColumn(db, t.policyMechanisms, 'countryCode', asc(t.policyMechanisms.mechanismKind)),
     ),
     thresholdsByCountry: new DataLoader<string, ThresholdRow[]>(async (codes) =>
       groupBy(
@@ -94,27 +62,16 @@ export function createLoaders(db: Db) {
         (r) => r.countryCode,
       ),
     ),
-    rulesByCountry: new DataLoader<string, TransferRuleRow[]>(async (codes) =>
-      groupBy(
-        codes,
-        await db
-          .select()
-          .from(t.transferRules)
-          .where(inArray(t.transferRules.countryCode, [...codes]))
-          .orderBy(asc(t.transferRules.effectiveFrom), asc(t.transferRules.id)),
-        (r) => r.countryCode,
+    rulesByCountry: new DataLoader<string, TransferRuleRow[]>(
+      manyByColumn(
+        db,
+        t.transferRules,
+        'countryCode',
+        asc(t.transferRules.effectiveFrom),
+        asc(t.transferRules.id),
       ),
     ),
-    pilotById: new DataLoader<string, PilotRow | null>(async (ids) =>
-      byKey(
-        ids,
-        await db
-          .select()
-          .from(t.pilots)
-          .where(inArray(t.pilots.id, [...ids])),
-        (r) => r.id,
-      ),
-    ),
+    pilotById: new DataLoader<string, PilotRow | null>(oneByColumn(db, t.pilots, 'id')),
     countryCodesByPilot: new DataLoader<string, string[]>(async (ids) =>
       groupBy(
         ids,
@@ -148,16 +105,8 @@ export function createLoaders(db: Db) {
         (r) => r.pilotId,
       ).map((rows) => rows.map((r) => r.mechanismKind)),
     ),
-    milestonesByPilot: new DataLoader<string, MilestoneRow[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.pilotMilestones)
-          .where(inArray(t.pilotMilestones.pilotId, [...ids]))
-          .orderBy(asc(t.pilotMilestones.dueOn), asc(t.pilotMilestones.id)),
-        (r) => r.pilotId,
-      ),
+    milestonesByPilot: new DataLoader<string, MilestoneRow[]>(
+      manyByColumn(db, t.pilotMilestones, 'pilotId', asc(t.pilotMilestones.dueOn), asc(t.pilotMilestones.id)),
     ),
   };
 }

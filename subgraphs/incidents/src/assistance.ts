@@ -1,16 +1,20 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   badUserInput,
   conflict,
+  cursorShape,
+  CursorParts,
   forbidden,
   hasRight,
   notFound,
+  keysetConnection,
   organizationWith,
   Right,
   Role,
   type Caller,
+  type Connection,
 } from '@cadg/platform';
-import type { Db } from '@cadg/db';
+import { countRows, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { audit } from './audit.ts';
 import type { Directory } from './directory.ts';
@@ -21,7 +25,7 @@ import { mayChangeIncident, type OrgIdentity } from './permissions.ts';
 import type { AssistanceKind, AssistanceRequestRow, AssistanceStatus, IncidentRow } from './rows.ts';
 import { markingOf } from './sharing-links.ts';
 import * as valid from './validation.ts';
-import { canRead, canShare } from './visibility.ts';
+import { canRead, canShare, INCIDENT_MARKING, readableBy, requestVisibleSql } from './visibility.ts';
 
 /**
  * Who asks whom for help is itself sensitive: besides incident readers' own requests, only the
@@ -33,6 +37,57 @@ export function canSeeRequest(caller: Caller, incident: IncidentRow, request: As
   const org = organizationWith(caller, Right.ReadForOrganization);
   if (org === null) return false;
   return org === incident.reportedByOrg || org === request.requestedByOrg || org === request.requestedOfOrg;
+}
+
+export interface AssistanceRequestFilter {
+  status?: readonly AssistanceStatus[] | null;
+  direction?: 'TO_MY_ORGANIZATION' | 'FROM_MY_ORGANIZATION' | null;
+}
+
+const REQUEST_CURSOR = cursorShape('assistanceRequests', CursorParts.timestamp, CursorParts.uuid);
+
+/**
+ * The assistance requests the caller may see, across incidents, newest request first: requests
+ * about incidents it may read (TLP in SQL, as every list) that `canSeeRequest` lets it see, so
+ * pages and `totalCount` never include another organization's requests.
+ */
+export async function listAssistanceRequests(
+  db: Db,
+  caller: Caller,
+  filter: AssistanceRequestFilter | null | undefined,
+  limit: number,
+  after: string | null | undefined,
+): Promise<Connection<AssistanceRequestRow>> {
+  const requests = t.assistanceRequests;
+  const where: SQL[] = [
+    sql`exists (select 1 from ${t.incidents} where ${t.incidents.id} = ${requests.incidentId}
+      and ${readableBy(caller, INCIDENT_MARKING)} and ${requestVisibleSql(caller)})`,
+  ];
+  if (filter?.status)
+    where.push(filter.status.length ? inArray(requests.status, [...filter.status]) : sql`false`);
+  if (filter?.direction) {
+    const org = organizationWith(caller, Right.ReadForOrganization);
+    const column =
+      filter.direction === 'TO_MY_ORGANIZATION' ? requests.requestedOfOrg : requests.requestedByOrg;
+    where.push(org === null ? sql`false` : eq(column, org));
+  }
+  return keysetConnection({
+    where,
+    after,
+    limit,
+    cursor: REQUEST_CURSOR,
+    seek: ([requestedAt, id]) =>
+      sql`(${requests.requestedAt}, ${requests.id}) < (${requestedAt}::timestamptz, ${id}::uuid)`,
+    fetch: (where, limitPlusOne) =>
+      db
+        .select()
+        .from(requests)
+        .where(and(where))
+        .orderBy(desc(requests.requestedAt), desc(requests.id))
+        .limit(limitPlusOne),
+    count: (where) => countRows(db, requests, where),
+    keyOf: (r) => [r.requestedAt.toISOString(), r.id],
+  });
 }
 
 export interface RequestAssistanceInput {

@@ -5,7 +5,7 @@ import * as t from '@cadg/db/incidents';
 import { mispFeeds } from '@cadg/db/incidents-misp';
 import { sharingGroups } from '@cadg/db/incidents-sharing';
 import { groupVisibleTo } from './sharing-groups.ts';
-import { ADVISORY_MARKING, INCIDENT_MARKING, readableBy } from './visibility.ts';
+import { ADVISORY_MARKING, INCIDENT_MARKING, readableBy, requestVisibleSql } from './visibility.ts';
 
 /** The records this subgraph audits; every one is judged by the TLP marking behind it. */
 export type AuditTarget =
@@ -40,14 +40,7 @@ export function auditVisibleTo(caller: Caller): SQL {
   const incidentReadable = readableBy(caller, INCIDENT_MARKING);
   const advisoryReadable = readableBy(caller, ADVISORY_MARKING);
   const requests = t.assistanceRequests;
-  const org = organizationWith(caller, Right.ReadForOrganization);
-  // As canSeeRequest (assistance.ts): the coordinator and the reporting organization see every
-  // request of an incident they read; others only requests made by or of their organization.
-  const requestVisible = hasRight(caller, Right.CoordinateIncidents)
-    ? sql`true`
-    : org === null
-      ? sql`false`
-      : sql`(${t.incidents.reportedByOrg} = ${org} or ${requests.requestedByOrg} = ${org} or ${requests.requestedOfOrg} = ${org})`;
+  const requestVisible = requestVisibleSql(caller);
   // Alert rules are read by their organization's ORG_ADMIN and, for delivery health, by the
   // SECRETARIAT; only such an ORG_ADMIN changes them, so the entry's actor_org is the rule's
   // organization (and stays known after the rule is deleted).

@@ -3,6 +3,7 @@ import type { Db } from '@cadg/db';
 import type { AlertService } from './alerts/rules.ts';
 import type { Directory } from './directory.ts';
 import type { EventHub } from './events/hub.ts';
+import type { FeedSecrets } from './exchange/feed-secrets.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 
 export interface IncidentsContext {
@@ -12,8 +13,8 @@ export interface IncidentsContext {
   directory: Directory;
   hub: EventHub;
   alerts: AlertService;
-  /** Wakes this replica's MISP feed puller (a feed became due). */
-  mispFeeds?: { wake(): void };
+  /** Wakes this replica's MISP feed puller (a feed became due); seals feed header values. */
+  mispFeeds?: { wake(): void; secrets: FeedSecrets };
   /** The verdict score that raises a PHISHING incident (see phishing.ts). */
   phishingIncidentScore?: number;
 }
@@ -23,8 +24,8 @@ export interface IncidentsServices {
   directory: Directory;
   hub: EventHub;
   alerts: AlertService;
-  /** Wakes this replica's MISP feed puller. */
-  mispFeeds?: { wake(): void };
+  /** Wakes this replica's MISP feed puller; seals feed header values. */
+  mispFeeds?: { wake(): void; secrets: FeedSecrets };
   /** The verdict score that raises a PHISHING incident. @default DEFAULT_PHISHING_INCIDENT_SCORE */
   phishingIncidentScore?: number;
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { byKey, groupBy, type Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
@@ -67,6 +68,18 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .where(inArray(t.assistanceRequests.incidentId, [...ids]))
         .orderBy(asc(t.assistanceRequests.requestedAt), asc(t.assistanceRequests.id));
       return groupBy(ids, rows, (r) => r.incidentId);
+    }, options),
+    advisoriesByIncident: new DataLoader<string, AdvisoryRow[]>(async (ids) => {
+      // Advisories naming one of the incidents' indicators: the same type and normalised value.
+      const named = alias(t.indicators, 'named');
+      const rows = await db
+        .selectDistinct({ incidentId: t.indicators.incidentId, advisory: t.advisories })
+        .from(t.indicators)
+        .innerJoin(named, and(eq(named.type, t.indicators.type), eq(named.value, t.indicators.value)))
+        .innerJoin(t.advisories, eq(t.advisories.id, named.advisoryId))
+        .where(and(inArray(t.indicators.incidentId, [...ids]), advisoryReadableBy(caller)))
+        .orderBy(desc(t.advisories.publishedAt), desc(t.advisories.id));
+      return groupBy(ids, rows, (r) => r.incidentId).map((group) => group.map((r) => r.advisory));
     }, options),
     indicatorsByIncident: new DataLoader<string, IndicatorRow[]>(async (ids) => {
       const rows = await db

@@ -14,8 +14,9 @@ import { AlertDispatcher } from './alerts/dispatcher.ts';
 import { alertSettingsFromEnv, type AlertSettings } from './alerts/config.ts';
 import { contactsDirectory, type Directory } from './directory.ts';
 import { EventHub } from './events/hub.ts';
+import { feedSecretsFromEnv } from './exchange/feed-secrets.ts';
 import { MispFeedPuller, mispPullSettingsFromEnv, type MispPullSettings } from './exchange/misp-pull.ts';
-import { sweepImports, sweepSettingsFromEnv } from './exchange/sweep.ts';
+import { startSweeping, sweepSettingsFromEnv } from './exchange/sweep.ts';
 import { phishingIncidentScoreFromEnv } from './phishing.ts';
 import { schema } from './schema.ts';
 
@@ -89,8 +90,10 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
   // The hub reads each committed event once NOTIFY announces it; the dispatcher then matches it.
   // (Not a hub subscriber: those are the clients counted in graphql_live_subscriptions.)
   wakeDispatcher = () => dispatcher.wake();
+  // Feed header values (API keys) are stored encrypted under this key (exchange/feed-secrets.ts).
+  const secrets = await feedSecretsFromEnv(process.env);
   const puller = new MispFeedPuller(options.database.db, {
-    ...mispPullSettingsFromEnv(process.env, alertSettings.policy),
+    ...mispPullSettingsFromEnv(process.env, alertSettings.policy, secrets),
     ...options.mispFeeds,
   });
   const contactsUrl = options.contactsUrl ?? (process.env['CONTACTS_URL'] || defaultSubgraphUrl('contacts'));
@@ -102,7 +105,7 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
     directory,
     hub,
     alerts: { settings: alertSettings, wake: () => dispatcher.wake() },
-    mispFeeds: { wake: () => puller.wake() },
+    mispFeeds: { wake: () => puller.wake(), secrets },
     phishingIncidentScore: options.phishingIncidentScore ?? phishingIncidentScoreFromEnv(process.env),
   };
   const server = await createSubgraphServer({
@@ -117,15 +120,15 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
   });
   if (alertSettings.dispatch) dispatcher.start();
   puller.start();
-  // Imports a stopped replica left pending are resumed or failed (exchange/sweep.ts).
-  void sweepImports(options.database.db, sweepSettingsFromEnv(process.env)).catch((error: unknown) =>
-    console.error('[incidents] sweep of pending imports failed', error),
-  );
+  // Imports a stopped replica left pending are resumed or failed, at start-up and periodically
+  // (exchange/sweep.ts).
+  const stopSweeping = startSweeping(options.database.db, sweepSettingsFromEnv(process.env));
   return {
     ...server,
     hub,
     async close() {
       await server.close();
+      await stopSweeping();
       await dispatcher.stop();
       await puller.stop();
       await hub.stop();

@@ -5,8 +5,8 @@ import {
   hasRight,
   notFound,
   organizationWith,
+  requireIdentity,
   Right,
-  unauthenticated,
   type Caller,
   type Identity,
 } from '@cadg/platform';
@@ -85,12 +85,12 @@ export async function findSharingGroup(
 
 /** Who may create groups and change one: the SECRETARIAT, or ORG_ADMINs of its owner. */
 function requireGroupAdministrator(caller: Caller): Identity & { org: string } {
-  if (!caller) throw unauthenticated('Changes need a bearer token.');
-  if (!hasRight(caller, Right.ManageOrganization) && !hasRight(caller, Right.AdministerMechanism)) {
+  const identity = requireIdentity(caller);
+  if (!hasRight(identity, Right.ManageOrganization) && !hasRight(identity, Right.AdministerMechanism)) {
     throw forbidden('Only ORG_ADMINs of the owning organization or the SECRETARIAT manage sharing groups.');
   }
-  if (caller.org === null) throw forbidden('The token names no organization to own the sharing group.');
-  return { ...caller, org: caller.org };
+  if (identity.org === null) throw forbidden('The token names no organization to own the sharing group.');
+  return { ...identity, org: identity.org };
 }
 
 const isUniqueViolation = (error: unknown): boolean => {

@@ -123,3 +123,16 @@ export function groupReadersOf(columns: MarkedColumns): SQL<string[]> {
     join ${s.sharingGroupMembers} as member on member.group_id = link.group_id
     where link.${sql.identifier(recordId.name)} = ${qualified(columns.id)})`;
 }
+
+/**
+ * `canSeeRequest` (assistance.ts) as SQL over `incidents.assistance_requests` joined to its incident (the
+ * incident's readability is checked separately): the coordinator and the reporting organization
+ * see every request of an incident they read; others only requests made by or of their organization. Used by the audit trail and the request list.
+ */
+export function requestVisibleSql(caller: Caller): SQL {
+  if (hasRight(caller, Right.CoordinateIncidents)) return sql`true`;
+  const org = organizationWith(caller, Right.ReadForOrganization);
+  if (org === null) return sql`false`;
+  const requests = t.assistanceRequests;
+  return sql`(${t.incidents.reportedByOrg} = ${org} or ${requests.requestedByOrg} = ${org} or ${requests.requestedOfOrg} = ${org})`;
+}

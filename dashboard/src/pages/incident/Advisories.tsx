@@ -1,52 +1,20 @@
-import { useApolloClient } from '@apollo/client/react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Problems } from '../../components/Problems.tsx';
 import { tlpLabel } from '../../components/TlpBanner.tsx';
-import { IndicatorAdvisoriesDocument, type IndicatorAdvisoriesQuery } from '../../gql/graphql.ts';
+import type { IncidentPageQuery } from '../../gql/graphql.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 
-type Advisory = NonNullable<IndicatorAdvisoriesQuery['indicators'][number]['advisory']>;
-/** Looked up per indicator value (the API finds indicators by value); the first ones are enough. */
-const MAX_LOOKUPS = 20;
+type Advisory = NonNullable<IncidentPageQuery['incident']>['advisories'][number];
 
-/** Advisories that name one of the incident's indicators, each once, newest first. */
-export function Advisories({ values }: { values: string[] }) {
+/**
+ * Advisories that name one of the incident's indicators, newest first, as the API lists them
+ * (`Incident.advisories`: only those the caller may read).
+ */
+export function Advisories({ advisories }: { advisories: readonly Advisory[] }) {
   const { t, i18n } = useTranslation();
-  const client = useApolloClient();
-  const [advisories, setAdvisories] = useState<Advisory[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const key = values.slice(0, MAX_LOOKUPS).join('\n');
-
-  useEffect(() => {
-    let current = true;
-    const lookups = key
-      ? key
-          .split('\n')
-          .map((value) => client.query({ query: IndicatorAdvisoriesDocument, variables: { value } }))
-      : [];
-    Promise.all(lookups)
-      .then((results) => {
-        const found = new Map<string, Advisory>();
-        for (const { data } of results) {
-          for (const indicator of data?.indicators ?? []) {
-            if (indicator.advisory) found.set(indicator.advisory.id, indicator.advisory);
-          }
-        }
-        if (current)
-          setAdvisories([...found.values()].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt)));
-      })
-      .catch((e: unknown) => current && setError(e));
-    return () => {
-      current = false;
-    };
-  }, [client, key]);
-
   return (
     <section aria-labelledby="advisories-heading">
       <h2 id="advisories-heading">{t('incident.advisories')}</h2>
-      <Problems error={error} />
-      {advisories === null ? null : advisories.length === 0 ? (
+      {advisories.length === 0 ? (
         <p>{t('incident.noAdvisories')}</p>
       ) : (
         <ul>

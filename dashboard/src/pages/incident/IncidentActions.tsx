@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionOutcome } from '../../components/ActionOutcome.tsx';
 import { Field } from '../../components/Field.tsx';
+import { SharingGroupSelect } from '../../components/SharingGroupSelect.tsx';
 import {
   ActionOrganizationsDocument,
   ChangeIncidentStatusDocument,
@@ -15,6 +16,7 @@ import {
 import { problemsByField } from '../../graph/errors.ts';
 import { NEXT_STATUSES } from '../../graph/permissions.ts';
 import { useAction, type Action } from '../../graph/use-action.ts';
+import { useSession } from '../../session.tsx';
 import type { IncidentDetail } from './IncidentPage.tsx';
 
 const KINDS: readonly AssistanceKind[] = [
@@ -176,17 +178,29 @@ function OrganizationSelect({
 
 function Share({ incident, reload }: { incident: IncidentDetail; reload: () => void }) {
   const { t } = useTranslation();
+  const { session } = useSession();
   const [share] = useMutation(ShareIncidentDocument);
   const action = useAction();
   const [organization, setOrganization] = useState('');
+  const [groups, setGroups] = useState<string[]>([]);
+  // Sharing groups are added by the originator only, whatever the marking (the API decides).
+  const originator = session?.organizationId === incident.reportedBy.id;
+  const { byField, general } = problemsByField(action.problems, ['sharedWithSharingGroupIds']);
   return (
     <ActionForm
       title={t('actions.share')}
       submit={t('actions.shareButton')}
       action={action}
+      general={general}
       reload={reload}
       onSubmit={() =>
-        share({ variables: { id: incident.id, organizationIds: organization ? [organization] : [] } })
+        share({
+          variables: {
+            id: incident.id,
+            organizationIds: organization ? [organization] : [],
+            sharingGroupIds: groups,
+          },
+        })
       }
     >
       <Field label={t('actions.shareWith')}>
@@ -196,6 +210,15 @@ function Share({ incident, reload }: { incident: IncidentDetail; reload: () => v
           exclude={incident.reportedBy.id}
         />
       </Field>
+      {originator ? (
+        <Field
+          label={t('actions.shareWithGroups')}
+          hint={t('actions.groupsHint')}
+          problem={byField.get('sharedWithSharingGroupIds')}
+        >
+          <SharingGroupSelect value={groups} onChange={setGroups} />
+        </Field>
+      ) : null}
     </ActionForm>
   );
 }

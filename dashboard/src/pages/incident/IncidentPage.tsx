@@ -66,6 +66,12 @@ function Incident({ incident, reload }: { incident: IncidentDetail; reload: () =
               ? incident.sharedWith.map((o) => o.name).join(', ')
               : t('incident.nobody')}
           </dd>
+          {incident.sharedWithSharingGroups.length ? (
+            <>
+              <dt>{t('incident.sharedWithGroups')}</dt>
+              <dd>{incident.sharedWithSharingGroups.map((g) => g.name).join(', ')}</dd>
+            </>
+          ) : null}
         </dl>
       </section>
       <section aria-labelledby="timeline-heading">
@@ -118,7 +124,7 @@ function Incident({ incident, reload }: { incident: IncidentDetail; reload: () =
           </ul>
         )}
       </section>
-      <Advisories values={incident.indicators.map((i) => i.value)} />
+      <Advisories advisories={incident.advisories} />
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">{t('incident.actions')}</h2>
         {!session ? (

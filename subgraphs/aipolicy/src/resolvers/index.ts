@@ -1,13 +1,6 @@
 import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/aipolicy';
-import {
-  AuditEntryResolvers,
-  auditLogResolver,
-  countryNodeId,
-  DateScalar,
-  DateTimeScalar,
-  organizationNodeId,
-} from '@cadg/platform';
+import { auditLogResolver, sharedResolvers } from '@cadg/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { AlignmentEntry, PositionAlignment } from './PositionAlignment.ts';
 import { Country } from './Country.ts';
@@ -23,14 +16,10 @@ import { Query } from './Query.ts';
 
 /** Typed from the SDL by `npm run codegen`: a resolver that disagrees with schema.graphql does not compile. */
 export const resolvers: Resolvers = {
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
+  ...sharedResolvers(Country, {}),
   Query: { ...Query, ...NodeQuery, aipolicyAuditLog: auditLogResolver(auditLogSource(auditLog)) },
-  AuditEntry: AuditEntryResolvers,
   Mutation,
   Node,
-  Country: { ...Country, nodeId: countryNodeId },
-  Organization: { nodeId: organizationNodeId },
   PolicyPosition: {
     ...PolicyPosition,
     __resolveReference: (ref, { db }) => findPosition(db, ref.id),

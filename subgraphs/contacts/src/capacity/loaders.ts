@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, inArray } from 'drizzle-orm';
-import { byKey, groupBy, type Caller } from '@cadg/platform';
+import { byKey, groupBy, manyByColumn, oneByColumn, type Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as c from '@cadg/db/contacts-capacity';
 import type { AfterActionRow, AttendeeRow, CancellationRow, FollowUpRow, MaterialRow } from './rows.ts';
@@ -12,15 +12,8 @@ import { readableRecord } from './visibility.ts';
  */
 export function createCapacityLoaders(db: Db, caller: Caller) {
   return {
-    cancellationByActivity: new DataLoader<string, CancellationRow | null>(async (ids) =>
-      byKey(
-        ids,
-        await db
-          .select()
-          .from(c.activityCancellations)
-          .where(inArray(c.activityCancellations.activityId, [...ids])),
-        (r) => r.activityId,
-      ),
+    cancellationByActivity: new DataLoader<string, CancellationRow | null>(
+      oneByColumn(db, c.activityCancellations, 'activityId'),
     ),
     readableMaterialsByActivity: new DataLoader<string, MaterialRow[]>(async (ids) =>
       groupBy(
@@ -82,16 +75,8 @@ export function createCapacityLoaders(db: Db, caller: Caller) {
       ).map((rows) => rows.map((r) => r.organizationId)),
     ),
     /** Only reached through a report the caller could read. */
-    followUpsByReport: new DataLoader<string, FollowUpRow[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(c.afterActionFollowUps)
-          .where(inArray(c.afterActionFollowUps.activityId, [...ids]))
-          .orderBy(asc(c.afterActionFollowUps.position)),
-        (r) => r.activityId,
-      ),
+    followUpsByReport: new DataLoader<string, FollowUpRow[]>(
+      manyByColumn(db, c.afterActionFollowUps, 'activityId', asc(c.afterActionFollowUps.position)),
     ),
   };
 }

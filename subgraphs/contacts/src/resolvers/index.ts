@@ -1,13 +1,6 @@
 import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/contacts';
-import {
-  AuditEntryResolvers,
-  auditLogResolver,
-  countryNodeId,
-  DateScalar,
-  DateTimeScalar,
-  organizationNodeId,
-} from '@cadg/platform';
+import { auditLogResolver, sharedResolvers } from '@cadg/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Activity } from './Activity.ts';
 import {
@@ -28,14 +21,10 @@ import { VerificationContact, VerificationMutation, VerificationPing } from './V
 
 /** Typed from the SDL by `npm run codegen`: a resolver that disagrees with schema.graphql does not compile. */
 export const resolvers: Resolvers = {
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
+  ...sharedResolvers(Country, Organization),
   Query: { ...Query, ...NodeQuery, contactsAuditLog: auditLogResolver(auditLogSource(auditLog)) },
-  AuditEntry: AuditEntryResolvers,
   Mutation: { ...Mutation, ...VerificationMutation, ...CapacityMutation },
   Node,
-  Country: { ...Country, nodeId: countryNodeId },
-  Organization: { ...Organization, nodeId: organizationNodeId },
   Contact: { ...Contact, ...VerificationContact },
   VerificationPing,
   Activity: { ...Activity, ...CapacityActivity },

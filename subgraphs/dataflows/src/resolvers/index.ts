@@ -1,13 +1,6 @@
 import { auditLogSource } from '@cadg/db';
 import { auditLog } from '@cadg/db/dataflows';
-import {
-  AuditEntryResolvers,
-  auditLogResolver,
-  countryNodeId,
-  DateScalar,
-  DateTimeScalar,
-  organizationNodeId,
-} from '@cadg/platform';
+import { auditLogResolver, sharedResolvers } from '@cadg/platform';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Country } from './Country.ts';
 import { DataFlowPilot } from './DataFlowPilot.ts';
@@ -27,14 +20,10 @@ import { TransferThreshold } from './TransferThreshold.ts';
 
 /** Typed from the SDL by `npm run codegen`: a resolver that disagrees with schema.graphql does not compile. */
 export const resolvers: Resolvers = {
-  Date: DateScalar,
-  DateTime: DateTimeScalar,
+  ...sharedResolvers(Country, {}),
   Query: { ...Query, ...NodeQuery, dataflowsAuditLog: auditLogResolver(auditLogSource(auditLog)) },
-  AuditEntry: AuditEntryResolvers,
   Mutation,
   Node,
-  Country: { ...Country, nodeId: countryNodeId },
-  Organization: { nodeId: organizationNodeId },
   DataFlowPolicy,
   DataProtectionLaw,
   TransferMechanism,

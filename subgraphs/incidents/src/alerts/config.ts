@@ -43,7 +43,8 @@ export interface AlertSettings {
   onAttempt?: ((report: AttemptReport) => void) | undefined;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/** A positive whole-number setting from the environment; `fallback` when unset, an Error when malformed. */
+export function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);

@@ -18,6 +18,7 @@ import { refusedWebhookUrl, type WebhookTargetPolicy } from '../alerts/policy.ts
 import type { Directory } from '../directory.ts';
 import type { Tlp } from '../rows.ts';
 import * as valid from '../validation.ts';
+import type { FeedSecrets } from './feed-secrets.ts';
 import { isUuid } from './misp-values.ts';
 
 /**
@@ -111,7 +112,9 @@ export async function addFeed(
   caller: Caller,
   input: AddMispFeedInput,
   policy: WebhookTargetPolicy,
+  secrets: FeedSecrets | undefined,
 ): Promise<MispFeedRow> {
+  if (!secrets) throw new Error('MISP feeds need the exchange secrets key (feed-secrets.ts).');
   requireFeedManager(caller);
   const own = organizationWith(caller, Right.ManageOrganization);
   const org = input.organizationId ?? own;
@@ -137,7 +140,8 @@ export async function addFeed(
       .values({
         ownerOrg: org,
         url,
-        headers,
+        // Header values are stored encrypted; only their names are ever returned.
+        headers: secrets.sealHeaders(headers),
         defaultTlp: input.defaultTlp ?? 'AMBER',
         sharedWith: shared,
         pullIntervalSeconds: interval,

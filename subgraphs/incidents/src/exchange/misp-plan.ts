@@ -1,15 +1,11 @@
 import { createHash } from 'node:crypto';
 import { badUserInput } from '@cadg/platform';
 import type { Tlp } from '../rows.ts';
+import { NotMappedCode, type ImportPlan, type PlannedIndicator, type PlannedObject } from './plan.ts';
 import {
-  NotMappedCode,
-  stricter,
-  type ImportPlan,
-  type PlannedIndicator,
-  type PlannedObject,
-} from './plan.ts';
-import {
+  atLeast,
   ATTRIBUTE_ROLES,
+  distributionFloor,
   filenameOf,
   flag,
   isUuid,
@@ -55,15 +51,19 @@ export function planMispImport(event: Json, options: MispPlanOptions): ImportPla
   const uuid = String(event['uuid']).toLowerCase();
   const version = secondsOf('event.timestamp', event['timestamp']);
   const orgc = str(record(event['Orgc'])?.['name']) ?? str(record(event['Org'])?.['name']);
-  const tlp = tlpOfTags(tagNames(event)) ?? options.defaultTlp;
+  const tlp = atLeast(
+    tlpOfTags(tagNames(event)) ?? options.defaultTlp,
+    distributionFloor(event['distribution']),
+  );
   const info = str(event['info'])!.slice(0, 300);
   const plan: ImportPlan = {
     format: 'MISP',
     objects: [],
     notMapped: [],
     failures: [],
-    collectionTitle: `Indicators imported from MISP event ${uuid}`,
-    collectionBody: `Indicators of MISP event ${uuid}.`,
+    // Attributes marked stricter than the event go to an advisory of their marking, not the event's.
+    collectionTitle: `${info.slice(0, 200)}: attributes marked stricter than the event`,
+    collectionBody: `Indicators of MISP event ${uuid} whose tlp tag or distribution is stricter than the event's, kept apart from the event's advisory so they are read under their own marking.`,
   };
   const base = (externalId: string, externalType: string, at: Date | null, marking: Tlp) => ({
     externalId,
@@ -81,7 +81,12 @@ export function planMispImport(event: Json, options: MispPlanOptions): ImportPla
     const type = str(attribute['type'])!;
     const value = String(attribute['value']);
     const at = secondsOf(`${field}.timestamp`, attribute['timestamp']) ?? version;
-    const marking = stricter(tlp, tlpOfTags(tagNames(attribute)) ?? tlp);
+    const marking = atLeast(
+      tlp,
+      tlpOfTags(tagNames(attribute)),
+      distributionFloor(attribute['distribution']),
+      distributionFloor(object?.['distribution']),
+    );
     const own = base(String(attribute['uuid']), `attribute:${type}`, at, marking);
     const role = ATTRIBUTE_ROLES.get(type);
     const kept = (code: NotMappedCode | null, reason: string) => {
@@ -103,7 +108,15 @@ export function planMispImport(event: Json, options: MispPlanOptions): ImportPla
         continue;
       }
       plan.objects.push({ ...own, kind: 'INDICATORS', indicators });
-      refs.push(own.externalId);
+      // One stricter than the event is left out of its advisory: it lands in one of its marking.
+      if (marking === tlp) refs.push(own.externalId);
+      continue;
+    }
+    if (marking !== tlp) {
+      kept(
+        NotMappedCode.StricterMarking,
+        `Marked TLP:${marking}, stricter than the event's TLP:${tlp}: not read into its advisory.`,
+      );
       continue;
     }
     if (role.kind === 'vulnerability' && !CVE.test(value.trim())) {

@@ -2,10 +2,12 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@cadg/db';
 import * as x from '@cadg/db/incidents-exchange';
 import * as m from '@cadg/db/incidents-misp';
-import type { MispFeedRow } from '@cadg/db/incidents-misp';
+import type { MispFeedHeader, MispFeedRow } from '@cadg/db/incidents-misp';
 import { Role } from '@cadg/platform';
+import { positiveInteger } from '../alerts/config.ts';
 import { retryDelayMs } from '../alerts/dispatcher.ts';
 import type { OrgIdentity } from '../permissions.ts';
+import type { FeedSecrets } from './feed-secrets.ts';
 import { FeedFetchError, fetchFeedJson, type FetchSettings } from './misp-fetch.ts';
 import { importEventIn, prepareEvent } from './misp-import.ts';
 import { isUuid, record, secondsOf } from './misp-values.ts';
@@ -26,6 +28,8 @@ export interface MispPullSettings extends FetchSettings {
   pollMs: number;
   /** Whether this process pulls feeds (MISP_FEED_PULL=off leaves it to other replicas). @default true */
   pull: boolean;
+  /** Opens the feeds' stored header values (feed-secrets.ts). */
+  secrets: FeedSecrets;
 }
 
 export interface PullReport {
@@ -40,25 +44,18 @@ const MAX_RETRY_MS = 24 * 3600_000;
 /** How long a claim holds a feed without renewal. */
 const LEASE_MS = 5 * 60_000;
 
-function settingOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new Error(`${name}=${raw} must be a positive integer.`);
-  return value;
-}
-
 /** Pull settings from the environment; the address policy is the webhook alerts' own. */
 export function mispPullSettingsFromEnv(
   env: NodeJS.ProcessEnv,
   policy: FetchSettings['policy'],
+  secrets: FeedSecrets,
 ): MispPullSettings {
   return {
     policy,
-    pollMs: settingOf(env, 'MISP_FEED_POLL_MS', 30_000),
-    timeoutMs: settingOf(env, 'MISP_FEED_TIMEOUT_MS', 30_000),
-    maxBytes: settingOf(env, 'MISP_FEED_MAX_BYTES', 64 * 1024 * 1024),
+    secrets,
+    pollMs: positiveInteger(env, 'MISP_FEED_POLL_MS', 30_000),
+    timeoutMs: positiveInteger(env, 'MISP_FEED_TIMEOUT_MS', 30_000),
+    maxBytes: positiveInteger(env, 'MISP_FEED_MAX_BYTES', 64 * 1024 * 1024),
     pull: !['off', 'false', '0'].includes(env['MISP_FEED_PULL']?.trim().toLowerCase() ?? ''),
   };
 }
@@ -163,14 +160,21 @@ export class MispFeedPuller {
     const importIds: string[] = [];
     const errors: string[] = [];
     try {
-      const due = await this.#dueEvents(feed, counts);
+      // Decrypted for this pull only; never logged, never recorded.
+      let headers: MispFeedHeader[];
+      try {
+        headers = this.settings.secrets.openHeaders(feed.headers);
+      } catch {
+        throw new FeedFetchError('headers: could not be decrypted with this EXCHANGE_SECRETS_KEY.');
+      }
+      const due = await this.#dueEvents(feed, headers, counts);
       for (const uuid of due) {
         if (this.#stopped) break;
         try {
           const document = await fetchFeedJson(
             feed.url,
             `${uuid}.json`,
-            feed.headers,
+            headers,
             this.settings,
             this.#stop.signal,
           );
@@ -212,9 +216,13 @@ export class MispFeedPuller {
   }
 
   /** The manifest's events that are new, or newer than the copy this organization holds. */
-  async #dueEvents(feed: MispFeedRow, counts: { listed: number }): Promise<string[]> {
+  async #dueEvents(
+    feed: MispFeedRow,
+    headers: readonly MispFeedHeader[],
+    counts: { listed: number },
+  ): Promise<string[]> {
     const manifest = record(
-      await fetchFeedJson(feed.url, 'manifest.json', feed.headers, this.settings, this.#stop.signal),
+      await fetchFeedJson(feed.url, 'manifest.json', headers, this.settings, this.#stop.signal),
     );
     if (!manifest) throw new FeedFetchError('manifest.json: not an object keyed by event uuid.');
     const entries = Object.entries(manifest).filter(([uuid]) => isUuid(uuid));

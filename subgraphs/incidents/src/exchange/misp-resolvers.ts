@@ -29,7 +29,16 @@ export const MispMutation = {
   importMispEvent: (_: unknown, args: MispImportOptions & { event: unknown }, ctx: IncidentsContext) =>
     importMispEvent(ctx.db, ctx.directory, requireActingForOrganization(ctx.caller), args.event, args),
   addMispFeed: async (_: unknown, { input }: { input: AddMispFeedInput }, ctx: IncidentsContext) =>
-    woken(ctx)(await addFeed(ctx.db, ctx.directory, ctx.caller, input, ctx.alerts.settings.policy)),
+    woken(ctx)(
+      await addFeed(
+        ctx.db,
+        ctx.directory,
+        ctx.caller,
+        input,
+        ctx.alerts.settings.policy,
+        ctx.mispFeeds?.secrets,
+      ),
+    ),
   setMispFeedEnabled: async (
     _: unknown,
     { id, enabled }: { id: string; enabled: boolean },

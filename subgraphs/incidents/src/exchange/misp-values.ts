@@ -94,6 +94,22 @@ export function tlpOfTags(names: readonly string[]): Tlp | null {
   return found;
 }
 
+/**
+ * The least strict marking a MISP `distribution` (of an event, object or attribute) allows; a
+ * `tlp:` tag never widens it. 0 "your organisation only" is TLP:AMBER+STRICT, which FIRST's TLP
+ * 2.0 defines as "restricts sharing to the organization only"; 4 "sharing group" is TLP:AMBER
+ * (MISP's sharing groups are another instance's: the importer names recipients here). 1 "this
+ * community", 2 "connected communities", 3 "all communities" and 5 "inherit event" set none.
+ */
+export function distributionFloor(value: unknown): Tlp | null {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  return text === '0' ? 'AMBER_STRICT' : text === '4' ? 'AMBER' : null;
+}
+
+/** `tlp` made at least as strict as each floor given. */
+export const atLeast = (tlp: Tlp, ...floors: (Tlp | null)[]): Tlp =>
+  floors.reduce<Tlp>((marking, floor) => (floor ? stricter(marking, floor) : marking), tlp);
+
 export const isTlpTag = (name: string): boolean => TLP_TAGS[name.trim().toLowerCase()] !== undefined;
 
 /**

@@ -77,6 +77,8 @@ export const NotMappedCode = {
   InvalidValue: 'INVALID_VALUE',
   /** An observable sent on its own, with no indicator or observed-data saying what it is. */
   ObservableAlone: 'OBSERVABLE_ALONE',
+  /** MISP text marked stricter than its event: kept out of the event's advisory. */
+  StricterMarking: 'STRICTER_MARKING',
 } as const;
 export type NotMappedCode = (typeof NotMappedCode)[keyof typeof NotMappedCode];
 

@@ -1,12 +1,14 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '@cadg/db';
 import * as x from '@cadg/db/incidents-exchange';
+import { positiveInteger } from '../alerts/config.ts';
 import { failUpload, processUpload } from './uploads.ts';
 
 /**
  * Imports that must not stay pending: a queued upload is processed in the background (by the
  * replica that received its last part, by whichever replica is asked its status, and by every
- * replica at start-up), and one whose sender stopped sending parts is failed at start-up.
+ * replica at start-up and every EXCHANGE_SWEEP_MS after), and one whose sender stopped sending
+ * parts is failed by the same sweeps.
  */
 
 /** Imports this process is processing, so status reads meanwhile do not queue more attempts. */
@@ -43,19 +45,47 @@ export interface SweepSettings {
    * EXCHANGE_UPLOAD_STALE_MS. @default 3600000 (an envelope of 16 MiB uploads in seconds)
    */
   staleUploadMs: number;
+  /**
+   * How often each replica sweeps again after start-up, so an import a dead replica left queued is
+   * resumed without waiting for a restart or a status read. EXCHANGE_SWEEP_MS. @default 60000
+   */
+  sweepMs: number;
 }
 
 export function sweepSettingsFromEnv(env: NodeJS.ProcessEnv): SweepSettings {
-  const raw = env['EXCHANGE_UPLOAD_STALE_MS']?.trim();
-  const value = raw ? Number(raw) : 3_600_000;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(`EXCHANGE_UPLOAD_STALE_MS=${raw} must be a positive integer.`);
-  }
-  return { staleUploadMs: value };
+  return {
+    staleUploadMs: positiveInteger(env, 'EXCHANGE_UPLOAD_STALE_MS', 3_600_000),
+    sweepMs: positiveInteger(env, 'EXCHANGE_SWEEP_MS', 60_000),
+  };
 }
 
 /**
- * The start-up sweep: resumes every queued import (one replica each: processing takes the row
+ * Sweeps at once, then every `sweepMs` (a sweep that is still running is not started again).
+ * Returns the function that stops it and waits for a sweep in progress.
+ */
+export function startSweeping(db: Db, settings: SweepSettings): () => Promise<void> {
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  const sweep = () => {
+    if (busy) return;
+    busy = true;
+    running = sweepImports(db, settings)
+      .catch((error: unknown) => console.error('[incidents] sweep of pending imports failed', error))
+      .finally(() => {
+        busy = false;
+      });
+  };
+  sweep();
+  const timer = setInterval(sweep, settings.sweepMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+/**
+ * One sweep: resumes every queued import (one replica each: processing takes the row
  * lock, SKIP LOCKED) and fails uploads left receiving longer than `staleUploadMs`. Returns once
  * every import it found is settled by this replica or locked by another.
  */

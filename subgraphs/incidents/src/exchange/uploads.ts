@@ -5,6 +5,7 @@ import * as x from '@cadg/db/incidents-exchange';
 import type { ImportObjectStatus } from '@cadg/db/incidents-exchange';
 import type { Directory } from '../directory.ts';
 import type { OrgIdentity } from '../permissions.ts';
+import { usableGroupIds } from '../sharing-links.ts';
 import {
   completeImport,
   importValues,
@@ -39,10 +40,14 @@ export async function beginUpload(
     throw badUserInput('totalCount', `An upload has 1 to ${MAX_IMPORT_OBJECTS} objects.`);
   }
   const sharedWith = await recipients(directory, actor, options.sharedWithOrganizationIds);
+  // Checked now, while the sender is there to hear a refusal; used as checked when processed.
+  const groups = options.sharedWithSharingGroupIds;
+  const sharedWithGroups = await usableGroupIds(db, actor.org, 'sharedWithSharingGroupIds', groups);
   const [row] = await db
     .insert(x.exchangeImports)
     .values({
       ...importValues(actor, 'TAXII', { tlp: options.tlp ?? null, sharedWith, totalCount }),
+      sharedWithGroups,
       state: 'RECEIVING',
     })
     .returning();
@@ -138,7 +143,7 @@ export async function processUpload(db: Db, id: string): Promise<void> {
       defaultTlp: row.defaultTlp ?? 'AMBER',
       label: `TAXII upload ${row.id}`,
     });
-    await runImport(tx, submitterOf(row), row, plan);
+    await runImport(tx, submitterOf(row), row, plan, row.sharedWithGroups);
     await tx.delete(x.exchangeImportParts).where(eq(x.exchangeImportParts.importId, id));
   });
 }

@@ -223,6 +223,13 @@ export type AlertRuleDeliveriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** Whose requests: those asked of the caller's organization or those it asked. */
+export type AssistanceDirection =
+  /** Requests the caller's organization asked. */
+  | 'FROM_MY_ORGANIZATION'
+  /** Requests asked of the caller's organization. */
+  | 'TO_MY_ORGANIZATION';
+
 /** What help an organization asks another for. */
 export type AssistanceKind =
   /** Analyse malware, logs or artefacts. */
@@ -259,6 +266,34 @@ export type AssistanceRequest = {
   responseNote?: Maybe<Scalars['String']['output']>;
   /** Where it stands. */
   status: AssistanceStatus;
+};
+
+/** A page of assistance requests, newest request first. */
+export type AssistanceRequestConnection = {
+  __typename?: 'AssistanceRequestConnection';
+  /** The requests of this page. */
+  edges: Array<AssistanceRequestEdge>;
+  /** Paging information. */
+  pageInfo: PageInfo;
+  /** How many requests the caller may see match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An assistance request in a page. */
+export type AssistanceRequestEdge = {
+  __typename?: 'AssistanceRequestEdge';
+  /** Pass as `after` to continue after this item. */
+  cursor: Scalars['String']['output'];
+  /** The request. */
+  node: AssistanceRequest;
+};
+
+/** Filters for assistance request lists; all given conditions must hold. */
+export type AssistanceRequestFilter = {
+  /** Only requests asked of, or asked by, the caller's organization (none for a caller acting for no organization). */
+  direction?: InputMaybe<AssistanceDirection>;
+  /** Only requests in one of these states (e.g. `[OPEN]`: waiting for an answer). */
+  status?: InputMaybe<Array<AssistanceStatus>>;
 };
 
 /** Where an assistance request stands. OPEN → ACCEPTED or DECLINED; ACCEPTED → COMPLETED. */
@@ -486,6 +521,8 @@ export type ImportProvenance = {
 /** A cybersecurity incident reported to the mechanism. */
 export type Incident = Node & {
   __typename?: 'Incident';
+  /** Advisories the caller may see that name one of this incident's indicators (the same type and normalised value), newest first. */
+  advisories: Array<Advisory>;
   /** Countries affected. */
   affectedCountries: Array<Country>;
   /** Requests for assistance made about this incident. */
@@ -953,6 +990,7 @@ export type MutationAppendStixUploadArgs = {
 /** Changes to the graph. Each needs a token; who may make which change is in each field's description. */
 export type MutationBeginStixUploadArgs = {
   sharedWithOrganizationIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  sharedWithSharingGroupIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   tlp?: InputMaybe<Tlp>;
   totalCount: Scalars['Int']['input'];
 };
@@ -1099,6 +1137,8 @@ export type NotMappedCode =
   | 'INVALID_VALUE'
   /** An observable sent without an indicator or observed-data saying what it is. */
   | 'OBSERVABLE_ALONE'
+  /** Text of a MISP event (a `comment`, `text`, `link` or `vulnerability` attribute) marked stricter than the event, by its `tlp:` tag or its `distribution`: kept out of the event's advisory so it is not read under the event's wider marking. */
+  | 'STRICTER_MARKING'
   /** An indicator whose pattern is not one equality on a supported observable. */
   | 'UNSUPPORTED_PATTERN'
   /** A type this registry does not model (threat actors, attack patterns, relationships, …). */
@@ -1266,6 +1306,8 @@ export type Query = {
   advisory?: Maybe<Advisory>;
   /** The alert rules of the caller's organization (ORG_ADMIN), oldest first. The SECRETARIAT gets every organization's rules, to watch delivery health; it cannot create rules for others. */
   alertRules: Array<AlertRule>;
+  /** Assistance requests the caller may see, newest request first: those about incidents it may read, and of those only the requests its organization asked or was asked, unless it reported the incident or is the SECRETARIAT (as `Incident.assistanceRequests`). */
+  assistanceRequests: AssistanceRequestConnection;
   /**
    * Changes made through the API to this subgraph (incidents, updates, sharing, assistance, advisories, phishing reports), newest first. SECRETARIAT only; nobody can change it. Only entries about records the caller may read now are listed (and counted): entries about an incident, advisory, assistance request or phishing report it may not read are left out, as those records are NOT_FOUND everywhere else.
    * @deprecated Use incidentsAuditLog
@@ -1321,6 +1363,14 @@ export type QueryAdvisoriesPublishedSinceArgs = {
 /** Entry points for reading the graph. */
 export type QueryAdvisoryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Entry points for reading the graph. */
+export type QueryAssistanceRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AssistanceRequestFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1704,8 +1754,12 @@ export type ResolversTypes = {
   AlertKind: AlertKind;
   AlertRule: ResolverTypeWrapper<AlertRuleRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AssistanceDirection: AssistanceDirection;
   AssistanceKind: AssistanceKind;
   AssistanceRequest: ResolverTypeWrapper<AssistanceRequestRow>;
+  AssistanceRequestConnection: ResolverTypeWrapper<Connection<AssistanceRequestRow>>;
+  AssistanceRequestEdge: ResolverTypeWrapper<Omit<AssistanceRequestEdge, 'node'> & { node: ResolversTypes['AssistanceRequest'] }>;
+  AssistanceRequestFilter: AssistanceRequestFilter;
   AssistanceStatus: AssistanceStatus;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEntry: ResolverTypeWrapper<AuditRecord>;
@@ -1790,6 +1844,9 @@ export type ResolversParentTypes = {
   AlertRule: AlertRuleRow;
   Boolean: Scalars['Boolean']['output'];
   AssistanceRequest: AssistanceRequestRow;
+  AssistanceRequestConnection: Connection<AssistanceRequestRow>;
+  AssistanceRequestEdge: Omit<AssistanceRequestEdge, 'node'> & { node: ResolversParentTypes['AssistanceRequest'] };
+  AssistanceRequestFilter: AssistanceRequestFilter;
   AuditActor: AuditActor;
   AuditEntry: AuditRecord;
   AuditEntryConnection: Connection<AuditRecord>;
@@ -1932,6 +1989,17 @@ export type AssistanceRequestResolvers<ContextType = IncidentsContext, ParentTyp
   status?: Resolver<ResolversTypes['AssistanceStatus'], ParentType, ContextType>;
 };
 
+export type AssistanceRequestConnectionResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['AssistanceRequestConnection'] = ResolversParentTypes['AssistanceRequestConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AssistanceRequestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AssistanceRequestEdgeResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['AssistanceRequestEdge'] = ResolversParentTypes['AssistanceRequestEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AssistanceRequest'], ParentType, ContextType>;
+};
+
 export type AuditActorResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
   org?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   sub?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2017,6 +2085,7 @@ export type ImportProvenanceResolvers<ContextType = IncidentsContext, ParentType
 
 export type IncidentResolvers<ContextType = IncidentsContext, ParentType extends ResolversParentTypes['Incident'] = ResolversParentTypes['Incident'], FederationReferenceType extends FederationReferenceTypes['Incident'] = FederationReferenceTypes['Incident']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Incident']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  advisories?: Resolver<Array<ResolversTypes['Advisory']>, ParentType, ContextType>;
   affectedCountries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   assistanceRequests?: Resolver<Array<ResolversTypes['AssistanceRequest']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['IncidentCategory'], ParentType, ContextType>;
@@ -2243,6 +2312,7 @@ export type QueryResolvers<ContextType = IncidentsContext, ParentType extends Re
   advisoriesPublishedSince?: Resolver<ResolversTypes['AdvisoryConnection'], ParentType, ContextType, RequireFields<QueryAdvisoriesPublishedSinceArgs, 'first'>>;
   advisory?: Resolver<Maybe<ResolversTypes['Advisory']>, ParentType, ContextType, RequireFields<QueryAdvisoryArgs, 'id'>>;
   alertRules?: Resolver<Array<ResolversTypes['AlertRule']>, ParentType, ContextType>;
+  assistanceRequests?: Resolver<ResolversTypes['AssistanceRequestConnection'], ParentType, ContextType, RequireFields<QueryAssistanceRequestsArgs, 'first'>>;
   auditLog?: Resolver<ResolversTypes['AuditEntryConnection'], ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   exchangeImport?: Resolver<Maybe<ResolversTypes['ExchangeImport']>, ParentType, ContextType, RequireFields<QueryExchangeImportArgs, 'id'>>;
   incident?: Resolver<Maybe<ResolversTypes['Incident']>, ParentType, ContextType, RequireFields<QueryIncidentArgs, 'id'>>;
@@ -2296,6 +2366,8 @@ export type Resolvers<ContextType = IncidentsContext> = {
   AlertDeliveryEdge?: AlertDeliveryEdgeResolvers<ContextType>;
   AlertRule?: AlertRuleResolvers<ContextType>;
   AssistanceRequest?: AssistanceRequestResolvers<ContextType>;
+  AssistanceRequestConnection?: AssistanceRequestConnectionResolvers<ContextType>;
+  AssistanceRequestEdge?: AssistanceRequestEdgeResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditEntryConnection?: AuditEntryConnectionResolvers<ContextType>;

@@ -27,6 +27,7 @@ export const Incident: IncidentResolvers = {
       canSeeRequest(caller, incident, request),
     ),
   indicators: (incident, _, { loaders }) => loaders.indicatorsByIncident.load(incident.id),
+  advisories: (incident, _, { loaders }) => loaders.advisoriesByIncident.load(incident.id),
   events: async (incident, args, { loaders }) => {
     const events = (await loaders.eventsByIncident.load(incident.id)).map((event): FeedItem => ({
       event,

@@ -1,5 +1,6 @@
 import { pageSize } from '@cadg/platform';
 import { listAdvisories } from '../advisories.ts';
+import { listAssistanceRequests } from '../assistance.ts';
 import { lastVisibleEventId } from '../events/feed.ts';
 import { eventCursor } from '../events/subscription.ts';
 import type { QueryResolvers } from '../generated/resolvers-types.ts';
@@ -13,6 +14,8 @@ export const Query: QueryResolvers = {
   incident: (_, args, { loaders }) => loaders.incidentById.load(args.id),
   incidents: (_, args, { db, caller }) =>
     listIncidents(db, caller, args.filter, pageSize(args.first), args.after),
+  assistanceRequests: (_, args, { db, caller }) =>
+    listAssistanceRequests(db, caller, args.filter, pageSize(args.first), args.after),
   advisories: (_, args, { db, caller }) =>
     listAdvisories(db, caller, args.filter, pageSize(args.first), args.after),
   indicators: (_, args, { db, caller }) => findIndicators(db, caller, args.value),

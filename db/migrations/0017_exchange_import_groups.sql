@@ -1,0 +1,1 @@
+ALTER TABLE "incidents"."exchange_imports" ADD COLUMN "shared_with_groups" uuid[] DEFAULT '{}' NOT NULL;
