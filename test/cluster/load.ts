@@ -198,6 +198,10 @@ export class ResilientSubscriber {
       { query: SUBSCRIPTION, variables: { after: this.#cursor } },
       {
         next: (result) => {
+          // After `end`, the next session has already started from `#cursor`: an event still in
+          // flight on this one is that session's to deliver (a client that resumes ignores the
+          // stream it left, or it would count the event twice).
+          if (ended) return;
           const event = result.data?.majorIncidentUpdates;
           if (!event) {
             end(`errors: ${JSON.stringify(result.errors)}`);
