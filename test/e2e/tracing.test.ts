@@ -76,8 +76,9 @@ describe('tracing', () => {
         // within the subgraph span that ran it.
         expect(nanos(statement.duration), statement.name).toBeGreaterThan(0n);
         expect(nanos(statement.endTime)).toBeGreaterThan(nanos(statement.startTime));
-        expect(nanos(statement.startTime)).toBeGreaterThanOrEqual(nanos(served!.startTime));
-        expect(nanos(statement.endTime)).toBeLessThanOrEqual(nanos(served!.endTime));
+        const what = `${subgraph}: ${statement.name} within ${served!.name}`;
+        expect(nanos(statement.startTime), what).toBeGreaterThanOrEqual(nanos(served!.startTime));
+        expect(nanos(statement.endTime), what).toBeLessThanOrEqual(nanos(served!.endTime));
         expect(statement.attributes['db.response.returned_rows']).toEqual(expect.any(Number));
       }
       expect(sql.some((s) => /"incidents"|"contacts"/.test(s.name))).toBe(true);
