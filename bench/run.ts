@@ -5,7 +5,8 @@
  * the fair peer (stock Hive Gateway with the Rust query planner, with and without its response
  * cache) and @apollo/gateway, with one token, many users and 5% writes (stale reads counted),
  * gateway overhead, SQL statements per operation,
- * graphql-ws fan-out and big keyset-paginated lists. Prints the tables and writes BENCHMARKS.md.
+ * graphql-ws fan-out (through one gateway, and over the two gateways of the cluster topology) and
+ * big keyset-paginated lists. Prints the tables and writes BENCHMARKS.md.
  * Needs PostgreSQL: DATABASE_URL (a server URL; the bench uses its own `cadg_bench` database on it,
  * `--database NAME` for another) or postgres://postgres@127.0.0.1:5432/postgres.
  *
@@ -15,7 +16,7 @@
  * checks, besides the timings), which `test/e2e/bench-smoke.test.ts` asserts on in `npm test`.
  *
  * This file runs the sections in order; each lives in `bench/src/run/` (`sql-per-operation.ts`,
- * `throughput.ts`, `overhead.ts`, `big-lists.ts`, `fan-out.ts`), with the flags in `options.ts`, what a
+ * `throughput.ts`, `overhead.ts`, `big-lists.ts`, `fan-out.ts`, `cluster-fan-out.ts`), with the flags in `options.ts`, what a
  * run collects in `state.ts` and the Markdown in `benchmarks-md.ts`.
  */
 import { randomBytes } from 'node:crypto';
@@ -26,10 +27,12 @@ import * as prettier from 'prettier';
 import { composeFromSchemaFiles, subgraphs as composedSubgraphs } from '@cadg/gateway';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, Role, signDevToken } from '@cadg/platform';
 import { startProcess } from './src/ipc.ts';
+import { parseTopology, startSubgraphs } from './src/subgraph-topology.ts';
 import type { SentStatement } from './src/sql-count.ts';
 import { formatDuration, progressBar, seedLarge } from './src/seed-large.ts';
 import { document } from './src/run/benchmarks-md.ts';
 import { bigLists, dashboardFilters } from './src/run/big-lists.ts';
+import { clusterFanOut } from './src/run/cluster-fan-out.ts';
 import { fanOut } from './src/run/fan-out.ts';
 import { benchDatabase, withSql } from './src/run/io.ts';
 import { config, databaseName, flags, KINDS, log, out, smoke } from './src/run/options.ts';
@@ -83,18 +86,19 @@ async function main() {
     if (config.sections.has('sql')) report.push(measured.markdown);
   }
 
-  // The subgraphs every gateway shares, in a process of their own.
+  // The subgraphs every gateway shares, in processes of their own: one per subgraph as deployed
+  // (`--topology production`, the default), or all four in one (`--topology single`).
   log('Starting the subgraphs and gateways…');
   // The subgraphs' signing secret: they serve their change feeds to signed requests only, so our
   // gateway with its response cache gets it (see gateway-process.ts).
   const signingSecret = randomBytes(32).toString('base64url');
-  const { process: subgraphs, ready } = await startProcess('./subgraphs-process.ts', [], {
+  const started = await startSubgraphs(parseTopology(flags.topology), {
     DATABASE_URL: url,
     KEY_DIR: keyDir,
     BENCH_SIGNING_SECRET: signingSecret,
   });
+  const { process: subgraphs, subgraphUrls } = started;
   cleanups.push(() => subgraphs.stop());
-  const subgraphUrls = ready['subgraphUrls'] as Record<string, string>;
   const supergraphFile = join(keyDir, 'supergraph.graphql');
   await writeFile(
     supergraphFile,
@@ -116,7 +120,7 @@ async function main() {
   for (const outcome of await Promise.allSettled(starting))
     if (outcome.status === 'rejected') throw outcome.reason;
   results.pids = {
-    subgraphs: subgraphs.child.pid,
+    ...started.pids,
     ...Object.fromEntries(Object.entries(gateways).map(([kind, g]) => [kind, g.process.child.pid])),
   };
   if (needGateways) await checkSameAnswers(gateways, auth);
@@ -158,8 +162,10 @@ async function main() {
         }),
       ),
     );
-    report.push(await fanOut(gateways['ours']!, subgraphs, token, tokens, auth));
+    report.push(await fanOut(gateways['ours']!, subgraphs, url, token, tokens, auth));
   }
+  // Two gateways of the scale-out topology, with subgraph replicas of their own, on this database.
+  if (config.sections.has('cluster')) report.push(await clusterFanOut(url, keyDir));
 
   const incidentRows = await withSql(
     url,

@@ -6,8 +6,7 @@
  * the demo seed (as `npm start` does) when the database is empty.
  */
 import { parseArgs } from 'node:util';
-import { createDatabase, seedDatabase } from '@cadg/db';
-import { formatDuration, progressBar, seedLarge } from './src/seed-large.ts';
+import { formatDuration, prepareDatabase, progressBar, seedLarge } from './src/seed-large.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,15 +35,7 @@ const incidents = count('incidents');
 const updatesPerIncident = count('updates-per-incident');
 const batchSize = Math.max(1, count('batch'));
 
-if (values.prepare) {
-  const database = await createDatabase({ url, maxConnections: 2 });
-  try {
-    await database.migrate();
-    await seedDatabase(database.db);
-  } finally {
-    await database.close();
-  }
-}
+if (values.prepare) await prepareDatabase(url);
 const started = performance.now();
 const added = await seedLarge({ url, incidents, updatesPerIncident, batchSize, onProgress: progressBar() });
 const seconds = (performance.now() - started) / 1000;

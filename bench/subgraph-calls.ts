@@ -1,5 +1,6 @@
 /**
- * `node --import tsx bench/subgraph-calls.ts [--baseline DIR] [--seconds 10] [--rounds 3]
+ * `node --import tsx bench/subgraph-calls.ts [--topology production|single|single,production]
+ *   [--baseline DIR [--baseline-topology single|production]] [--seconds 10] [--rounds 3]
  *   [--connections 16] [--readers 1000] [--incidents 2000] [--database cadg_subgraph_calls]`
  *
  * The subgraph ceiling (issue #23 item 4): the five subgraph calls our gateway sends for one
@@ -11,14 +12,22 @@
  * `--connections` dashboards at a time over a keep-alive agent like the gateway's (Node's global
  * agent settings). Two kinds of call: unsigned (what the fair peer and @apollo/gateway send; the
  * subgraph checks them against the limits for direct callers) and signed (ours; checked by HMAC).
+ * `--topology` (bench/src/subgraph-topology.ts): `production` (the default) runs one process per
+ * subgraph as deployed, `single` all four in one process as `npm start` does; a comma-separated
+ * list measures this tree in each, side by side. Subgraph processes get NODE_ENV=production, as the
+ * Docker image sets it. CPU per dashboard is summed over a version's subgraph processes.
  *
  * With `--baseline DIR` (a copy of the repository at another version whose `node_modules` links
  * to this checkout's packages but its own `@cadg/*` workspaces, and `gateway/node_modules` to
- * this checkout's) its subgraphs run too, in a process of
- * their own over the same database, and the two are measured in alternating order, one at a time.
- * Prints dashboards/s, p50/p99 per dashboard, subgraph-process CPU per dashboard, new connections
- * per dashboard and the load average. Needs PostgreSQL: DATABASE_URL (a server URL) or
- * postgres://postgres@127.0.0.1:5432/postgres; the database is created and seeded if missing.
+ * this checkout's) its subgraphs run too, in processes of their own over the same database, in
+ * `--baseline-topology` (`single` by default: a tree from before `--topology` runs all four in one
+ * process whatever it is asked), and every version is measured in alternating order, one at a time.
+ * Prints dashboards/s, p50/p99 per dashboard, subgraph-process CPU per dashboard, this process's
+ * (the clients', on the same cores) CPU per dashboard, new connections per dashboard and the load
+ * average. With BENCH_PROFILE_DIR set, every measured run writes a CPU profile of each subgraph
+ * process there; `--print-calls` prints the captured calls. Needs PostgreSQL: DATABASE_URL (a
+ * server URL) or postgres://postgres@127.0.0.1:5432/postgres; the database is created and seeded
+ * if missing.
  */
 import { randomBytes } from 'node:crypto';
 import { Agent, createServer, request } from 'node:http';
@@ -38,20 +47,24 @@ import {
   signedExtensions,
 } from '@cadg/platform';
 import { dashboardBody } from './src/dashboard.ts';
-import { startProcess, type BenchProcess } from './src/ipc.ts';
+import type { BenchProcess } from './src/ipc.ts';
 import { seedLarge } from './src/seed-large.ts';
 import { percentile } from './src/stats.ts';
 import { readerTokens } from './src/run/traffic.ts';
+import { parseTopology, startSubgraphs } from './src/subgraph-topology.ts';
 
 const { values: flags } = parseArgs({
   options: {
+    topology: { type: 'string', default: 'production' },
     baseline: { type: 'string' },
+    'baseline-topology': { type: 'string', default: 'single' },
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '16' },
     readers: { type: 'string', default: '1000' },
     incidents: { type: 'string', default: '2000' },
     database: { type: 'string', default: 'cadg_subgraph_calls' },
+    'print-calls': { type: 'boolean', default: false },
   },
 });
 const seconds = Number(flags.seconds);
@@ -84,6 +97,8 @@ interface Run {
   p50: number;
   p99: number;
   cpuMsPerDashboard: number;
+  /** This process's CPU (the clients sending the calls), which shares the machine's cores. */
+  clientCpuMsPerDashboard: number;
   connectionsPerDashboard: number;
   load1: number;
 }
@@ -99,21 +114,28 @@ async function main() {
   const env = { DATABASE_URL: url, KEY_DIR: keyDir, BENCH_SIGNING_SECRET: secret };
 
   const versions: Version[] = [];
-  const start = async (name: string, script: string) => {
-    const started = await startProcess(script, [], env);
+  const start = async (name: string, topology: string, script?: string) => {
+    const started = await startSubgraphs(parseTopology(topology), env, script);
     cleanups.push(() => started.process.stop());
     const agent = new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 5_000 });
     cleanups.push(async () => agent.destroy());
-    versions.push({ name, process: started.process, urls: started.ready['subgraphUrls'] as never, agent });
+    versions.push({
+      name: `${name}/${topology}`,
+      process: started.process,
+      urls: started.subgraphUrls,
+      agent,
+    });
   };
-  await start('this tree', './subgraphs-process.ts');
+  for (const topology of flags.topology.split(',')) await start('ours', topology);
   if (flags.baseline) {
-    await start('baseline', `file://${resolve(flags.baseline, 'bench/src/subgraphs-process.ts')}`);
+    const script = `file://${resolve(flags.baseline, 'bench/src/subgraphs-process.ts')}`;
+    await start('baseline', flags['baseline-topology'], script);
   }
 
   const token = await signDevToken(keyDir, { sub: 'capture', org: 'my-mycert', roles: [Role.Member] });
   const calls = await capture(versions[0]!.urls, keyDir, token);
   console.log(`Captured ${calls.length} subgraph calls: ${calls.map((c) => c.subgraph).join(', ')}`);
+  if (flags['print-calls']) for (const call of calls) console.log(call.subgraph, JSON.stringify(call.body));
   const organizations = await withSql(url, async (sql) =>
     (await sql<{ id: string }[]>`select id from contacts.organizations order by id`).map((o) => o.id),
   );
@@ -127,10 +149,19 @@ async function main() {
       ),
     );
     // Warm-up: every token once on every version (verified-token caches, plans, JIT), unmeasured.
-    for (const version of versions) await replay(version, calls, bodies, tokens, 2, tokens.length);
+    // Until every token went through (at most a minute): cut short on a busy machine, the measured
+    // runs paid the first signature checks, once per process, so four times in production topology.
+    for (const version of versions) await replay(version, calls, bodies, tokens, 60, tokens.length);
     for (let round = 0; round < rounds; round++) {
       const order = round % 2 === 0 ? versions : [...versions].reverse();
-      for (const version of order) runs.push(await replay(version, calls, bodies, tokens, seconds));
+      for (const version of order) {
+        // With BENCH_PROFILE_DIR, each measured run gets a CPU profile of the subgraph process
+        // (bench/src/ipc.ts' profile window): `<version>-<kind>-<round>.cpuprofile`.
+        const name = `${version.name.replace(/\W+/g, '-')}-${kind}-${round}`;
+        await version.process.request({ type: 'profile', on: true }, 'profiled');
+        runs.push(await replay(version, calls, bodies, tokens, seconds));
+        await version.process.request({ type: 'profile', on: false, name }, 'profiled');
+      }
     }
   }
   print(runs, calls.length);
@@ -210,6 +241,7 @@ async function replay(
   const latencies: number[] = [];
   let failed = 0;
   let sent = 0;
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const client = async () => {
@@ -228,6 +260,7 @@ async function replay(
   };
   await Promise.all(Array.from({ length: connections }, client));
   const elapsed = (performance.now() - started) / 1000;
+  const clientCpu = process.cpuUsage(clientBefore);
   const after = await version.process.request<Counters & { type: string }>({ type: 'counters' }, 'counters');
   const dashboards = latencies.length + failed;
   return {
@@ -239,6 +272,7 @@ async function replay(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     cpuMsPerDashboard: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, dashboards),
+    clientCpuMsPerDashboard: (clientCpu.user + clientCpu.system) / 1000 / Math.max(1, dashboards),
     connectionsPerDashboard: (after.connections - before.connections) / Math.max(1, dashboards),
     load1: os.loadavg()[0]!,
   };
@@ -275,17 +309,18 @@ function print(runs: readonly Run[], callCount: number) {
       `${os.cpus().length} cores, node ${process.version}`,
   );
   console.log(
-    'version    | calls    | dashboards/s | p50 ms | p99 ms | CPU ms/dashboard | new conn./dashboard | failed | load1',
+    'version             | calls    | dashboards/s | p50 ms | p99 ms | CPU ms/dashboard | client CPU ms/dashboard | new conn./dashboard | failed | load1',
   );
   for (const run of runs) {
     console.log(
       [
-        run.version.padEnd(10),
+        run.version.padEnd(19),
         run.kind.padEnd(8),
         run.rps.toFixed(1).padStart(12),
         run.p50.toFixed(1).padStart(6),
         run.p99.toFixed(1).padStart(6),
         run.cpuMsPerDashboard.toFixed(2).padStart(16),
+        run.clientCpuMsPerDashboard.toFixed(2).padStart(23),
         run.connectionsPerDashboard.toFixed(3).padStart(19),
         String(run.failed).padStart(6),
         run.load1.toFixed(2).padStart(5),

@@ -19,10 +19,13 @@
  * - `apollo`: `@apollo/gateway` 2.14 under Apollo Server 5's standalone server.
  *
  * All forward the caller's Authorization header to the subgraphs, which check it themselves.
- * Besides `close`, the process answers `cpu` with its CPU time so far (`process.cpuUsage()`).
+ * Besides `close`, the process answers `cpu` with its CPU time so far (`process.cpuUsage()`), and
+ * `record` / `windows`: while recording, it stamps every HTTP request its server answers (arrival of
+ * the headers to the last byte handed to the socket, and the process's CPU time over that span),
+ * so the overhead section measures the gateway where it runs, without the client's share.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -41,6 +44,25 @@ type GatewayKind = (typeof GATEWAY_KINDS)[number];
 export const PEER_CACHE_TTL_MS = 1000;
 
 const kind = process.argv[2] as GatewayKind;
+
+/** A request this gateway answered: [start, end] in epoch ms, and the process's CPU µs over it. */
+type Window = [start: number, end: number, cpuMicros: number];
+const windows: Window[] = [];
+let recording = false;
+const now = () => performance.timeOrigin + performance.now();
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+// Every node:http server in this process is the gateway's (whichever kind it is).
+const emit = Server.prototype.emit;
+Server.prototype.emit = function (this: Server, event: string, ...args: unknown[]) {
+  if (recording && event === 'request') {
+    const [start, cpu] = [now(), cpuMicros()];
+    (args[1] as ServerResponse).once('finish', () => windows.push([start, now(), cpuMicros() - cpu]));
+  }
+  return emit.apply(this, [event, ...args] as Parameters<Server['emit']>);
+} as Server['emit'];
 const supergraphSdl = await readFile(process.env['SUPERGRAPH_FILE'] ?? '', 'utf8');
 
 async function start(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -131,6 +153,12 @@ serveParent(
       const { user, system } = process.cpuUsage();
       return { type: 'cpu', micros: user + system };
     },
+    record: async (message) => {
+      recording = Boolean(message['on']);
+      windows.splice(0);
+      return { type: 'recording' };
+    },
+    windows: async () => ({ type: 'windows', windows: windows.splice(0) }),
   },
   gateway.close,
 );

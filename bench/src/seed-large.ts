@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
+import { createDatabase, seedDatabase } from '@cadg/db';
 import {
   FIRST_GENERATED_ID,
   generateIncident,
@@ -9,6 +10,17 @@ import {
   type DirectoryOrganization,
   type GeneratedIncident,
 } from './generate.ts';
+
+/** Applies the migrations and the demo seed (as `npm start` does) to the database at `url`. */
+export async function prepareDatabase(url: string): Promise<void> {
+  const database = await createDatabase({ url, maxConnections: 2 });
+  try {
+    await database.migrate();
+    await seedDatabase(database.db);
+  } finally {
+    await database.close();
+  }
+}
 
 export interface SeedLargeOptions {
   /** A PostgreSQL URL; the database must be migrated and hold the seeded directory. */

@@ -1,13 +1,27 @@
 /**
- * Child process: the four subgraphs on free ports over the bench database, the same servers
- * `npm start` runs. It also times every HTTP request they answer, so `run.ts` can tell subgraph-side
- * time from gateway overhead, and counts requests, connections and its CPU time (`counters`).
+ * Child process: the subgraphs on free ports over the bench database, the same servers `npm start`
+ * and the production entries run. With no argument, all four (`npm start`'s runner, the `single`
+ * topology); with a subgraph's name (`contacts`, …), that one alone, as its production entry runs it
+ * (the `production` topology: one process per subgraph, see subgraph-topology.ts). It also times
+ * every HTTP request they answer, so `run.ts` can tell subgraph-side time from gateway overhead, and
+ * counts requests, connections and its CPU time (`counters`).
  * Env: DATABASE_URL, KEY_DIR, BENCH_SIGNING_SECRET (what the subgraphs check signed calls and
- * change-feed requests against: the gateway with our response cache signs with it).
+ * change-feed requests against: the gateway with our response cache signs with it), CONTACTS_URL
+ * (incidents alone: the contacts process).
  */
 import { Server, type ServerResponse } from 'node:http';
-import { createDatabase } from '@cadg/db';
-import { createTokenVerifier, DEFAULT_AUDIENCE, DEFAULT_LIMITS, DEV_ISSUER } from '@cadg/platform';
+import { createAipolicyServer } from '@cadg/aipolicy/server';
+import { createContactsServer } from '@cadg/contacts/server';
+import { createDataflowsServer } from '@cadg/dataflows/server';
+import { createDatabase, type Database } from '@cadg/db';
+import { createIncidentsServer } from '@cadg/incidents/server';
+import {
+  createTokenVerifier,
+  DEFAULT_AUDIENCE,
+  DEFAULT_LIMITS,
+  DEV_ISSUER,
+  type SubgraphServerBaseOptions,
+} from '@cadg/platform';
 import { startStack } from '@cadg/stack';
 import { serveParent } from './ipc.ts';
 
@@ -42,16 +56,39 @@ const verifier = await createTokenVerifier({
 // The gateways under test call the subgraphs unsigned (all but ours with its response cache, whose
 // change feeds must be signed), so each subgraph checks those calls against the limits for direct
 // callers; lifted to what the gateways allow, as the rate limit is.
-const stack = await startStack({
-  database,
-  verifier,
-  logging: false,
-  protection: {
-    rateLimit: null,
-    limits: { ...DEFAULT_LIMITS, maxCost: 10_000_000 },
-    subgraphSigningSecret: process.env['BENCH_SIGNING_SECRET'],
-  },
-});
+const limits = { ...DEFAULT_LIMITS, maxCost: 10_000_000 };
+const signingSecret = process.env['BENCH_SIGNING_SECRET'];
+const only = process.argv[2];
+const served = only
+  ? await startOne(only)
+  : await startStack({
+      database,
+      verifier,
+      logging: false,
+      protection: { rateLimit: null, limits, subgraphSigningSecret: signingSecret },
+    });
+
+/** One subgraph, built as its production entry builds it (platform's runSubgraph), on a free port. */
+async function startOne(name: string) {
+  const factories: Record<
+    string,
+    (options: SubgraphServerBaseOptions<Database>) => Promise<{
+      listen(port: number, host?: string): Promise<{ url: string }>;
+      close(): Promise<void>;
+    }>
+  > = {
+    aipolicy: createAipolicyServer,
+    contacts: createContactsServer,
+    dataflows: createDataflowsServer,
+    // CONTACTS_URL from the environment, as in production.
+    incidents: createIncidentsServer,
+  };
+  const create = factories[name];
+  if (!create) throw new Error(`No subgraph named "${name}".`);
+  const server = await create({ database, verifier, security: { signingSecret, limits } });
+  const { url } = await server.listen(0, '127.0.0.1');
+  return { subgraphUrls: { [name]: url }, close: () => server.close() };
+}
 
 serveParent(
   {
@@ -67,8 +104,8 @@ serveParent(
     },
   },
   async () => {
-    await stack.close();
+    await served.close();
     await database.close();
   },
 );
-process.send?.({ type: 'ready', subgraphUrls: stack.subgraphUrls });
+process.send?.({ type: 'ready', subgraphUrls: served.subgraphUrls });

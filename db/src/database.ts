@@ -66,12 +66,14 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
 
 function openPostgres(url: string, max: number, applicationName = 'cadg'): Database {
   const client = tracePostgresJs(
-    postgres(url, {
-      max,
-      onnotice: () => {},
-      // Timestamps come back as Date, numerics we parse ourselves; keep postgres.js defaults otherwise.
-      connection: { application_name: applicationName },
-    }),
+    preparedReads(
+      postgres(url, {
+        max,
+        onnotice: () => {},
+        // Timestamps come back as Date, numerics we parse ourselves; keep postgres.js defaults otherwise.
+        connection: { application_name: applicationName },
+      }),
+    ),
   );
   const db = drizzlePostgres(client);
   return {
@@ -94,6 +96,40 @@ function openPostgres(url: string, max: number, applicationName = 'cadg'): Datab
     close: () => client.end({ timeout: 5 }),
   };
 }
+
+/** How many distinct statements `preparedReads` prepares; later ones run unnamed, as before. */
+const MAX_PREPARED_READS = 1_000;
+
+/**
+ * drizzle asks postgres.js for an unnamed statement unless a query is `.prepare()`d, and postgres.js
+ * sends an unnamed statement with parameters in two round trips (Parse/Describe, then Bind/Execute)
+ * and PostgreSQL parses and plans it every time. Reads (a SELECT with parameters) run as named
+ * prepared statements instead: one round trip, parsed once per connection (postgres.js keeps them
+ * by text, and re-prepares one a migration invalidated). Capped, so a stream of distinct texts
+ * cannot grow the connections' statement caches without bound. Writes keep drizzle's choice.
+ * (A transaction-mode pooler must support protocol-level prepared statements: PgBouncer ≥ 1.21
+ * with `max_prepared_statements` set; see docs/operations.md.)
+ */
+function preparedReads(sql: postgres.Sql): postgres.Sql {
+  const unsafe = sql.unsafe;
+  const texts = new Set<string>();
+  sql.unsafe = function (this: unknown, ...args: unknown[]) {
+    const [text, params, options] = args as [string, unknown, { prepare?: boolean } | undefined];
+    if (
+      args.length === 3 &&
+      options?.prepare === false &&
+      Array.isArray(params) &&
+      params.length > 0 &&
+      READ.test(text) &&
+      (texts.has(text) || (texts.size < MAX_PREPARED_READS && texts.add(text)))
+    )
+      args[2] = { ...options, prepare: true };
+    return (unsafe as (...a: unknown[]) => unknown).apply(this, args);
+  } as postgres.Sql['unsafe'];
+  return sql;
+}
+
+const READ = /^\s*select\b/i;
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });

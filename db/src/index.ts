@@ -40,3 +40,4 @@ export {
   type ScratchDatabase,
   type ScratchDatabaseOptions,
 } from './scratch.ts';
+export { tableKeyset, type SortKey } from './keyset.ts';

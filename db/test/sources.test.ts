@@ -120,6 +120,22 @@ describe('the sources of seeded facts', () => {
       expect(entry.name.trim(), key).not.toBe('');
       expect(sources[entry.sourceUrl]?.accessedOn, key).toBe('2026-12-07');
     }
+    // A name in a language with its own script is written in that script (not transliterated).
+    const scripts: Record<string, RegExp> = {
+      'zh-Hans': /^\p{Script=Han}+$/u,
+      km: /^[\p{Script=Khmer} ]+$/u,
+      lo: /^[\p{Script=Lao} ]+$/u,
+      my: /^[\p{Script=Myanmar} ]+$/u,
+      th: /^[\p{Script=Thai} ]+$/u,
+    };
+    for (const entry of contactNames.organizationNames) {
+      const script = scripts[entry.language];
+      if (script) expect(entry.name, `${entry.organizationId}/${entry.language}`).toMatch(script);
+    }
+    const mainland = ['km', 'lo', 'my'].map((language) =>
+      contactNames.organizationNames.filter((n) => n.language === language).map((n) => n.organizationId),
+    );
+    expect(mainland).toEqual([['kh-mptc'], ['la-laocert', 'la-mtc'], ['mm-motc', 'mm-ncsc']]);
     const chinese = contactNames.organizationNames.filter((n) => n.language === 'zh-Hans');
     expect(chinese.map((n) => n.organizationId).sort()).toEqual(['cn-cac', 'cn-cncert']);
     // Singapore's CSA publishes no other official name: none is invented.

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import {
   DEFAULT_DRAIN_TIMEOUT_MS,
   InFlightRequests,
@@ -12,7 +12,6 @@ import {
   type TokenVerifier,
 } from '@cadg/platform';
 import httpTransport from '@graphql-mesh/transport-http';
-import { useHmacUpstreamSignature } from '@graphql-mesh/hmac-upstream-signature';
 import { useClientAuthentication, type GatewayContextAdditions } from './authentication.ts';
 import { ClientAddresses } from './client-address.ts';
 import { CorsPolicy, type CorsOrigins } from './cors.ts';
@@ -223,6 +222,12 @@ export function createGateway(options: GatewayOptions): Gateway {
     // Subgraph errors keep the code the subgraph gave them (no DOWNSTREAM_SERVICE_ERROR relabelling);
     // masking then decides which codes clients see.
     subgraphErrors: false,
+    // Every subgraph call signed (Hive's HMAC upstream signature), through the runtime's own option:
+    // it takes only the options, so no plugin crosses from the package's bundled declarations, whose
+    // inlined copy of @graphql-hive/logger's `Logger` (a class with `#private`) never unifies with
+    // ours. The signature covers the call's document and variables, which no plugin of ours changes,
+    // so it does not matter that the runtime runs this plugin before those listed in `plugins`.
+    ...(signingSecret ? { hmacSignature: { secret: signingSecret } } : {}),
     graphiql: options.graphiql ?? !production,
     // GraphiQL's scripts and styles come inlined from the npm package, not from a CDN: it works offline.
     renderGraphiQL: graphiqlCaching.render,
@@ -252,7 +257,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       useSubgraphCalls({ timeoutMs: options.subgraphTimeoutMs, retries: options.subgraphRetries }),
       ...(isTracingEnabled() ? [useTracing()] : []),
       useClientAuthentication(verifier, rateLimiter, clientAddresses),
-      ...(signingSecret ? [upstreamSignature(signingSecret)] : []),
       ...operationLimitPlugins(limits, { production }),
       useHttpRequestChecks(),
       useGraphQLResponseStatus(),
@@ -353,17 +357,6 @@ export function createGateway(options: GatewayOptions): Gateway {
       return closing;
     },
   };
-}
-
-/**
- * Hive's HMAC upstream signature. No typed alternative: the package's bundled declarations name
- * @graphql-hive/logger's `Logger` through its other declaration file (the dual CJS/ESM package),
- * and a class with `#private` members from two declaration files never unifies, so its plugin type
- * cannot be assigned to ours though it is the same at run time. Re-implementing the signing to get
- * a type would risk a signature the subgraphs no longer accept (platform's upstream-signature.ts).
- */
-function upstreamSignature(secret: string): GatewayPlugin<GatewayContextAdditions> {
-  return useHmacUpstreamSignature({ secret }) as unknown as GatewayPlugin<GatewayContextAdditions>;
 }
 
 /**

@@ -57,6 +57,36 @@ export async function callGraph<T>(
   return post<T>(runtime, req, operation, variables, true);
 }
 
+/** Where a page of a connection ends, and whether another follows. */
+export interface PageEnd {
+  cursor: string | undefined;
+  hasNextPage: boolean;
+}
+
+/**
+ * Reads a connection through the graph from its start, `first` records a read, handing each
+ * page's data to `visit`, which returns where the page ends (null when the answer has no page).
+ * Stops after the last page, or at a cursor that does not move (which would loop forever; the
+ * graph never gives one, but never trust it). Returns false once `failed` has answered a failure.
+ */
+export async function readEveryPage<T>(
+  runtime: Runtime,
+  req: IncomingMessage,
+  operation: Operation,
+  variables: Record<string, unknown> & { first: number },
+  failed: (answer: GraphAnswer<T>) => boolean,
+  visit: (data: T | null) => PageEnd | null,
+): Promise<boolean> {
+  let after: string | null = null;
+  for (;;) {
+    const answer = await callGraph<T>(runtime, req, operation, { ...variables, after });
+    if (failed(answer)) return false;
+    const end = visit(answer.data);
+    if (!end || !end.hasNextPage || end.cursor === undefined || end.cursor === after) return true;
+    after = end.cursor;
+  }
+}
+
 async function post<T>(
   runtime: Runtime,
   req: IncomingMessage,

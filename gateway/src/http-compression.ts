@@ -34,8 +34,14 @@ export function withCompression(handler: Handler): Handler {
   });
   // The middleware is typed for Express, whose Request and Response extend Node's; it reads and
   // wraps only what Node's have, so the plain objects are passed as the Express types they extend.
-  return (req, res) =>
+  return (req, res) => {
+    // A client that names no encoding (or only `identity`) gets plain bodies whatever the middleware decides, so its
+    // per-response work (negotiation, wrapping `writeHead`, `write` and `end`) is skipped. No
+    // `Vary` goes out then: a cache may hand that plain body to anyone, every client can read it.
+    const accepted = req.headers['accept-encoding'];
+    if (!accepted || accepted === 'identity') return handler(req, res);
     compress(req as Parameters<Middleware>[0], res as Parameters<Middleware>[1], () => handler(req, res));
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '@cadg/platform';
 import { GraphQLError, Kind, type DocumentNode, type ExecutionResult } from 'graphql';
+import { deadlineOf } from './request-deadline.ts';
 
 /** Time limits and retries of gateway→subgraph calls (see `subgraphCallsFromEnv`). */
 export interface SubgraphCallOptions {
@@ -30,8 +31,9 @@ export const DEFAULT_SUBGRAPH_CALLS: SubgraphCallOptions = { timeoutMs: 10_000, 
  * event) listeners pile up: a MaxListenersExceededWarning after ten events and list walks that
  * cost ~12% of the gateway's CPU. Its retry resends any operation type on 5xx and on any error
  * that is not a GraphQL one. Here each call gets a timer that is cleared when it ends and a signal
- * of its own, tied to the caller's request with a listener removed at the same moment; only
- * queries are resent, once, and only when no answer came back at all.
+ * of its own, aborted with the caller's signals, which each operation listens to once for all
+ * of its calls (`CallerSignals`); only queries are resent, once, and only when no answer came
+ * back at all.
  */
 export function useSubgraphCalls(
   choices: { [K in keyof SubgraphCallOptions]?: SubgraphCallOptions[K] | undefined } = {},
@@ -42,28 +44,40 @@ export function useSubgraphCalls(
   };
   const calls = new WeakMap<object, TimedCall>();
   const inFlight = new Set<TimedCall>();
+  // One wrapper per executor and operation type, made once: a closure per call costs more than
+  // the limits themselves.
+  const wrappers = new WeakMap<object, Map<string, Executor>>();
+  const limited = (subgraphName: string, executor: Executor, attempts: number): Executor =>
+    async function limitedExecutor(request) {
+      for (let attempt = 1; ; attempt++) {
+        const call = new TimedCall(subgraphName, options.timeoutMs, request);
+        calls.set(request, call);
+        inFlight.add(call);
+        try {
+          const result = await Promise.race([executor(request), call.expired]);
+          if (attempt < attempts && isConnectionFailure(result)) continue;
+          return result;
+        } finally {
+          call.end();
+          inFlight.delete(call);
+          calls.delete(request);
+        }
+      }
+    };
 
   return {
     onSubgraphExecute({ subgraphName, executionRequest, executor, setExecutor }) {
-      const operation = operationTypeOf(executionRequest.document, executionRequest.operationName);
+      const operation =
+        executionRequest.operationType ??
+        operationTypeOf(executionRequest.document, executionRequest.operationName);
       if (operation === 'subscription') return;
       const attempts = operation === 'query' ? 1 + options.retries : 1;
-      setExecutor(async function limitedExecutor(request) {
-        for (let attempt = 1; ; attempt++) {
-          const call = new TimedCall(subgraphName, options.timeoutMs, callerSignals(request));
-          calls.set(request, call);
-          inFlight.add(call);
-          try {
-            const result = await Promise.race([executor(request), call.expired]);
-            if (attempt < attempts && isConnectionFailure(result)) continue;
-            return result;
-          } finally {
-            call.end();
-            inFlight.delete(call);
-            calls.delete(request);
-          }
-        }
-      });
+      let byKey = wrappers.get(executor);
+      if (!byKey) wrappers.set(executor, (byKey = new Map()));
+      const key = `${subgraphName}\n${attempts}`;
+      let wrapper = byKey.get(key);
+      if (!wrapper) byKey.set(key, (wrapper = limited(subgraphName, executor, attempts)));
+      setExecutor(wrapper);
     },
     onFetch({ executionRequest, options: init, setOptions }) {
       const call = executionRequest && calls.get(executionRequest);
@@ -78,30 +92,101 @@ export function useSubgraphCalls(
   };
 }
 
-/**
- * The signals that say the caller no longer wants the call: the operation's (a subscription's
- * lives as long as it does) and the HTTP request's (aborted when the client goes away or the
- * request's time is up, see request-deadline.ts).
- */
-function callerSignals(request: {
+type Executor = Parameters<Parameters<NonNullable<GatewayPlugin['onSubgraphExecute']>>[0]['setExecutor']>[0];
+/** What of a subgraph call's request says whether its caller still wants it. */
+interface CallRequest {
   signal?: AbortSignal | undefined;
   info?: { signal?: AbortSignal | undefined } | undefined;
-  context?: { request?: { signal?: AbortSignal } } | undefined;
-}): AbortSignal[] {
-  const signals = [request.signal, request.info?.signal, request.context?.request?.signal];
-  return [...new Set(signals.filter((signal): signal is AbortSignal => signal instanceof AbortSignal))];
+  context?: unknown;
 }
 
-/** One subgraph call's timer and abort signal; `end()` clears both and its listeners. */
+/**
+ * The signals that say the caller no longer wants the call: the operation's (a subscription's
+ * lives as long as it does), the HTTP request's (aborted when the client goes away) and the
+ * request's deadline (request-deadline.ts). Up to three, usually two distinct ones.
+ */
+function callerSignals(request: CallRequest): AbortSignal[] {
+  const signals: AbortSignal[] = [];
+  const httpRequest = (request.context as { request?: Request } | undefined)?.request;
+  for (const signal of [
+    request.signal,
+    request.info?.signal,
+    httpRequest?.signal,
+    httpRequest && deadlineOf(httpRequest),
+  ]) {
+    if (signal instanceof AbortSignal && !signals.includes(signal)) signals.push(signal);
+  }
+  return signals;
+}
+
+/**
+ * The callers' signals of one operation's subgraph calls, listened to once for all of them: each
+ * call joins while in flight and is aborted with them. The listeners stay until the signals go
+ * (with their HTTP request, or when the subscription whose events make the calls ends), so a
+ * subscription's calls add none and an HTTP request's five calls cost one listener per signal,
+ * not a listener added and removed per call and signal.
+ */
+class CallerSignals {
+  readonly signals: readonly AbortSignal[];
+  readonly #calls = new Set<TimedCall>();
+  #aborted = false;
+  #reason: unknown;
+
+  constructor(signals: readonly AbortSignal[]) {
+    this.signals = signals;
+    const onAbort = (event: Event) => this.#abort((event.target as AbortSignal).reason);
+    for (const signal of signals) {
+      if (signal.aborted) this.#abort(signal.reason);
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+  }
+
+  join(call: TimedCall): void {
+    if (this.#aborted) call.abort(this.#reason);
+    else this.#calls.add(call);
+  }
+
+  leave(call: TimedCall): void {
+    this.#calls.delete(call);
+  }
+
+  matches(signals: readonly AbortSignal[]): boolean {
+    return signals.length === this.signals.length && signals.every((s, i) => s === this.signals[i]);
+  }
+
+  #abort(reason: unknown): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#reason = reason;
+    for (const call of this.#calls) call.abort(reason);
+  }
+}
+
+// By the first of the callers' signals (the operation's own when it has one): the calls of one
+// operation, or of one subscription's events, share one CallerSignals.
+const callerSignalsByFirst = new WeakMap<AbortSignal, CallerSignals>();
+
+function callerSignalsOf(request: CallRequest): CallerSignals {
+  const signals = callerSignals(request);
+  const first = signals[0];
+  const known = first && callerSignalsByFirst.get(first);
+  if (known?.matches(signals)) return known;
+  const created = new CallerSignals(signals);
+  // Only the first set seen for a signal is kept. The sets of one operation's calls are all the
+  // same, so another set (the same first signal with different others) gets listeners of its own.
+  if (first && !known) callerSignalsByFirst.set(first, created);
+  return created;
+}
+
+/** One subgraph call's timer and abort signal; `end()` clears the timer and leaves its callers. */
 class TimedCall {
   readonly #controller = new AbortController();
   readonly #timer: NodeJS.Timeout;
-  readonly #callers: readonly AbortSignal[];
-  readonly #onCallerAbort = (event: Event) => this.abort((event.target as AbortSignal).reason);
+  readonly #callers: CallerSignals;
   /** Rejects with a GATEWAY_TIMEOUT error when the time is up; never resolves. */
   readonly expired: Promise<never>;
 
-  constructor(subgraphName: string, timeoutMs: number, callers: readonly AbortSignal[]) {
+  constructor(subgraphName: string, timeoutMs: number, request: CallRequest) {
     let expire!: (error: GraphQLError) => void;
     this.expired = new Promise<never>((_, reject) => (expire = reject));
     // Unobserved once the call has answered; that is no unhandled rejection.
@@ -111,11 +196,8 @@ class TimedCall {
       expire(error);
       this.abort(error);
     }, timeoutMs);
-    this.#callers = callers;
-    for (const caller of callers) {
-      if (caller.aborted) this.abort(caller.reason);
-      else caller.addEventListener('abort', this.#onCallerAbort, { once: true });
-    }
+    this.#callers = callerSignalsOf(request);
+    this.#callers.join(this);
   }
 
   get signal(): AbortSignal {
@@ -128,7 +210,7 @@ class TimedCall {
 
   end(): void {
     clearTimeout(this.#timer);
-    for (const caller of this.#callers) caller.removeEventListener('abort', this.#onCallerAbort);
+    this.#callers.leave(this);
   }
 }
 

@@ -34,6 +34,7 @@ import {
   tooManySubscriptions,
   type WebSocketCaps,
 } from './websocket-caps.ts';
+import { graphqlWsPayload, SharedPayloads } from './websocket-payloads.ts';
 
 /** How long closing clients get to finish the close handshake before their sockets are cut. */
 const CLOSE_HANDSHAKE_TIMEOUT_MS = 1000;
@@ -95,7 +96,13 @@ export function serveGraphQLOverWebSocket(
   // `noServer`: with `server:` the ws server re-emits the HTTP server's errors (a taken port), which
   // graphql-ws answers by logging and closing itself.
   // A message larger than an HTTP request body may be is refused by ws itself (close 1009).
-  const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? 1_048_576 });
+  // Subscribers of one shared stream get one serialisation of each result (SharedPayloads).
+  const payloads = new SharedPayloads();
+  const wsServer = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload ?? 1_048_576,
+    WebSocket: payloads.socketClass(),
+  });
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (pathOf(request) !== runtime.graphqlEndpoint) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
@@ -177,11 +184,13 @@ export function serveGraphQLOverWebSocket(
         if (!isAsyncIterable(result)) return undefined;
         return drainEagerly(result, drainLimits, () => closeAsTooSlow(ctx.extra.socket));
       },
-      // A value returned from onNext replaces the message's payload: only when something goes.
+      // A value returned from onNext replaces the message's payload: the same object for every
+      // subscriber of a result, serialised once (`jsonMessageReplacer`).
       onNext(_ctx, _id, _payload, _args, result) {
         metrics?.countWebSocketResult();
-        return withoutHttpExtensions(result);
+        return payloads.payloadOf(result, (r) => withoutHttpExtensions(r) ?? graphqlWsPayload(r));
       },
+      jsonMessageReplacer: payloads.replacer,
       async onConnect(ctx) {
         const authorization = authorizationIn(ctx.connectionParams);
         if (authorization === MALFORMED) {

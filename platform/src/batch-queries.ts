@@ -3,7 +3,7 @@
  * batch's keys. Written over drizzle's table objects so that each subgraph's `loaders.ts` names its
  * access paths instead of repeating the same select, and matched to the keys by `byKey`/`groupBy`.
  */
-import { getTableColumns, inArray, type SQL } from 'drizzle-orm';
+import { and, Column, getTableColumns, getTableName, is, sql, SQL, StringChunk } from 'drizzle-orm';
 import type { PgColumn, PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
 import { byKey, groupBy } from './batching.ts';
 
@@ -13,21 +13,69 @@ type KeyColumn<T extends PgTable> = keyof Row<T> & keyof T & string;
 /** A database or transaction of any drizzle PostgreSQL driver (platform does not know db's `Db`). */
 type PgDb = PgDatabase<PgQueryResultHKT>;
 
+/** A statement built once: `select … where <column> = any($keys) order by …`, run with each batch's keys. */
+interface PreparedLookup {
+  execute(values: { keys: unknown[] }): Promise<unknown>;
+}
+
+/**
+ * The statements built so far, per database (or transaction) handle and table, by column and order.
+ * Built once, a lookup skips drizzle's query building (the hottest part of a batch) and runs as a
+ * named prepared statement: one round trip, parsed once per connection. `= any($1)` with the keys
+ * as one array parameter keeps the text the same whatever the batch size (an `in ($1, …, $n)` list
+ * would be a statement per size); PostgreSQL plans both the same way (an index scan on the column).
+ */
+const prepared = new WeakMap<PgDb, WeakMap<PgTable, Map<string, PreparedLookup>>>();
+
 async function rowsWhereIn<T extends PgTable>(
   db: PgDb,
   table: T,
   column: KeyColumn<T>,
   keys: readonly unknown[],
   order: readonly (SQL | PgColumn)[],
+  condition?: SQL,
 ): Promise<Row<T>[]> {
-  const columns: Record<string, PgColumn> = getTableColumns(table);
+  const orderKey = shapeKeyOf(condition ? [condition, ...order] : order);
+  let byTable = prepared.get(db);
+  if (!byTable) prepared.set(db, (byTable = new WeakMap()));
+  let lookups = byTable.get(table);
+  if (!lookups) byTable.set(table, (lookups = new Map()));
+  const key = orderKey === null ? null : `${column} ${orderKey}`;
+  let lookup = key === null ? undefined : lookups.get(key);
+  if (!lookup) {
+    const columns: Record<string, PgColumn> = getTableColumns(table);
+    lookup = db
+      .select()
+      .from(table as PgTable)
+      .where(and(sql`${columns[column]!} = any(${sql.placeholder('keys')})`, condition))
+      .orderBy(...order)
+      .prepare(`${getTableName(table)}_by_${column}`);
+    if (key !== null) lookups.set(key, lookup);
+  }
   // drizzle's select cannot infer a row type from a generic table; the rows are `T`'s by construction.
-  const rows: unknown = await db
-    .select()
-    .from(table as PgTable)
-    .where(inArray(columns[column]!, [...keys]))
-    .orderBy(...order);
-  return rows as Row<T>[];
+  return (await lookup.execute({ keys: [...keys] })) as Row<T>[];
+}
+
+/**
+ * What tells one condition and order apart from another (the loaders build theirs per request, so
+ * the objects are new each time): the columns' names and the literal SQL around them, or `null` for
+ * one with anything else in it (a parameter), which is then built for every batch instead of kept.
+ */
+function shapeKeyOf(parts: readonly (SQL | PgColumn)[]): string | null {
+  let key = '';
+  for (const part of parts) {
+    if (is(part, Column)) {
+      key += `${part.name},`;
+      continue;
+    }
+    for (const chunk of part.queryChunks) {
+      if (is(chunk, Column)) key += chunk.name;
+      else if (is(chunk, StringChunk)) key += chunk.value.join('');
+      else return null;
+    }
+    key += ',';
+  }
+  return key;
 }
 
 /**
@@ -60,4 +108,26 @@ export function manyByColumn<T extends PgTable, C extends KeyColumn<T>>(
 ) {
   return async (keys: readonly NonNullable<Row<T>[C]>[]): Promise<Row<T>[][]> =>
     groupBy(keys, await rowsWhereIn(db, table, column, keys, order), (row) => row[column] ?? null);
+}
+
+/**
+ * `manyByColumn` for the rows that also meet `condition`, a fixed one (no parameters), such as
+ * `isNull(table.supersededAt)`.
+ *
+ * @param db - the database
+ * @param table - the table to read
+ * @param column - the column holding the key, by its TypeScript name
+ * @param condition - what the rows must also meet
+ * @param order - the order within each key's rows
+ * @returns a function to hand to `new DataLoader(...)`
+ */
+export function manyByColumnWhere<T extends PgTable, C extends KeyColumn<T>>(
+  db: PgDb,
+  table: T,
+  column: C,
+  condition: SQL,
+  ...order: (SQL | PgColumn)[]
+) {
+  return async (keys: readonly NonNullable<Row<T>[C]>[]): Promise<Row<T>[][]> =>
+    groupBy(keys, await rowsWhereIn(db, table, column, keys, order, condition), (row) => row[column] ?? null);
 }

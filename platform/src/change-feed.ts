@@ -18,6 +18,11 @@ export const CHANGE_FEED_PATH = '/changes';
 
 /** The header a subgraph answers mutations with: `<subgraph>=<data version after the mutation>`. */
 export const DATA_VERSION_HEADER = 'x-cadg-data-version';
+/**
+ * The version in DATA_VERSION_HEADER when a mutation may have committed but its version could not be
+ * read (the database went away just after): `<subgraph>=unknown`.
+ */
+export const DATA_VERSION_UNKNOWN = 'unknown';
 
 /** The header the gateway signs its feed requests with: `<unix ms>.<signature>`. */
 export const CHANGE_FEED_SIGNATURE_HEADER = 'x-cadg-feed-signature';
@@ -89,7 +94,20 @@ export function createChangeFeed(
         return {
           async willSendResponse({ operation, response }) {
             if (operation?.operation !== 'mutation') return;
-            response.http.headers.set(DATA_VERSION_HEADER, `${subgraph}=${await source.head()}`);
+            let version: string;
+            try {
+              version = String(await source.head());
+            } catch {
+              // The database went away after the mutation ran (a failure here would turn the
+              // mutation's answer into an internal error). A mutation that answered nothing changed
+              // nothing; one that answered may have committed, and its version is unknown: the
+              // gateway then trusts none of this subgraph's cached entries until it learns more.
+              const body = response.body;
+              const data = body.kind === 'single' ? body.singleResult.data : undefined;
+              if (!data || Object.values(data).every((value) => value === null)) return;
+              version = DATA_VERSION_UNKNOWN;
+            }
+            response.http.headers.set(DATA_VERSION_HEADER, `${subgraph}=${version}`);
           },
         };
       },

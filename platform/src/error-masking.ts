@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
-import { ErrorCode, isPublicError } from './errors.ts';
+import { ErrorCode, isDatabaseUnavailable, isPublicError } from './errors.ts';
 import { currentRequestId } from './logging.ts';
 
 /** Apollo Server's codes for a request's own mistakes (its GRAPHQL_* codes are handled apart). */
@@ -34,6 +34,15 @@ export function maskError(
   }
   // The id of the request being served, which the gateway also quotes to its client.
   const requestId = currentRequestId() ?? randomUUID();
+  // The database restarting or out of reach is not a bug of ours, and a retry may succeed.
+  if (isDatabaseUnavailable(original)) {
+    log('database unavailable', { requestId, error: describe(original) });
+    return {
+      message: 'The database is unavailable; retry later.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: ErrorCode.ServiceUnavailable, requestId },
+    };
+  }
   log('unexpected error', {
     requestId,
     error: original instanceof Error ? original.stack : String(original),
@@ -49,4 +58,11 @@ export function withoutStack(formatted: GraphQLFormattedError): GraphQLFormatted
   if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
   const { stacktrace: _dropped, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+/** The driver's code and message of a database error, never the statement's parameters. */
+function describe(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? `${String(cause.code)}: ` : '';
+  return code + (cause instanceof Error ? cause.message : String(cause));
 }

@@ -74,6 +74,41 @@ export function isPublicError(error: unknown): error is GraphQLError {
 
 export const serviceUnavailable = (message: string) => coded(ErrorCode.ServiceUnavailable, message);
 
+/** postgres.js's codes for a connection that failed, closed or timed out, and Node's socket codes. */
+const CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+]);
+/**
+ * SQLSTATEs of a server that is going away or not accepting work yet: class 08 (connection
+ * exception), 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up or
+ * in recovery), 53300 too_many_connections.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08[0-9A-Z]{3}|57P0[123]|53300)$/;
+
+/**
+ * True when the error (or an error it wraps, as drizzle's DrizzleQueryError wraps the driver's) says
+ * the database could not be reached or is restarting: the request may succeed if retried, so it is
+ * SERVICE_UNAVAILABLE to the client, not an internal error.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATE.test(code)))
+      return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * True when a request's text holds a NUL character anywhere (raw, or JSON-escaped as \u0000).
  * PostgreSQL cannot store NUL in text, so such input would fail deep in a query as an internal

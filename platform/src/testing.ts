@@ -68,3 +68,16 @@ export async function inProcessOn<TContext extends BaseContext>(
     },
   };
 }
+
+/**
+ * The `extensions.code` of the GraphQL error `fn` throws, `'no error'` when it throws none, for
+ * checking validation in unit tests without a server.
+ */
+export const codeOf = (fn: () => unknown): unknown => {
+  try {
+    fn();
+    return 'no error';
+  } catch (error) {
+    return (error as { extensions?: Record<string, unknown> }).extensions?.['code'];
+  }
+};

@@ -1,3 +1,4 @@
+import { ilike, or, type Column, type SQL } from 'drizzle-orm';
 import { badUserInput } from './errors.ts';
 
 /**
@@ -41,6 +42,17 @@ export function optionalText(field: string, value: string | null | undefined, ma
 /** Escapes LIKE wildcards so a user's `%` or `_` matches itself. */
 export function likePattern(text: string): string {
   return `%${text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A list filter's free-text condition: some of `columns` contains `text`, case-insensitively and
+ * with LIKE wildcards taken literally. None for a filter without text (or only blanks).
+ */
+export function textSearch(text: string | null | undefined, ...columns: Column[]): SQL[] {
+  if (!text?.trim()) return [];
+  const pattern = likePattern(text);
+  const condition = or(...columns.map((column) => ilike(column, pattern)));
+  return condition ? [condition] : [];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../src/testing.ts';
 import {
   CursorParts,
   cursorShape,
@@ -9,15 +10,6 @@ import {
   MAX_CURSOR_TEXT,
   pageSize,
 } from '../src/index.ts';
-
-const codeOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-    return 'no error';
-  } catch (error) {
-    return (error as { extensions?: Record<string, unknown> }).extensions?.['code'];
-  }
-};
 
 describe('cursors and page sizes', () => {
   const raw = (parts: unknown): string => Buffer.from(JSON.stringify(parts)).toString('base64url');

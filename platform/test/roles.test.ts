@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '../src/testing.ts';
 import { hasRight, organizationWith, requireRight, Right, Role, type Caller } from '../src/index.ts';
-
-const codeOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-    return 'no error';
-  } catch (error) {
-    return (error as { extensions?: Record<string, unknown> }).extensions?.['code'];
-  }
-};
 
 const caller = (org: string | null, ...roles: Role[]): Caller => ({ sub: 's', org, roles });
 

@@ -14,14 +14,17 @@ export interface GraphQLResult<T> {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-/** One GraphQL call over HTTP; network failures and non-JSON answers are thrown. */
-export async function gql<T>(
+/**
+ * POSTs a GraphQL request (`{ query }` or `{ documentId }`, with variables) to `url`, with `token` as
+ * bearer when given, giving up after `timeoutMs` when given; the HTTP status with the response body
+ * (`Body`, as the caller types it). Network failures and non-JSON answers are thrown.
+ */
+export async function postGraphQL<Body>(
   url: string,
-  query: string,
-  variables: Record<string, unknown> = {},
+  request: Record<string, unknown>,
   token?: string,
-  timeoutMs = 10_000,
-): Promise<GraphQLResult<T> & { status: number }> {
+  timeoutMs?: number,
+): Promise<Body & { status: number }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -29,10 +32,21 @@ export async function gql<T>(
       accept: 'application/graphql-response+json, application/json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(timeoutMs),
+    body: JSON.stringify(request),
+    ...(timeoutMs === undefined ? {} : { signal: AbortSignal.timeout(timeoutMs) }),
   });
-  return { status: response.status, ...((await response.json()) as GraphQLResult<T>) };
+  return { status: response.status, ...((await response.json()) as Body) };
+}
+
+/** One GraphQL call over HTTP; network failures and non-JSON answers are thrown. */
+export function gql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string,
+  timeoutMs = 10_000,
+): Promise<GraphQLResult<T> & { status: number }> {
+  return postGraphQL<GraphQLResult<T>>(url, { query, variables }, token, timeoutMs);
 }
 
 /** The event id inside a `majorIncidentUpdates` cursor (base64url JSON `[id]`). */

@@ -2,7 +2,7 @@
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { Role } from '@cadg/platform';
 import type { StackOptions } from '@cadg/stack';
 import type { Graph } from './harness.ts';
@@ -103,6 +103,40 @@ export class Attempts {
     });
   }
 }
+
+/**
+ * For the alert tests of a describe block (or a file): before its tests, starts a webhook receiver,
+ * then the graph `start` gives (handed the dispatcher's reports to record); after them, closes that
+ * graph, then the receiver. After-hooks registered later run before these (Vitest's stack order).
+ */
+export function useReceiver(start: (attempts: Attempts) => Promise<Graph>): {
+  receiver: Receiver;
+  attempts: Attempts;
+} {
+  const receiver = new Receiver();
+  const attempts = new Attempts();
+  let graph: Graph | undefined;
+  beforeAll(async () => {
+    await receiver.start();
+    graph = await start(attempts);
+  });
+  afterAll(async () => {
+    await graph?.close();
+    await receiver.close();
+  });
+  return { receiver, attempts };
+}
+
+/**
+ * The webhook policy GATEWAY_MODE=production gives the incidents service (alertSettingsFromEnv), with
+ * the local receiver's address listed as ALERT_WEBHOOK_ALLOWED_HOSTS=127.0.0.1 would list it; one
+ * attempt a delivery, so a refused one is DEAD at once.
+ */
+export const PRODUCTION_ALERTS = {
+  policy: { allowLoopback: false, allowedHosts: new Set(['127.0.0.1']) },
+  retryBaseMs: 10,
+  maxAttempts: 1,
+} satisfies StackOptions['alerts'];
 
 export const CREATE = /* GraphQL */ `
   mutation ($input: CreateAlertRuleInput!) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
-import { Attempts, createRule, incidentOf, Receiver, report, type Received } from './alert-receiver.ts';
+import { createRule, incidentOf, type Received, report, useReceiver } from './alert-receiver.ts';
 import { codesOf, startGraph, type Graph } from './harness.ts';
 
 const advisoryOf = (received: Received) =>
@@ -66,17 +66,10 @@ async function deliveriesOf(graph: Graph, token: string, ruleId: string): Promis
 
 describe('ADVISORY_PUBLISHED alerts and the audit trail of alert rules', () => {
   let graph: Graph;
-  const receiver = new Receiver();
-  const attempts = new Attempts();
-
-  beforeAll(async () => {
-    await receiver.start();
-    graph = await startGraph({ alerts: { retryBaseMs: 10, onAttempt: attempts.record } });
-  });
-  afterAll(async () => {
-    await graph?.close();
-    await receiver.close();
-  });
+  const { receiver } = useReceiver(
+    async (attempts) =>
+      (graph = await startGraph({ alerts: { retryBaseMs: 10, onAttempt: attempts.record } })),
+  );
 
   it('sends a published advisory, signed, to the rules whose organization may read it, and nothing to the others', async () => {
     const sgAdmin = await graph.token('sg-csa', [Role.OrgAdmin]);

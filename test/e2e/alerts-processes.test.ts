@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import type { ServiceProcess } from '../cluster/processes.ts';
-import { createRule, incidentOf, Receiver, report, rules, type RuleView } from './alert-receiver.ts';
+import { createRule, incidentOf, report, rules, type RuleView, useReceiver } from './alert-receiver.ts';
 import { startGraph, startIncidentsReplica, type Graph } from './harness.ts';
 import { scrape } from './scrape.ts';
 
@@ -9,12 +9,9 @@ import { scrape } from './scrape.ts';
 describe.runIf(process.env['DATABASE_URL'])('alerts across a kill -9 of the dispatching process', () => {
   let graph: Graph;
   let dispatcher: ServiceProcess;
-  const receiver = new Receiver();
-
+  // The graph's own incidents subgraph only writes events; the replica alone matches and sends.
+  const { receiver } = useReceiver(async () => (graph = await startGraph({ alerts: { dispatch: false } })));
   beforeAll(async () => {
-    await receiver.start();
-    // The graph's own incidents subgraph only writes events; the replica alone matches and sends.
-    graph = await startGraph({ alerts: { dispatch: false } });
     // A 1 s attempt timeout makes the lease of a claimed delivery 3 s instead of 30 s.
     dispatcher = await startIncidentsReplica(graph, {
       ALERT_TIMEOUT_MS: '1000',
@@ -24,8 +21,6 @@ describe.runIf(process.env['DATABASE_URL'])('alerts across a kill -9 of the disp
   });
   afterAll(async () => {
     await dispatcher?.kill('SIGKILL');
-    await graph?.close();
-    await receiver.close();
   });
 
   it('sends a delivery again under the same webhook-id after the sender was killed mid-send, never as a second delivery row', async () => {
@@ -72,17 +67,14 @@ describe.runIf(process.env['DATABASE_URL'])('alerts across a kill -9 of the disp
 describe.runIf(process.env['DATABASE_URL'])('alerts from two incidents processes on one PostgreSQL', () => {
   let graph: Graph;
   let second: ServiceProcess;
-  const receiver = new Receiver();
-
+  const { receiver } = useReceiver(
+    async () => (graph = await startGraph({ alerts: { retryBaseMs: 10, pollMs: 200 } })),
+  );
   beforeAll(async () => {
-    await receiver.start();
-    graph = await startGraph({ alerts: { retryBaseMs: 10, pollMs: 200 } });
     second = await startIncidentsReplica(graph, { ALERT_RETRY_BASE_MS: '10', ALERT_POLL_MS: '200' });
   });
   afterAll(async () => {
     await second?.kill('SIGKILL');
-    await graph?.close();
-    await receiver.close();
   });
 
   it('delivers each alert once, as one delivery row, while both dispatchers run', async () => {

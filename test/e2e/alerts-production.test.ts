@@ -1,36 +1,24 @@
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { Attempts, CREATE, Receiver, type RuleView } from './alert-receiver.ts';
+import { CREATE, PRODUCTION_ALERTS, type RuleView, useReceiver } from './alert-receiver.ts';
 import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
 import { runDocument } from './documents.ts';
 
 describe('alerts in production mode (trusted documents enforced, signed subgraph calls)', () => {
   let graph: Graph;
   let manifest: Record<string, string>;
-  const receiver = new Receiver();
-  const attempts = new Attempts();
-
-  beforeAll(async () => {
-    await receiver.start();
+  const { receiver, attempts } = useReceiver(async (attempts) => {
     manifest = await readManifest();
-    graph = await startGraph({
+    return (graph = await startGraph({
       protection: productionProtection(manifest),
-      // The policy GATEWAY_MODE=production gives the incidents service (alertSettingsFromEnv), with
-      // the receiver's address listed as ALERT_WEBHOOK_ALLOWED_HOSTS=127.0.0.1 would list it.
       alerts: {
-        policy: { allowLoopback: false, allowedHosts: new Set(['127.0.0.1']) },
-        retryBaseMs: 10,
-        maxAttempts: 1,
+        ...PRODUCTION_ALERTS,
         publicUrl: 'https://graph.cadg.test',
         onAttempt: attempts.record,
       },
-    });
-  });
-  afterAll(async () => {
-    await graph?.close();
-    await receiver.close();
+    }));
   });
 
   /** Runs a registered operation by its id, as a client of the trusted-documents manifest does. */

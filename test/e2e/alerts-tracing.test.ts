@@ -1,26 +1,23 @@
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role, SpanKind, SpanStatusCode, startTracing } from '@cadg/platform';
-import { Attempts, createRule, Receiver, report } from './alert-receiver.ts';
+import { createRule, report, useReceiver } from './alert-receiver.ts';
 import { startGraph, type Graph } from './harness.ts';
 
 // Tracing is process-wide; Vitest runs each test file in its own worker, so this stays in this file.
 const exporter = new InMemorySpanExporter();
 let tracing: ReturnType<typeof startTracing>;
 let graph: Graph;
-const receiver = new Receiver();
-const attempts = new Attempts();
 
-beforeAll(async () => {
+beforeAll(() => {
   tracing = startTracing({ serviceName: 'e2e', spanProcessors: [new SimpleSpanProcessor(exporter)] });
-  await receiver.start();
-  graph = await startGraph({ alerts: { retryBaseMs: 10, onAttempt: attempts.record } });
 });
 afterAll(async () => {
-  await graph?.close();
-  await receiver.close();
   await tracing?.shutdown();
 });
+const { receiver, attempts } = useReceiver(
+  async (attempts) => (graph = await startGraph({ alerts: { retryBaseMs: 10, onAttempt: attempts.record } })),
+);
 
 describe('alert delivery tracing', () => {
   it('traces each delivery attempt as a CLIENT span whose context the webhook carries to the receiver', async () => {

@@ -1,23 +1,30 @@
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
-import { Attempts, CREATE, createRule, incidentOf, Receiver, report, rules } from './alert-receiver.ts';
+import {
+  CREATE,
+  createRule,
+  incidentOf,
+  PRODUCTION_ALERTS,
+  report,
+  rules,
+  useReceiver,
+} from './alert-receiver.ts';
 import { codesOf, startGraph, type Graph } from './harness.ts';
 import { MailSink } from './mail.ts';
 import { scrape } from './scrape.ts';
 
 describe('alerts by webhook and e-mail', () => {
   let graph: Graph;
-  const receiver = new Receiver();
-  const attempts = new Attempts();
   const sink = new MailSink();
-
-  beforeAll(async () => {
-    await receiver.start();
+  afterAll(async () => {
+    await sink.close();
+  });
+  const { receiver, attempts } = useReceiver(async (attempts) => {
     await sink.start();
-    graph = await startGraph({
+    return (graph = await startGraph({
       alerts: {
         retryBaseMs: 10,
         maxAttempts: 3,
@@ -27,12 +34,7 @@ describe('alerts by webhook and e-mail', () => {
         publicUrl: 'https://graph.cadg.test',
         onAttempt: attempts.record,
       },
-    });
-  });
-  afterAll(async () => {
-    await graph?.close();
-    await receiver.close();
-    await sink.close();
+    }));
   });
 
   it('signs each webhook per Standard Webhooks, retries a failing receiver under the same webhook-id, and records it DELIVERED', async () => {
@@ -280,27 +282,12 @@ describe('alerts by webhook and e-mail', () => {
 
 describe('alerts with EMAIL and production webhook policy', () => {
   let graph: Graph;
-  const receiver = new Receiver();
-  const attempts = new Attempts();
-
-  beforeAll(async () => {
-    await receiver.start();
-    // The policy GATEWAY_MODE=production gives the incidents service (alertSettingsFromEnv), with
-    // the receiver's address listed as ALERT_WEBHOOK_ALLOWED_HOSTS would list it.
-    graph = await startGraph({
-      alerts: {
-        policy: { allowLoopback: false, allowedHosts: new Set(['127.0.0.1']) },
-        smtpUrl: null,
-        retryBaseMs: 10,
-        maxAttempts: 1,
-        onAttempt: attempts.record,
-      },
-    });
-  });
-  afterAll(async () => {
-    await graph?.close();
-    await receiver.close();
-  });
+  const { receiver, attempts } = useReceiver(
+    async (attempts) =>
+      (graph = await startGraph({
+        alerts: { ...PRODUCTION_ALERTS, smtpUrl: null, onAttempt: attempts.record },
+      })),
+  );
 
   it('refuses loopback, private and metadata targets at creation unless allowed by name, and EMAIL rules without SMTP', async () => {
     const admin = await graph.token('sg-csa', [Role.OrgAdmin]);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GatewayKind, Results as Written, TrafficMode } from '@cadg/bench/results';
 
 // The smoke version of every `npm run bench` measurement: the bench itself (bench/run.ts and its
 // child processes) at tiny sizes, in a database of its own that it drops when done. Behaviour only:
@@ -15,74 +16,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RUN_TIMEOUT_MS = 240_000;
 
-type GatewayKind = 'ours' | 'ours-cached' | 'peer' | 'peer-cached' | 'apollo';
-type TrafficMode = 'one-token' | 'many-users' | 'writes';
 const MODES: TrafficMode[] = ['one-token', 'many-users', 'writes'];
 /** Ours with and without its response cache (when it has one). */
 const OURS: GatewayKind[] = ['ours', 'ours-cached'];
 
-/** What `bench/run.ts --json` writes (the parts asserted here). */
-interface Results {
-  mode: string;
-  database: string;
-  sql: {
-    sizes: { size: number; returned: number; statements: number }[];
-    constant: boolean;
-  };
-  pids: Record<string, number | undefined>;
-  dashboard: Record<
-    GatewayKind,
-    {
-      errors: unknown;
-      bytes: number;
-      identicalToOurs: boolean;
-      fromCache?: { status: string | null; identicalToOurs: boolean };
-    }
-  >;
-  throughput: Record<
-    TrafficMode,
-    Record<
-      GatewayKind,
-      {
-        requests: number;
-        errors: number;
-        failed: number;
-        reads: number;
-        writes: number;
-        staleReads: number;
-        cache?: { hits: number; misses: number; bypasses: number };
-      }
-    >
-  >;
-  readAfterWrite: Record<
-    GatewayKind,
-    { writes: number; reads: number; staleReads: number; staleSamples: string[]; errors: number }
-  >;
-  overhead: Record<
-    GatewayKind,
-    { requests: number; failed: number; subgraphCalls: { min: number; median: number; max: number } }
-  >;
-  bigLists: {
-    name: string;
-    pages: number;
-    rows: number;
-    ordered: boolean;
-    duplicates: number;
-    plans: { indexes: string[]; seqScan: boolean }[];
-  }[];
-  fanout: {
-    subscribers: number;
-    tokens: number;
-    events: number;
-    expected: number;
-    delivered: number;
-    duplicates: number;
-    errors: number;
-    errorSamples: string[];
-    streams: number | null;
-    liveSubscriptions: number | null;
-  }[];
-}
+/** Every gateway's (or traffic mode's) entry of a section, as a smoke run fills them all in. */
+type Each<T> = Required<NonNullable<T>>;
+/** What `bench/run.ts --json` writes, with every section present, as a smoke run writes them all. */
+type Results = Required<Written> & {
+  dashboard: Each<Written['dashboard']>;
+  throughput: Record<TrafficMode, Each<NonNullable<Written['throughput']>[TrafficMode]>>;
+  readAfterWrite: Each<Written['readAfterWrite']>;
+  overhead: Each<Written['overhead']>;
+};
 
 describe.runIf(process.env['DATABASE_URL'])('npm run bench -- --smoke', () => {
   const adminUrl = process.env['DATABASE_URL']!;
@@ -210,7 +156,10 @@ describe.runIf(process.env['DATABASE_URL'])('npm run bench -- --smoke', () => {
   });
 
   it('has no MaxListenersExceededWarning from our gateways or the subgraphs', () => {
-    const ours = ['subgraphs', ...kinds.filter((k) => OURS.includes(k))].map((name) => results.pids[name]);
+    // `subgraphs`, or `subgraphs:<name>` per process in the production topology (one per subgraph).
+    const subgraphs = Object.keys(results.pids).filter((name) => /^subgraphs(:|$)/.test(name));
+    expect(subgraphs.length).toBeGreaterThan(0);
+    const ours = [...subgraphs, ...kinds.filter((k) => OURS.includes(k))].map((name) => results.pids[name]);
     expect(ours.every((pid) => typeof pid === 'number')).toBe(true);
     const warned = stderr
       .split('\n')
@@ -256,5 +205,14 @@ describe.runIf(process.env['DATABASE_URL'])('npm run bench -- --smoke', () => {
       expect(run.liveSubscriptions, which).toBe(run.subscribers);
       expect(run.streams, which).toBe(run.tokens);
     }
+  });
+
+  it('delivers through both gateways of the cluster, reporting the RSS of each', () => {
+    const run = results.clusterFanout;
+    expect(run.gateways.map((g) => g.subscribers)).toEqual([run.subscribers / 2, run.subscribers / 2]);
+    for (const gateway of run.gateways) expect(gateway.rssBytes, gateway.name).toBeGreaterThan(0);
+    expect(run.delivered).toBe(run.expected);
+    expect(run.duplicates).toBe(0);
+    expect(run.errors, run.errorSamples.join('; ')).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { documentId } from '@cadg/gateway';
-import type { Graph, GraphQLResponse } from './harness.ts';
+import { postGraphQL, type Graph, type GraphQLResponse } from './harness.ts';
 
 /**
  * The capacity-building operations the tests send: as text in the embedded default, and by
@@ -54,14 +54,7 @@ export async function send<T = Record<string, unknown>>(
   url = graph.gatewayUrl,
 ): Promise<GraphQLResponse<T>> {
   const text = Op[op];
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json, application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(byId ? { documentId: documentId(text), variables } : { query: text, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<T>;
+  const request = byId ? { documentId: documentId(text), variables } : { query: text, variables };
+  const { status: _status, ...body } = await postGraphQL<T>(url, request, token);
+  return body;
 }

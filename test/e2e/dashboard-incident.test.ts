@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@cadg/platform';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  devSignIn,
-  expectNoSeriousViolations,
-  screenshots,
-  startDashboardBrowser,
-  type DashboardBrowser,
-} from './dashboard-helpers.ts';
-import { startGraph, type Graph } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { devSignIn, expectNoSeriousViolations, screenshots } from './dashboard-helpers.ts';
+import { graph, page, useDashboardPage } from './dashboard-page.ts';
 
 /**
  * The incident pages in Debian's Chromium against the embedded default: the **Report an
@@ -19,16 +13,11 @@ import { startGraph, type Graph } from './harness.ts';
  */
 const WAITING = 'Assistance requests waiting for an answer';
 
-let chromium: DashboardBrowser;
-let graph: Graph;
-let page: Page;
 let incidentUrl: string;
 const title = `Dashboard report-form test ${randomUUID()}`;
 const groupName = `Dashboard sharing group ${randomUUID().slice(0, 8)}`;
 
-beforeAll(async () => {
-  chromium = await startDashboardBrowser();
-  graph = await startGraph({ dashboard: true });
+useDashboardPage(async (graph) => {
   // A sharing group MyCERT owns, offered by the report form and the share action.
   const created = await graph.query(
     `mutation($i: CreateSharingGroupInput!) { createSharingGroup(input: $i) { id } }`,
@@ -36,12 +25,6 @@ beforeAll(async () => {
     await graph.token('my-mycert', [Role.OrgAdmin]),
   );
   expect(created.errors).toBeUndefined();
-  page = await chromium.context.newPage();
-}, 240_000);
-afterAll(async () => {
-  await page?.close();
-  await graph?.close();
-  await chromium?.browser.close();
 });
 
 /** The description the dashboard gave a form control: the API's complaint about it, when it has one. */

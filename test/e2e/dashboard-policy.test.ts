@@ -1,12 +1,6 @@
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectNoSeriousViolations,
-  screenshots,
-  startDashboardBrowser,
-  type DashboardBrowser,
-} from './dashboard-helpers.ts';
-import { startGraph, type Graph } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousViolations, screenshots } from './dashboard-helpers.ts';
+import { graph, page, useDashboardPage } from './dashboard-page.ts';
 
 /**
  * The AI-policy and data-flows pages in Debian's Chromium, as an anonymous visitor (both are
@@ -14,20 +8,7 @@ import { startGraph, type Graph } from './harness.ts';
  * profile, the transfer checker's answer compared with the API's own, and the MCC ↔ Standard
  * Contract comparison; axe-core and screenshots at both widths, in English and 中文.
  */
-let chromium: DashboardBrowser;
-let graph: Graph;
-let page: Page;
-
-beforeAll(async () => {
-  chromium = await startDashboardBrowser();
-  graph = await startGraph({ dashboard: true });
-  page = await chromium.context.newPage();
-}, 240_000);
-afterAll(async () => {
-  await page?.close();
-  await graph?.close();
-  await chromium?.browser.close();
-});
+useDashboardPage();
 
 interface Matrix {
   alignmentMatrix: {

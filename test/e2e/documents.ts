@@ -16,6 +16,7 @@ export interface DocumentMode {
 /**
  * Runs the operation in `file` (a path under gateway/trusted-documents/) through the graph's
  * gateway, with `token` as bearer when given, and returns the HTTP status with the response body.
+ * `operationName` picks one operation of a file that holds several.
  */
 export async function runDocument<T>(
   graph: Graph,
@@ -23,6 +24,7 @@ export async function runDocument<T>(
   file: string,
   variables: Record<string, unknown>,
   token?: string,
+  operationName?: string,
 ): Promise<GraphQLResponse<T> & { status: number }> {
   const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
   const id = documentId(text);
@@ -34,7 +36,7 @@ export async function runDocument<T>(
       accept: 'application/graphql-response+json',
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
-    body: JSON.stringify(mode.byId ? { documentId: id, variables } : { query: text, variables }),
+    body: JSON.stringify({ ...(mode.byId ? { documentId: id } : { query: text }), operationName, variables }),
   });
   return { status: response.status, ...((await response.json()) as GraphQLResponse<T>) };
 }

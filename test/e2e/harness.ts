@@ -9,12 +9,17 @@ import type { VerificationSettings } from '@cadg/contacts/server';
 import type { AlertSettings } from '@cadg/incidents/server';
 import { startStack } from '@cadg/stack';
 import type { GraphQLFormattedError } from 'graphql';
+import { postGraphQL as postRequest } from '../cluster/load.ts';
 import { freePorts, ServiceProcess } from '../cluster/processes.ts';
 
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: GraphQLFormattedError[];
 }
+
+/** POSTs a GraphQL request to `url` (see cluster/load.ts's `postGraphQL`), typed as the gateway answers. */
+export const postGraphQL = <T>(url: string, request: Record<string, unknown>, token?: string) =>
+  postRequest<GraphQLResponse<T>>(url, request, token);
 
 /**
  * The whole graph on free ports, on a private copy of the seeded test database, with a dev issuer
@@ -69,16 +74,7 @@ export async function startGraph(
       token?: string,
       url = gatewayUrl,
     ): Promise<GraphQLResponse<T> & { status: number }> {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: response.status, ...((await response.json()) as GraphQLResponse<T>) };
+      return postGraphQL<T>(url, { query, variables }, token);
     },
     async close() {
       await stack.close();

@@ -1,25 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
-import { codesOf, startGraph, type Graph } from './harness.ts';
-import { eventCursor } from './reporting.ts';
-import { subscribe, type Subscriber } from './subscriber.ts';
+import { codesOf } from './harness.ts';
+import { currentCursor, graph, outsider, recipient, reporter, subscriber, useMembers } from './members.ts';
 
-let graph: Graph;
-let reporter: string; // a member of MyCERT
-let recipient: string; // a member of Singapore's CSA
-let outsider: string; // a member of ThaiCERT
-const open: Subscriber[] = [];
-
-beforeAll(async () => {
-  graph = await startGraph();
-  reporter = await graph.token('my-mycert', [Role.Member]);
-  recipient = await graph.token('sg-csa', [Role.Member]);
-  outsider = await graph.token('th-thaicert', [Role.Member]);
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await graph?.close();
-});
+useMembers();
 
 const REPORT = /* GraphQL */ `
   mutation Report($input: ReportIncidentInput!) {
@@ -62,15 +46,6 @@ async function report(overrides: Record<string, unknown> = {}, token = reporter)
   );
   expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
   return response.data!.reportIncident;
-}
-
-/** The caller's own event cursor: it moves only on events that caller may see. */
-const currentCursor = (token?: string): Promise<string> => eventCursor(graph, token);
-
-function subscriber(options: Parameters<typeof subscribe>[1]): Subscriber {
-  const s = subscribe(graph.wsUrl, options);
-  open.push(s);
-  return s;
 }
 
 describe('reporting and reading incidents through the gateway', () => {
@@ -198,47 +173,31 @@ describe('reporting and reading incidents through the gateway', () => {
       reporter,
     );
     expect(codesOf(unknown)).toEqual(['NOT_FOUND']);
-    const unknownCountry = await graph.query(
-      REPORT,
-      {
-        input: {
-          title: 't',
-          summary: 's',
-          category: 'OTHER',
-          severity: 'LOW',
-          tlp: 'CLEAR',
-          affectedCountryCodes: ['ZZ'],
+    /** Sends a minimal LOW report in MY with `overrides`, as `token`. */
+    const minimalReport = (overrides: Record<string, unknown>, token?: string) =>
+      graph.query(
+        REPORT,
+        {
+          input: {
+            title: 't',
+            summary: 's',
+            category: 'OTHER',
+            severity: 'LOW',
+            tlp: 'CLEAR',
+            affectedCountryCodes: ['MY'],
+            ...overrides,
+          },
         },
-      },
-      reporter,
-    );
+        token,
+      );
+    const unknownCountry = await minimalReport({ affectedCountryCodes: ['ZZ'] }, reporter);
     expect(codesOf(unknownCountry)).toEqual(['NOT_FOUND']);
-    const unknownOrg = await graph.query(
-      REPORT,
-      {
-        input: {
-          title: 't',
-          summary: 's',
-          category: 'OTHER',
-          severity: 'LOW',
-          tlp: 'RED',
-          affectedCountryCodes: ['MY'],
-          sharedWithOrganizationIds: ['zz-nobody'],
-        },
-      },
+    const unknownOrg = await minimalReport(
+      { tlp: 'RED', sharedWithOrganizationIds: ['zz-nobody'] },
       reporter,
     );
     expect(codesOf(unknownOrg)).toEqual(['NOT_FOUND']);
-    const anonymous = await graph.query(REPORT, {
-      input: {
-        title: 't',
-        summary: 's',
-        category: 'OTHER',
-        severity: 'LOW',
-        tlp: 'CLEAR',
-        affectedCountryCodes: ['MY'],
-      },
-    });
+    const anonymous = await minimalReport({});
     expect(codesOf(anonymous)).toEqual(['UNAUTHENTICATED']);
     const foreign = await graph.query(
       `mutation($i: ChangeIncidentStatusInput!) { changeIncidentStatus(input: $i) { id } }`,

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
-import type { GraphQLFormattedError } from 'graphql';
-import { startGraph, type Graph } from './harness.ts';
+import { readManifest } from '@cadg/gateway';
+import { runDocument } from './documents.ts';
+import { startGraph, type Graph, type GraphQLResponse } from './harness.ts';
 
 /**
  * The MISP tests' client: each test runs in the embedded default and in production mode (trusted
@@ -39,34 +37,18 @@ export async function startMispGraph(mode: MispMode): Promise<Graph> {
   });
 }
 
-export interface Result<T> {
-  status: number;
-  data?: T | null;
-  errors?: GraphQLFormattedError[];
-}
+export type Result<T> = GraphQLResponse<T> & { status: number };
 
 /** Runs `operationName` of a registered document file, by id in production and as text otherwise. */
-export async function run<T>(
+export const run = <T>(
   graph: Graph,
   mode: MispMode,
   file: string,
   operationName: string,
   variables: Record<string, unknown>,
   token?: string,
-): Promise<Result<T>> {
-  const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
-  const document = mode.production ? { documentId: documentId(text) } : { query: text };
-  const response = await fetch(graph.gatewayUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      accept: 'application/graphql-response+json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ ...document, operationName, variables }),
-  });
-  return { status: response.status, ...((await response.json()) as Omit<Result<T>, 'status'>) };
-}
+): Promise<Result<T>> =>
+  runDocument<T>(graph, { byId: mode.production }, file, variables, token, operationName);
 
 export interface ImportedAdvisory {
   id: string;

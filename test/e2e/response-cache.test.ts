@@ -25,6 +25,37 @@ const REPORT = /* GraphQL */ `
     }
   }
 `;
+const DASHBOARD = /* GraphQL */ `
+  query CachedDashboard {
+    incidents(first: 10) {
+      edges {
+        node {
+          title
+          reportedBy {
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+/** The cache's counters on the gateway's `/metrics`: its lookups, and its subgraph calls. */
+async function counters(gatewayUrl: string) {
+  const text = await (await fetch(new URL('/metrics', gatewayUrl))).text();
+  const count = (metric: string, outcome: string) =>
+    Number(new RegExp(`^${metric}\\{[^}]*outcome="${outcome}"[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1]);
+  const lookups = 'gateway_response_cache_lookups_total';
+  const calls = 'gateway_response_cache_subgraph_calls_total';
+  return {
+    lookups: {
+      hit: count(lookups, 'hit'),
+      miss: count(lookups, 'miss'),
+      coalesced: count(lookups, 'coalesced'),
+    },
+    calls: { hit: count(calls, 'hit'), miss: count(calls, 'miss') },
+  };
+}
+type Dashboard = { incidents: { edges: { node: { title: string; reportedBy: { name: string } } }[] } };
 const input = (title: string, tlp = 'GREEN') => ({
   title,
   summary: 'Response cache test data.',
@@ -125,6 +156,61 @@ describe('the response cache (embedded default)', () => {
     expect(changed.status).toBe(200);
     expect(titles(changed.body.data)).toContain('RC clear');
     expect(changed.headers.get('etag')).not.toBe(etag);
+  });
+
+  it('after a write re-sends only the calls to the subgraph that changed, per scope, and still reads its own writes', async () => {
+    const calls = async () => (await counters(graph.gatewayUrl)).calls;
+    const read = (token: string) => post<Dashboard>(graph.gatewayUrl, { query: DASHBOARD }, {}, token);
+    // The writer's organization heads the page from now on, so its next report asks no new one.
+    await post(graph.gatewayUrl, { query: REPORT }, { input: input('RC calls 0', 'CLEAR') }, member);
+    const first = await read(member);
+    expect(first.body.errors).toBeUndefined();
+    for (let round = 1; round <= 3; round++) {
+      const title = `RC calls ${round}`;
+      await post(graph.gatewayUrl, { query: REPORT }, { input: input(title, 'CLEAR') }, member);
+      const before = await calls();
+      const after = await read(member);
+      const delta = await calls();
+      // The whole answer is gone, the incidents call is sent again, the organizations come from
+      // the cache: and the answer shows the write.
+      expect(after.cache).toBe('miss');
+      expect(after.body.data!.incidents.edges[0]!.node).toMatchObject({
+        title,
+        reportedBy: { name: first.body.data!.incidents.edges[0]!.node.reportedBy.name },
+      });
+      expect(delta.miss - before.miss).toBe(1);
+      expect(delta.hit - before.hit).toBe(1);
+    }
+    // Another organization (same roles) gets none of them: both its calls are sent.
+    const other = await graph.token('sg-csa', [Role.Member]);
+    const before = await calls();
+    const answer = await read(other);
+    expect(answer.body.errors).toBeUndefined();
+    const delta = await calls();
+    expect(delta.miss - before.miss).toBe(2);
+    expect(delta.hit - before.hit).toBe(0);
+  });
+
+  it('runs identical queries arriving together once, per scope', async () => {
+    // A write first, so no entry is current and every one of them misses the cache.
+    await post(graph.gatewayUrl, { query: REPORT }, { input: input('RC together', 'CLEAR') }, member);
+    const other = await graph.token('sg-csa', [Role.Member]);
+    const before = await counters(graph.gatewayUrl);
+    const answers = await Promise.all(
+      [member, other, member, other, member, other, member, other].map((token) =>
+        post<Dashboard>(graph.gatewayUrl, { query: DASHBOARD }, {}, token),
+      ),
+    );
+    const after = await counters(graph.gatewayUrl);
+    // One execution per scope; the others waited for it (or came after it and hit).
+    expect(after.lookups.miss - before.lookups.miss).toBe(2);
+    expect(after.lookups.hit + after.lookups.coalesced - before.lookups.hit - before.lookups.coalesced).toBe(
+      6,
+    );
+    answers.forEach((answer, i) => {
+      expect(answer.body.data!.incidents.edges[0]!.node.title).toBe('RC together');
+      expect(answer.text).toBe(answers[i % 2]!.text);
+    });
   });
 
   it('serves the change feed only to the gateway', async () => {

@@ -9,6 +9,13 @@ import { startCluster, type Cluster } from '../cluster/cluster.ts';
 import { checkDeliveries, gql, IncidentReporter, ResilientSubscriber } from '../cluster/load.ts';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../cluster/postgres.ts';
 
+/** Report attempts that failed with INTERNAL_SERVER_ERROR so far. */
+const internalErrors = (reporter: IncidentReporter): number =>
+  [...reporter.failures].reduce(
+    (n, [failure, count]) => n + (failure.includes('INTERNAL_SERVER_ERROR') ? count : 0),
+    0,
+  );
+
 /** How long the graph may take to deliver everything acknowledged so far after a fault. */
 const RECOVERY_MS = 45_000;
 /** Failed or successful report attempts to let happen while a process is down. */
@@ -109,6 +116,7 @@ describe.runIf(process.env['DATABASE_URL'])('kill -9 and restarts under a stream
 
   it('recovers from a PostgreSQL restart, subscribers whose path stayed up receiving without resubscribing', async () => {
     const before = subscribers.map((s) => s.resubscriptions);
+    const internalBefore = internalErrors(reporter);
     await pg.stop('immediate');
     faults.push('PostgreSQL stop -m immediate + start');
     await reporter.attemptsMade(ATTEMPTS_DURING_OUTAGE, 20_000);
@@ -121,6 +129,13 @@ describe.runIf(process.env['DATABASE_URL'])('kill -9 and restarts under a stream
     // subscribers that never had to subscribe again.
     const undisturbed = subscribers.filter((s, i) => s.resubscriptions === before[i]);
     expect(undisturbed.length).toBeGreaterThan(0);
+    // A database that is down or restarting is SERVICE_UNAVAILABLE (retry), never an internal error.
+    const unexpected = [...cluster.gateways, ...Object.values(cluster.replicas).flat()].flatMap((p) =>
+      p.output.split('\n').filter((line) => line.includes('unexpected error')),
+    );
+    expect(internalErrors(reporter), JSON.stringify([...reporter.failures, ...unexpected])).toBe(
+      internalBefore,
+    );
   });
 
   it('lost no acknowledged report and delivered every event exactly once, in order', async () => {

@@ -1,56 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '@cadg/platform';
-import { startGraph, type Graph } from './harness.ts';
+import { describe, expect, it } from 'vitest';
 import { scrape, scrapeUntil } from './scrape.ts';
-import { eventCursor } from './reporting.ts';
-import { subscribe, type Subscriber } from './subscriber.ts';
+import { reportIncident } from './reporting.ts';
+import { type Subscriber } from './subscriber.ts';
+import { currentCursor, graph, outsider, recipient, reporter, subscriber, useMembers } from './members.ts';
 
-let graph: Graph;
-let reporter: string; // a member of MyCERT
-let recipient: string; // a member of Singapore's CSA
-let outsider: string; // a member of ThaiCERT
-const open: Subscriber[] = [];
-
-beforeAll(async () => {
-  graph = await startGraph();
-  reporter = await graph.token('my-mycert', [Role.Member]);
-  recipient = await graph.token('sg-csa', [Role.Member]);
-  outsider = await graph.token('th-thaicert', [Role.Member]);
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await graph?.close();
-});
+useMembers();
 
 let counter = 0;
 async function report(overrides: Record<string, unknown> = {}) {
   counter += 1;
-  const response = await graph.query<{ reportIncident: { id: string } }>(
-    `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }`,
-    {
-      input: {
-        title: `Shared-stream incident ${counter}`,
-        summary: 'Ransomware on port operators in two countries (test data).',
-        category: 'RANSOMWARE',
-        severity: 'HIGH',
-        tlp: 'GREEN',
-        affectedCountryCodes: ['MY', 'SG'],
-        ...overrides,
-      },
-    },
-    reporter,
-  );
-  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-  return response.data!.reportIncident;
-}
-
-/** The caller's own event cursor: it moves only on events that caller may see. */
-const currentCursor = (token?: string): Promise<string> => eventCursor(graph, token);
-
-function subscriber(options: Parameters<typeof subscribe>[1]): Subscriber {
-  const s = subscribe(graph.wsUrl, options);
-  open.push(s);
-  return s;
+  const input = {
+    title: `Shared-stream incident ${counter}`,
+    summary: 'Ransomware on port operators in two countries (test data).',
+    category: 'RANSOMWARE',
+    severity: 'HIGH',
+    tlp: 'GREEN',
+    affectedCountryCodes: ['MY', 'SG'],
+    ...overrides,
+  };
+  return { id: await reportIncident(graph, input, reporter) };
 }
 
 async function closeAll(subscribers: Subscriber[]) {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { Receiver } from './alert-receiver.ts';
+import { PRODUCTION_ALERTS, useReceiver } from './alert-receiver.ts';
 import { productionProtection, startGraph, type Graph } from './harness.ts';
 import { runDocument } from './documents.ts';
 
@@ -23,31 +23,14 @@ interface RuleView {
 
 function describeAlerts(mode: string, production: boolean) {
   describe(`alerts and sharing groups (${mode})`, () => {
-    const receiver = new Receiver();
     let graph: Graph;
     let manifest: Record<string, string>;
-
-    beforeAll(async () => {
-      await receiver.start();
+    const { receiver } = useReceiver(async () => {
       manifest = await readManifest();
-      graph = await startGraph({
-        ...(production
-          ? {
-              protection: productionProtection(manifest),
-            }
-          : {}),
-        alerts: {
-          // As ALERT_WEBHOOK_ALLOWED_HOSTS=127.0.0.1 would allow the local receiver.
-          policy: { allowLoopback: false, allowedHosts: new Set(['127.0.0.1']) },
-          retryBaseMs: 10,
-          maxAttempts: 1,
-          publicUrl: 'https://graph.cadg.test',
-        },
-      });
-    });
-    afterAll(async () => {
-      await graph?.close();
-      await receiver.close();
+      return (graph = await startGraph({
+        ...(production ? { protection: productionProtection(manifest) } : {}),
+        alerts: { ...PRODUCTION_ALERTS, publicUrl: 'https://graph.cadg.test' },
+      }));
     });
 
     async function run<T>(file: string, variables: Record<string, unknown>, token: string): Promise<T> {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Role } from '@cadg/platform';
 import { stixBundleErrors, taxiiErrors } from '../stix/validate.ts';
 import { startGraph, type Graph } from './harness.ts';
+import { memberTokens } from './members.ts';
 import { EVERY_INDICATOR_TYPE, EXERCISE_INCIDENT, reportIncident } from './reporting.ts';
 
 type StixObject = { id: string; type: string } & Record<string, unknown>;
@@ -70,9 +70,7 @@ async function pollAll(collection: string, token: string | undefined, query = ''
 
 beforeAll(async () => {
   graph = await startGraph();
-  reporter = await graph.token('my-mycert', [Role.Member]);
-  recipient = await graph.token('sg-csa', [Role.Member]);
-  outsider = await graph.token('th-thaicert', [Role.Member]);
+  ({ reporter, recipient, outsider } = await memberTokens(graph));
   ids.clear = await report({
     title: 'Exercise: look-alike bank login pages',
     tlp: 'CLEAR',

@@ -109,3 +109,19 @@ export function subscribe(
 }
 
 export type Subscriber = ReturnType<typeof subscribe>;
+
+/** The subscribers a test file opens, kept so that its `afterAll` closes every one. */
+export class Subscribers {
+  readonly #open: Subscriber[] = [];
+
+  /** A subscriber (see `subscribe`) that `closeAll` will close. */
+  open(wsUrl: string, options: Parameters<typeof subscribe>[1]): Subscriber {
+    const s = subscribe(wsUrl, options);
+    this.#open.push(s);
+    return s;
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all(this.#open.splice(0).map((s) => s.close()));
+  }
+}

@@ -5,9 +5,9 @@
  * `let` bindings below are set by its beforeAll (ES module bindings are live for importers).
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import { Role } from '@cadg/platform';
 import { taxiiErrors } from '../stix/validate.ts';
 import { startGraph, type Graph } from './harness.ts';
+import { memberTokens } from './members.ts';
 import { EXERCISE_INCIDENT, reportIncident } from './reporting.ts';
 
 export type StixObject = { id: string; type: string } & Record<string, unknown>;
@@ -152,9 +152,7 @@ const report = (input: Record<string, unknown>): Promise<string> =>
 export function useTaxiiFixtures(): void {
   beforeAll(async () => {
     graph = await startGraph();
-    reporter = await graph.token('my-mycert', [Role.Member]);
-    recipient = await graph.token('sg-csa', [Role.Member]);
-    outsider = await graph.token('th-thaicert', [Role.Member]);
+    ({ reporter, recipient, outsider } = await memberTokens(graph));
 
     const clearId = await report({
       title: 'Exercise: TAXII endpoints, clear',

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { documentId, protectionFromEnv, readManifest, trustedDocumentsDir } from '@cadg/gateway';
+import { protectionFromEnv, readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { startGraph, type Graph, type GraphQLResponse } from './harness.ts';
+import { runDocument } from './documents.ts';
+import { startGraph, type Graph } from './harness.ts';
 
 /**
  * Recipients and sharing groups of a TAXII inbox write, named in the POST's `X-CADG-*` headers or
@@ -66,15 +65,7 @@ function describeInboxSharing(
 
     /** A registered operation: by its id where trusted documents are enforced, else as text. */
     async function registered<T>(file: string, variables: Record<string, unknown>, token: string) {
-      const text = (await readFile(join(trustedDocumentsDir, file), 'utf8')).trim();
-      const id = documentId(text);
-      expect(manifest[id], file).toBeDefined();
-      const response = await fetch(graph.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(byId ? { documentId: id, variables } : { query: text, variables }),
-      });
-      const answer = (await response.json()) as GraphQLResponse<T>;
+      const answer = await runDocument<T>(graph, { byId, manifest }, file, variables, token);
       expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
       return answer.data!;
     }

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
-import { createDatabase, createScratchDatabase, dropDatabase, seedDatabase, withDatabase } from '@cadg/db';
+import { createScratchDatabase, dropDatabase, withDatabase } from '@cadg/db';
+import { prepareDatabase } from '../seed-large.ts';
 import { cleanups } from './state.ts';
 
 /**
@@ -15,13 +16,7 @@ export async function benchDatabase(serverUrl: string, name: string, fresh: bool
   const url = exists ? withDatabase(serverUrl, name) : (await createScratchDatabase(serverUrl, { name })).url;
   // Registered first, so it runs after every process using the database has stopped.
   if (fresh) cleanups.push(() => dropDatabase(serverUrl, name));
-  const database = await createDatabase({ url, maxConnections: 2 });
-  try {
-    await database.migrate();
-    await seedDatabase(database.db);
-  } finally {
-    await database.close();
-  }
+  await prepareDatabase(url);
   return url;
 }
 

@@ -11,11 +11,15 @@ export const { values: flags } = parseArgs({
     'updates-per-incident': { type: 'string' },
     subscribers: { type: 'string' },
     'fanout-tokens': { type: 'string' },
+    'subscriber-processes': { type: 'string' },
+    'cluster-subscribers': { type: 'string' },
     duration: { type: 'string' },
     connections: { type: 'string' },
     rounds: { type: 'string' },
     'page-size': { type: 'string', default: '20' },
-    sections: { type: 'string', default: 'sql,throughput,overhead,biglists,fanout' },
+    // The subgraphs' processes (bench/src/subgraph-topology.ts): one per subgraph, as deployed, or one for all.
+    topology: { type: 'string', default: 'production' },
+    sections: { type: 'string', default: 'sql,throughput,overhead,biglists,fanout,cluster' },
     gateways: { type: 'string' },
     modes: { type: 'string' },
     readers: { type: 'string' },
@@ -46,6 +50,10 @@ export const config = {
   listPageSize: pick(10, 50, 50),
   fanoutEvents: pick(1, 2, 3),
   fanoutTokens: Number(flags['fanout-tokens'] ?? pick(5, 100, 100)),
+  /** Processes the subscribers of a run are spread over (from 2,000 subscribers on). */
+  subscriberProcesses: Number(flags['subscriber-processes'] ?? pick(1, 4, 4)),
+  /** Subscribers of the cluster run, split over its two gateways. */
+  clusterSubscribers: Number(flags['cluster-subscribers'] ?? pick(100, 2_000, 50_000)),
 };
 export const databaseName =
   flags.database ?? (smoke ? `cadg_bench_smoke_${randomBytes(4).toString('hex')}` : 'cadg_bench');

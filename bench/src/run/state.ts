@@ -10,6 +10,21 @@ export const loadBefore = os.loadavg();
 export const report: string[] = [];
 export const cleanups: (() => Promise<unknown>)[] = [];
 
+export type { GatewayKind, TrafficMode };
+
+/** What a gateway's throughput runs counted: requests, failures, and reads that missed a write. */
+export interface TrafficCounts {
+  requests: number;
+  /** Connection errors and non-2xx answers. */
+  errors: number;
+  /** 200s that were not the expected answer (GraphQL errors). */
+  failed: number;
+  reads: number;
+  writes: number;
+  staleReads: number;
+  staleSamples: string[];
+}
+
 /** What `--json` writes: what each section observed, for `test/e2e/bench-smoke.test.ts`. */
 export interface Results {
   mode: 'smoke' | 'quick' | 'full';
@@ -41,16 +56,7 @@ export interface Results {
       Partial<
         Record<
           GatewayKind,
-          {
-            requests: number;
-            /** Connection errors and non-2xx answers. */
-            errors: number;
-            /** 200s that were not the expected answer (GraphQL errors). */
-            failed: number;
-            reads: number;
-            writes: number;
-            staleReads: number;
-            staleSamples: string[];
+          TrafficCounts & {
             /** New TCP connections the subgraphs accepted per request (keep-alive pooling: ~0). */
             subgraphConnectionsPerRequest: number;
             /** Ours with its response cache: its lookups, from the gateway's `/metrics`. */
@@ -89,6 +95,7 @@ export interface Results {
     subscribers: number;
     tokens: number;
     events: number;
+    subscriberProcesses: number;
     /** subscribers × events */
     expected: number;
     /** Distinct (subscriber, event) receipts of the measured events. */
@@ -101,7 +108,34 @@ export interface Results {
     /** The gateway's `graphql_subscription_streams` and `graphql_live_subscriptions` once all were live. */
     streams: number | null;
     liveSubscriptions: number | null;
+    /** From each event's commit to each subscriber's receipt, in milliseconds. */
+    latencyMs: { p50: number; p95: number; p99: number; max: number };
+    /** CPU seconds over the measured events: the gateway's, the subscriber processes' together, wall time. */
+    cpuSeconds: { gateway: number | null; clients: number; wall: number };
   }[];
+  /** The cluster run: subscribers split over two gateways on one PostgreSQL. */
+  clusterFanout?: {
+    subscribers: number;
+    /** What was asked for, when the open-files limit made the run smaller. */
+    requested: number;
+    gateways: {
+      name: string;
+      subscribers: number;
+      rssBytes: number | null;
+      idleRssBytes: number | null;
+      cpuSeconds: number | null;
+    }[];
+    subscriberProcesses: number;
+    events: number;
+    expected: number;
+    delivered: number;
+    latencyMs: { p50: number; p95: number; p99: number; max: number };
+    duplicates: number;
+    errors: number;
+    errorSamples: string[];
+    clientCpuSeconds: number;
+    wallSeconds: number;
+  };
 }
 export const results: Results = {
   mode: smoke ? 'smoke' : quick ? 'quick' : 'full',
@@ -115,5 +149,22 @@ export const targets = {
   gatewayTimeP50: {} as Partial<Record<GatewayKind, number>>,
   bigListP95: Number.NaN,
   seqScans: [] as string[],
-  fanout: [] as { count: number; tokens: number; p99: number; rss: number | null; complete: boolean }[],
+  fanout: [] as {
+    count: number;
+    tokens: number;
+    p50: number;
+    p95: number;
+    p99: number;
+    max: number;
+    rss: number | null;
+    complete: boolean;
+  }[],
+  /** The cluster run, when measured. */
+  cluster: null as null | {
+    requested: number;
+    count: number;
+    p99: number;
+    complete: boolean;
+    rss: { name: string; bytes: number | null }[];
+  },
 };

@@ -5,7 +5,7 @@ import { load } from '../load.ts';
 import { median, ms, ratio, table } from '../stats.ts';
 import { post } from './io.ts';
 import { config, flags, GATEWAYS, KINDS, log, smoke, type GatewayKind } from './options.ts';
-import { results, targets, type Results } from './state.ts';
+import { results, targets, type Results, type TrafficCounts } from './state.ts';
 import { MODES, Traffic, TRAFFIC_MODES, WRITE_SHARE, type TrafficMode } from './traffic.ts';
 
 // Gateway throughput: every gateway answers the same dashboard, then the same traffic against each,
@@ -79,28 +79,42 @@ async function answerFromCache(url: string, body: string, auth: Record<string, s
 async function cacheLookups(kind: GatewayKind, url: string): Promise<CacheLookups | null> {
   if (kind !== 'ours-cached') return null;
   const text = await (await fetch(new URL('/metrics', url))).text();
-  const count = (outcome: string) => {
-    const line = new RegExp(`^${LOOKUPS_METRIC}\\{[^}]*outcome="${outcome}"[^}]*\\} (\\S+)$`, 'm').exec(text);
-    if (!line) throw new Error(`${kind}: no ${LOOKUPS_METRIC}{outcome="${outcome}"} on /metrics`);
-    return Number(line[1]);
+  /** `optional`: a counter gateways built before it do not have (0). */
+  const count = (outcome: string, metric = LOOKUPS_METRIC, optional = false) => {
+    const line = new RegExp(`^${metric}\\{[^}]*outcome="${outcome}"[^}]*\\} (\\S+)$`, 'm').exec(text);
+    if (!line && optional) return 0;
+    if (!line) throw new Error(`${kind}: no ${metric}{outcome="${outcome}"} on /metrics`);
+    return Number(line![1]);
   };
-  return { hits: count('hit'), misses: count('miss'), bypasses: count('bypass') };
+  return {
+    // Answered by an identical query already running: from the cache's work, not the subgraphs'.
+    hits: count('hit') + count('coalesced', LOOKUPS_METRIC, true),
+    coalesced: count('coalesced', LOOKUPS_METRIC, true),
+    misses: count('miss'),
+    bypasses: count('bypass'),
+    calls: {
+      hits: count('hit', CALLS_METRIC, true) + count('coalesced', CALLS_METRIC, true),
+      misses: count('miss', CALLS_METRIC, true),
+    },
+  };
 }
 const LOOKUPS_METRIC = 'gateway_response_cache_lookups_total';
-type CacheLookups = { hits: number; misses: number; bypasses: number };
+/** The subgraph calls of the queries it did not answer whole (gateway/src/response-cache/subgraph-cache.ts). */
+const CALLS_METRIC = 'gateway_response_cache_subgraph_calls_total';
+type CacheLookups = {
+  /** Of the hits, those that waited for an identical query already running. */
+  coalesced: number;
+  hits: number;
+  misses: number;
+  bypasses: number;
+  calls: { hits: number; misses: number };
+};
 
 /** One measured run of one gateway. */
-interface Run {
+interface Run extends TrafficCounts {
   rps: number;
   p50: number;
   p99: number;
-  requests: number;
-  errors: number;
-  failed: number;
-  reads: number;
-  writes: number;
-  staleReads: number;
-  staleSamples: string[];
   /** CPU milliseconds per request: the gateway process's, and the subgraphs process's. */
   gatewayCpu: number;
   subgraphsCpu: number;
@@ -115,6 +129,10 @@ export type Summary = Pick<Run, 'rps' | 'p50' | 'p99' | 'gatewayCpu' | 'subgraph
   range: string;
   /** Ours with its response cache: the share of its lookups answered from the cache. */
   hitRatio: number | null;
+  /** And of the subgraph calls of the queries it did not answer whole; its misses per write. */
+  callHitRatio: number | null;
+  coalescedRatio: number | null;
+  missesPerWrite: number | null;
   errors: number;
   staleReads: number;
   reads: number;
@@ -173,8 +191,13 @@ async function measure(
       cache0 && cache1
         ? {
             hits: cache1.hits - cache0.hits,
+            coalesced: cache1.coalesced - cache0.coalesced,
             misses: cache1.misses - cache0.misses,
             bypasses: cache1.bypasses - cache0.bypasses,
+            calls: {
+              hits: cache1.calls.hits - cache0.calls.hits,
+              misses: cache1.calls.misses - cache0.calls.misses,
+            },
           }
         : null,
   };
@@ -227,6 +250,24 @@ export async function throughput(
               sum((x) => x.cache!.hits + x.cache!.misses),
             )
           : null,
+        coalescedRatio: r.every((x) => x.cache)
+          ? sum((x) => x.cache!.coalesced) /
+            Math.max(
+              1,
+              sum((x) => x.cache!.hits + x.cache!.misses),
+            )
+          : null,
+        callHitRatio: r.every((x) => x.cache)
+          ? sum((x) => x.cache!.calls.hits) /
+            Math.max(
+              1,
+              sum((x) => x.cache!.calls.hits + x.cache!.calls.misses),
+            )
+          : null,
+        missesPerWrite:
+          r.every((x) => x.cache) && sum((x) => x.writes) > 0
+            ? sum((x) => x.cache!.misses) / sum((x) => x.writes)
+            : null,
         errors: sum((x) => x.errors + x.failed),
         staleReads: sum((x) => x.staleReads),
         reads: sum((x) => x.reads),
@@ -308,7 +349,10 @@ function modeTable(mode: TrafficMode, s: Record<GatewayKind, Summary>): string {
     '',
     ...KINDS.filter((kind) => s[kind].hitRatio !== null).map(
       (kind) =>
-        `${GATEWAYS[kind]}: ${Math.round(s[kind].hitRatio! * 100)}% of its cache lookups answered from the cache.\n`,
+        `${GATEWAYS[kind]}: ${Math.round(s[kind].hitRatio! * 100)}% of its cache lookups answered from the cache ` +
+        `(${Math.round(s[kind].coalescedRatio! * 100)}% by waiting for an identical query running)` +
+        (s[kind].missesPerWrite === null ? '' : `, ${s[kind].missesPerWrite!.toFixed(1)} misses per write`) +
+        `; ${Math.round(s[kind].callHitRatio! * 100)}% of the subgraph calls of the others answered from its cache.\n`,
     ),
   ].join('\n');
 }

@@ -34,24 +34,16 @@ export async function readerTokens(keyDir: string, organizations: readonly strin
   );
 }
 
+/** What each write asks back: a `WrittenIncident`. */
+const WRITTEN = 'id version title reportedAt';
 const REPORT = /* GraphQL */ `
   mutation BenchReport($input: ReportIncidentInput!) {
-    reportIncident(input: $input) {
-      id
-      version
-      title
-      reportedAt
-    }
+    reportIncident(input: $input) { ${WRITTEN} }
   }
 `;
 const UPDATE = /* GraphQL */ `
   mutation BenchUpdate($input: UpdateIncidentInput!) {
-    updateIncident(input: $input) {
-      id
-      version
-      title
-      reportedAt
-    }
+    updateIncident(input: $input) { ${WRITTEN} }
   }
 `;
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { activities, contactsSchema, organizations } from './contacts.ts';
+import { activities, activityColumn, contactsSchema, organizations } from './contacts.ts';
 
 /**
  * Capacity building as it happened (issue #22): materials, individual attendees and the
@@ -24,9 +24,7 @@ export const activityMaterials = contactsSchema.table(
   'activity_materials',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    activityId: text('activity_id')
-      .notNull()
-      .references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: activityColumn(),
     title: text('title').notNull(),
     url: text('url').notNull(),
     /** BCP 47 language tag, e.g. `en`, `zh-Hans`, `vi`. */
@@ -46,9 +44,7 @@ export const activityAttendees = contactsSchema.table(
   'activity_attendees',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    activityId: text('activity_id')
-      .notNull()
-      .references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: activityColumn(),
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id),

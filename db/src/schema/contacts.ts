@@ -191,12 +191,16 @@ export const activities = contactsSchema.table(
   (t) => [index('activities_starts_on_idx').on(t.startsOn, t.id)],
 );
 
+/** The `activity_id` of a row that belongs to one activity and goes with it. */
+export const activityColumn = () =>
+  text('activity_id')
+    .notNull()
+    .references(() => activities.id, { onDelete: 'cascade' });
+
 export const activityParticipants = contactsSchema.table(
   'activity_participants',
   {
-    activityId: text('activity_id')
-      .notNull()
-      .references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: activityColumn(),
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -210,9 +214,7 @@ export const activityParticipants = contactsSchema.table(
 export const activityCountries = contactsSchema.table(
   'activity_countries',
   {
-    activityId: text('activity_id')
-      .notNull()
-      .references(() => activities.id, { onDelete: 'cascade' }),
+    activityId: activityColumn(),
     countryCode: char('country_code', { length: 2 })
       .notNull()
       .references(() => countries.code),

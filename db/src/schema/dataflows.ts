@@ -320,12 +320,16 @@ export const pilots = dataflowsSchema.table(
   (t) => [index('pilots_name_idx').on(t.name, t.id), index('pilots_status_idx').on(t.status)],
 );
 
+/** The `pilot_id` of a row that belongs to one pilot and goes with it. */
+const pilotColumn = () =>
+  text('pilot_id')
+    .notNull()
+    .references(() => pilots.id, { onDelete: 'cascade' });
+
 export const pilotCountries = dataflowsSchema.table(
   'pilot_countries',
   {
-    pilotId: text('pilot_id')
-      .notNull()
-      .references(() => pilots.id, { onDelete: 'cascade' }),
+    pilotId: pilotColumn(),
     countryCode: char('country_code', { length: 2 })
       .notNull()
       .references(() => policies.countryCode),
@@ -340,9 +344,7 @@ export const pilotCountries = dataflowsSchema.table(
 export const pilotOrganizations = dataflowsSchema.table(
   'pilot_organizations',
   {
-    pilotId: text('pilot_id')
-      .notNull()
-      .references(() => pilots.id, { onDelete: 'cascade' }),
+    pilotId: pilotColumn(),
     organizationId: text('organization_id').notNull(),
   },
   (t) => [
@@ -354,9 +356,7 @@ export const pilotOrganizations = dataflowsSchema.table(
 export const pilotMechanisms = dataflowsSchema.table(
   'pilot_mechanisms',
   {
-    pilotId: text('pilot_id')
-      .notNull()
-      .references(() => pilots.id, { onDelete: 'cascade' }),
+    pilotId: pilotColumn(),
     mechanismKind: mechanismKind('mechanism_kind')
       .notNull()
       .references(() => mechanisms.kind),
@@ -368,9 +368,7 @@ export const pilotMilestones = dataflowsSchema.table(
   'pilot_milestones',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    pilotId: text('pilot_id')
-      .notNull()
-      .references(() => pilots.id, { onDelete: 'cascade' }),
+    pilotId: pilotColumn(),
     title: text('title').notNull(),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     doneOn: date('done_on', { mode: 'string' }),

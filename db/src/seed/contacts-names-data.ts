@@ -5,25 +5,32 @@
  *
  * Names are recorded only where a page read gives the organization's name in that language
  * (its own site where one was reachable; otherwise a government or news page, marked SECONDARY in
- * sources.ts). Left out on purpose:
+ * sources.ts). Re-checked the same day for the organizations still without one (NACSA, Thailand's
+ * PDPC, LaoCERT, the Lao and Cambodian ministries, Myanmar's MoTC and NCSC were found). Left out on
+ * purpose:
  * - the Cyber Security Agency of Singapore, SingCERT, PDPC Singapore, the ASCCE, CyberSecurity
- *   Malaysia and MyCERT: their published names are English;
- * - NACSA (Malaysia), ThaiCERT, Thailand's PDPC, LaoCERT, the Lao and Cambodian ministries, CamCERT,
- *   Myanmar's bodies, BruCERT, CSB, AITI, Id-SIRTII/CC, the Philippine bodies and TIC TIMOR: no
- *   page read gave a national-language name (ThaiCERT's parent ETDA publishes a Thai name, but it
- *   is ETDA's, not ThaiCERT's; the Committee and the Office of Thailand's PDPC have different Thai
- *   names and the seeded body's was not confirmed).
+ *   Malaysia, MyCERT, BruCERT and Cyber Security Brunei: their published names are English (for
+ *   PDPC Singapore only third-party Chinese translations were found, and they disagree);
+ * - ThaiCERT: ETDA's page gives it a Thai name from its ETDA years ("...ประเทศไทย (ไทยเซิร์ต)"),
+ *   while ThaiCERT's own site now calls it the National Computer Security Coordination Center,
+ *   whose Thai name no page read tied to ThaiCERT; which is current is not confirmed;
+ * - CamCERT, mmCERT, AITI, Id-SIRTII/CC and TIC TIMOR: no page read gave a national-language name
+ *   (mmCERT's Burmese name was found only in Zawgyi-encoded news text, not transcribed here);
+ * - the Philippine DICT and NPC: their Filipino names were found only in encyclopedia copies, not
+ *   on a page of the Philippine government.
  */
 
 export interface SeedOrganizationName {
   organizationId: string;
   /** BCP 47 tag. */
-  language: 'zh-Hans' | 'id' | 'ms' | 'th' | 'vi' | 'pt';
+  language: 'zh-Hans' | 'id' | 'km' | 'lo' | 'ms' | 'my' | 'th' | 'vi' | 'pt';
   name: string;
   sourceUrl: string;
 }
 
 const CAC_SC_MEASURES = 'https://www.cac.gov.cn/2023-02/24/c_1678884830036813.htm';
+const MOI_CYBER_TALK =
+  'https://www.moi.gov.mm/npe/index.php/chiukbhaalunkhunrechiungraa-asipnnyaapeheaapeaapai-kngp';
 
 export const organizationNames: readonly SeedOrganizationName[] = [
   {
@@ -96,6 +103,58 @@ export const organizationNames: readonly SeedOrganizationName[] = [
     language: 'pt',
     name: 'Grupo de Trabalho Interministerial de Cibersegurança',
     sourceUrl: 'https://timor-leste.gov.tl/?lang=pt&p=47290&print=1',
+  },
+  {
+    // The ministry's spokesperson, quoted by Fresh News, names it beside its acronym MPTC.
+    organizationId: 'kh-mptc',
+    language: 'km',
+    name: 'ក្រសួងប្រៃសណីយ៍ និងទូរគមនាគមន៍',
+    sourceUrl: 'https://m.freshnewsasia.com/index.php/en/localnews/79762-2018-02-28-04-33-22.html',
+  },
+  {
+    // LaoCERT's own Lao pages name it ລາວເຊີດ ("LaoCERT" in Lao script).
+    organizationId: 'la-laocert',
+    language: 'lo',
+    name: 'ລາວເຊີດ',
+    sourceUrl: 'http://laocert.gov.la/pages/4',
+  },
+  {
+    organizationId: 'la-mtc',
+    language: 'lo',
+    name: 'ກະຊວງເຕັກໂນໂລຊີ ແລະ ການສື່ສານ',
+    sourceUrl: 'https://pasaxon.org.la/n_detail.php?n_id=1194',
+  },
+  {
+    // Bernama, reporting the Prime Minister's post, names the agency with its acronym NACSA.
+    organizationId: 'my-nacsa',
+    language: 'ms',
+    name: 'Agensi Keselamatan Siber Negara',
+    sourceUrl:
+      'https://www.ummahtoday.com.my/agenda-keselamatan-siber-diperkasakan-demi-kestabilan-negara-pm-anwar',
+  },
+  {
+    // The Ministry of Information's report of a 2 October cybersecurity talk names both MoTC and
+    // the NCSC.
+    organizationId: 'mm-motc',
+    language: 'my',
+    name: 'ပို့ဆောင်ရေးနှင့် ဆက်သွယ်ရေးဝန်ကြီးဌာန',
+    sourceUrl: MOI_CYBER_TALK,
+  },
+  {
+    // Same page; its column wrap splits the name ("ဗဟို ဌာန", as it also splits other words there),
+    // joined here as one word.
+    organizationId: 'mm-ncsc',
+    language: 'my',
+    name: 'အမျိုးသားဆိုက်ဘာလုံခြုံရေးဗဟိုဌာန',
+    sourceUrl: MOI_CYBER_TALK,
+  },
+  {
+    // The Committee (not its Office) issues its notifications under this name, e.g. the 2022
+    // notification on personal data breach reporting quoted on this page.
+    organizationId: 'th-pdpc',
+    language: 'th',
+    name: 'คณะกรรมการคุ้มครองข้อมูลส่วนบุคคล',
+    sourceUrl: 'https://pdpathailand.com/news-article/data-breach-management',
   },
 ];
 

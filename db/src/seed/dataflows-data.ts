@@ -1728,6 +1728,11 @@ export interface SeedComparison {
  * p. 14, controller-to-processor from p. 30); asean.org's PDFs of both were not among the stored
  * pages, and searching the public-code index for their wording found neither. Commentary names
  * the MCC obligations but not their numbers. Unknown, not guessed.
+ * A third search the same day (issue #22, item 4) changed nothing: the stored pages of PDPC
+ * Singapore, the EU–ASEAN guides' commentators (Alston & Bird, Bird & Bird, Squire Patton Boggs,
+ * Clasis, DataGuidance, Hogan Lovells, Greenleaf's paywalled review) cite no clause number; the
+ * public-code, documentation and issue indexes hold links to asean.org's and the Commission's
+ * PDFs but not their text; no repository found holds the clauses.
  * The Standard Contract's articles were confirmed at article level in copies of the CAC text: the
  * nine headings (shutu.cn's reading, Han Kun on the draft, a bilingual reproduction), Measures
  * Art. 6 (LexisNexis China) and Art. 7 (R&P China Lawyers quoting it); the rows cite the CAC's page.

@@ -41,6 +41,11 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
   'http://en.siis.org.cn/En/Research/2110': { kind: 'SECONDARY', accessedOn: '2026-11-27', title: null },
   'http://ifg.cc/en/aktuelles/nachrichten/regionen/559-mm-myanmar/23819-myanmar-commits-to-combat-cyber-crime.html':
     { kind: 'SECONDARY', accessedOn: '2026-11-27', title: null },
+  'http://laocert.gov.la/pages/4': {
+    kind: 'PRIMARY',
+    accessedOn: '2026-12-07',
+    title: 'LaoCERT: About LaoCERT (Lao-language page; names it ລາວເຊີດ)',
+  },
   'http://lt.chineseembassy.org/eng/xwdt/201309/t20130923_2707916.htm': {
     kind: 'PRIMARY',
     accessedOn: '2026-12-07',
@@ -240,6 +245,12 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
     accessedOn: '2026-11-27',
     title: null,
   },
+  'https://m.freshnewsasia.com/index.php/en/localnews/79762-2018-02-28-04-33-22.html': {
+    kind: 'SECONDARY',
+    accessedOn: '2026-12-07',
+    title:
+      'Fresh News (28 February 2018): the MPTC spokesperson on regaining the ministry’s Facebook page (Khmer)',
+  },
   'https://mayerbrown.com/pt/insights/publications/2021/02/finding-harmony-asean-model-contractual-clauses-and-data-management-framework-launched':
     { kind: 'SECONDARY', accessedOn: '2026-11-27', title: null },
   'https://mcigroup.my/2021/06/03/4615-cybersecurity-incidents-reported-from-jan-may': {
@@ -293,6 +304,18 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
     kind: 'SECONDARY',
     accessedOn: '2026-11-27',
     title: null,
+  },
+  'https://pasaxon.org.la/n_detail.php?n_id=1194': {
+    kind: 'SECONDARY',
+    accessedOn: '2026-12-07',
+    title:
+      'Pasaxon: the National Internet Management Committee reviews 2023 (names the Lao National Internet Center of the Ministry of Technology and Communications; Lao)',
+  },
+  'https://pdpathailand.com/news-article/data-breach-management': {
+    kind: 'SECONDARY',
+    accessedOn: '2026-12-07',
+    title:
+      'PDPA Thailand: personal data breach notification under the Personal Data Protection Committee’s 2022 notification (Thai)',
   },
   'https://peopleofinternet.com/articles/malaysia-scraps-its-data-whitelist-a-pragmatic-pivot-for-asi.html': {
     kind: 'SECONDARY',
@@ -561,6 +584,12 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
     accessedOn: '2026-11-27',
     title: null,
   },
+  'https://www.moi.gov.mm/npe/index.php/chiukbhaalunkhunrechiungraa-asipnnyaapeheaapeaapai-kngp': {
+    kind: 'PRIMARY',
+    accessedOn: '2026-12-07',
+    title:
+      'Ministry of Information (Myanmar): cybersecurity awareness talk held by MoTC’s IT and Cyber Security Department, with the National Cyber Security Centre (Burmese)',
+  },
   'https://www.nationthailand.com/blogs/news/general/40047662': {
     kind: 'SECONDARY',
     accessedOn: '2026-11-27',
@@ -638,6 +667,12 @@ export const sources: Readonly<Record<string, SourceEntry>> = {
     kind: 'SECONDARY',
     accessedOn: '2026-12-07',
     title: null,
+  },
+  'https://www.ummahtoday.com.my/agenda-keselamatan-siber-diperkasakan-demi-kestabilan-negara-pm-anwar': {
+    kind: 'SECONDARY',
+    accessedOn: '2026-12-07',
+    title:
+      'Ummah Today (Bernama): Agenda keselamatan siber diperkasakan demi kestabilan negara – PM Anwar (Malay)',
   },
   'https://www.voc.com.cn/news/201509/26152657.html': {
     kind: 'SECONDARY',

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   callGraph,
+  readEveryPage,
   registeredOperation,
-  type GraphAnswer,
   type Operation,
   type Runtime,
 } from '../graph-client.ts';
@@ -66,21 +66,20 @@ async function readAll<T>(
   field: string,
 ): Promise<T[] | null> {
   const records: T[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const answer: GraphAnswer<Record<string, FeedPage<T>>> = await callGraph(runtime, req, list, {
-      first: RECORDS_PER_READ,
-      after,
-    });
-    if (graphFailed(res, answer)) return null;
-    const page: FeedPage<T> | undefined = answer.data?.[field];
-    if (!page) return records;
-    records.push(...page.edges.map((edge) => edge.node));
-    const cursor = page.edges.at(-1)?.cursor;
-    // A cursor that does not move would loop forever; the graph never gives one, but never trust it.
-    if (!page.pageInfo.hasNextPage || cursor === undefined || cursor === after) return records;
-    after = cursor;
-  }
+  const read = await readEveryPage<Record<string, FeedPage<T>>>(
+    runtime,
+    req,
+    list,
+    { first: RECORDS_PER_READ },
+    (answer) => graphFailed(res, answer),
+    (data) => {
+      const page = data?.[field];
+      if (!page) return null;
+      records.push(...page.edges.map((edge) => edge.node));
+      return { cursor: page.edges.at(-1)?.cursor, hasNextPage: page.pageInfo.hasNextPage };
+    },
+  );
+  return read ? records : null;
 }
 
 /**

@@ -6,8 +6,8 @@
  *   set, else `memory`.
  * - `RESPONSE_CACHE_TTL_MS`: the longest an entry is kept (entries are dropped on change long
  *   before; the cap bounds memory and fields computed from the clock). Default 300000.
- * - `RESPONSE_CACHE_MAX_BYTES`: the byte budget of each gateway's memory (least recently used
- *   entries go first). Default 67108864 (64 MiB).
+ * - `RESPONSE_CACHE_MAX_BYTES`: the byte budget of each gateway's memory for answers, and as much
+ *   again for subgraph calls (least recently used entries go first). Default 67108864 (64 MiB).
  * - `RESPONSE_CACHE_REDIS_PREFIX`: the prefix of its Redis keys, one per database. Default
  *   `cadg:response-cache:`.
  */

@@ -30,6 +30,9 @@ export class FeedClient {
   #stopped = false;
   #controller: AbortController | null = null;
   #running: Promise<void> | null = null;
+  /** Bumped when the stream is made to start over; lines of an older stream are ignored. */
+  #generation = 0;
+  #resyncing = false;
 
   constructor(
     private readonly subgraph: string,
@@ -39,7 +42,17 @@ export class FeedClient {
   ) {}
 
   start(): void {
+    this.versions.onResync(this.subgraph, () => this.#resync());
     this.#running ??= this.#run();
+  }
+
+  /** Ends the current stream and opens a new one at once (not an error: no log, no back-off). */
+  #resync(): void {
+    this.#generation++;
+    // Between streams (backing off), the next stream starts over anyway.
+    if (!this.#controller) return;
+    this.#resyncing = true;
+    this.#controller.abort(new Error('change feed resync'));
   }
 
   async stop(): Promise<void> {
@@ -55,10 +68,14 @@ export class FeedClient {
       try {
         await this.#follow();
       } catch (error) {
-        if (!this.#stopped) this.options.onError?.(this.subgraph, error);
+        if (!this.#stopped && !this.#resyncing) this.options.onError?.(this.subgraph, error);
       }
       this.versions.setSynced(this.subgraph, false);
       if (this.#stopped) return;
+      if (this.#resyncing) {
+        this.#resyncing = false;
+        continue;
+      }
       // A stream that lived a while reconnects at once; repeated failures back off up to 5 s.
       backoffMs = Date.now() - startedAt > 10_000 ? 100 : Math.min(backoffMs * 2, 5_000);
       await new Promise((resolve) => setTimeout(resolve, backoffMs).unref());
@@ -68,6 +85,7 @@ export class FeedClient {
   async #follow(): Promise<void> {
     const controller = new AbortController();
     this.#controller = controller;
+    const generation = this.#generation;
     const url = new URL(CHANGE_FEED_PATH, this.subgraphUrl);
     const last = this.versions.last(this.subgraph);
     if (last !== undefined) url.searchParams.set('after', String(last));
@@ -98,6 +116,7 @@ export class FeedClient {
         while ((newline = buffered.indexOf('\n')) >= 0) {
           const line = JSON.parse(buffered.slice(0, newline)) as FeedLine;
           buffered = buffered.slice(newline + 1);
+          if (generation !== this.#generation) return;
           this.versions.advance(this.subgraph, line.version);
           // Synced once caught up: a full batch means more changes are still to come.
           if ((line.changes?.length ?? 0) < CHANGE_FEED_BATCH) this.versions.setSynced(this.subgraph, true);

@@ -16,6 +16,7 @@ import {
 } from './plugin.ts';
 import { ANONYMOUS_SCOPE, keyOfEtag } from './scope.ts';
 import { DEFAULT_REDIS_PREFIX, MemoryStore, RedisStore, type AnswerStore } from './store.ts';
+import { SubgraphCallCache, type SubgraphCacheStats } from './subgraph-cache.ts';
 import { DataVersions } from './versions.ts';
 
 export { responseCacheFromEnv, type ResponseCacheOptions } from './config.ts';
@@ -25,7 +26,9 @@ export interface ResponseCache {
   readonly plugin: GatewayPlugin<GatewayContextAdditions>;
   readonly versions: DataVersions;
   readonly stats: Readonly<CacheStats>;
-  /** Bytes and entries in this gateway's memory. */
+  /** The subgraph calls of queries not answered whole (subgraph-cache.ts). */
+  readonly subgraphCalls: Readonly<SubgraphCacheStats>;
+  /** Bytes (answers and subgraph calls) and entries (answers) in this gateway's memory. */
   memory(): { bytes: number; entries: number };
   /**
    * Answers 304 to an anonymous request whose `If-None-Match` names a current anonymous entry
@@ -51,7 +54,7 @@ export function createResponseCache(
   const ttlMs = options.ttlMs ?? DEFAULT_RESPONSE_CACHE_TTL_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_RESPONSE_CACHE_MAX_BYTES;
   const versions = new DataVersions(Object.keys(subgraphUrls));
-  const stats: CacheStats = { hits: 0, misses: 0, bypasses: 0, stores: 0, notModified: 0 };
+  const stats: CacheStats = { hits: 0, misses: 0, bypasses: 0, stores: 0, notModified: 0, coalesced: 0 };
   let lastRedisError = 0;
   const store: AnswerStore =
     options.mode === 'redis'
@@ -68,6 +71,7 @@ export function createResponseCache(
           },
         )
       : new MemoryStore(maxBytes, ttlMs);
+  const calls = new SubgraphCallCache(versions, maxBytes, ttlMs);
   const feeds = Object.entries(subgraphUrls).map(
     ([name, url]) =>
       new FeedClient(name, url, versions, {
@@ -79,10 +83,11 @@ export function createResponseCache(
   );
 
   const cache: ResponseCache = {
-    plugin: responseCachePlugin(store, versions, ttlMs, stats),
+    plugin: responseCachePlugin(store, versions, ttlMs, stats, calls),
     versions,
     stats,
-    memory: () => ({ bytes: store.bytes, entries: store.entries }),
+    subgraphCalls: calls.stats,
+    memory: () => ({ bytes: store.bytes + calls.bytes, entries: store.entries }),
     answerNotModified(req, res, next) {
       const etag = req.headers['if-none-match'];
       const key = typeof etag === 'string' && !req.headers.authorization ? keyOfEtag(etag) : null;
@@ -112,6 +117,7 @@ export function createResponseCache(
     async close() {
       await Promise.all(feeds.map((feed) => feed.stop()));
       await store.close();
+      calls.clear();
     },
   };
   observeResponseCache(cache, registry);
@@ -122,7 +128,7 @@ export function createResponseCache(
 function observeResponseCache(cache: ResponseCache, registry: Registry): void {
   const outcomes = new Counter({
     name: 'gateway_response_cache_lookups_total',
-    help: 'Queries by what the response cache did: hit, miss, bypass, not_modified.',
+    help: 'Queries by what the response cache did: hit, miss, bypass, not_modified, coalesced (waited for an identical miss).',
     labelNames: ['outcome'],
     registers: [registry],
     collect() {
@@ -131,12 +137,27 @@ function observeResponseCache(cache: ResponseCache, registry: Registry): void {
       this.inc({ outcome: 'miss' }, cache.stats.misses);
       this.inc({ outcome: 'bypass' }, cache.stats.bypasses);
       this.inc({ outcome: 'not_modified' }, cache.stats.notModified);
+      this.inc({ outcome: 'coalesced' }, cache.stats.coalesced);
     },
   });
   void outcomes;
+  new Counter({
+    name: 'gateway_response_cache_subgraph_calls_total',
+    help: 'Subgraph query calls of uncached queries: hit (from the cache), coalesced (joined one in flight), miss (sent).',
+    labelNames: ['outcome'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const outcome of ['hit', 'coalesced', 'miss'] as const)
+        this.inc(
+          { outcome },
+          cache.subgraphCalls[outcome === 'hit' ? 'hits' : outcome === 'miss' ? 'misses' : outcome],
+        );
+    },
+  });
   new Gauge({
     name: 'gateway_response_cache_bytes',
-    help: "Bytes of answers in this gateway's memory.",
+    help: "Bytes of answers and subgraph calls in this gateway's memory.",
     registers: [registry],
     collect() {
       this.set(cache.memory().bytes);

@@ -1,17 +1,13 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { DATA_VERSION_HEADER } from '@cadg/platform';
+import { DATA_VERSION_HEADER, DATA_VERSION_UNKNOWN } from '@cadg/platform';
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import { verifiedCallerOf, type GatewayContextAdditions } from '../authentication.ts';
 import { ANONYMOUS_SCOPE, cacheKeyOf, etagOf, scopeOf } from './scope.ts';
 import type { AnswerStore, CachedAnswer } from './store.ts';
+import { dependenciesOf, type SubgraphCallCache } from './subgraph-cache.ts';
 import type { DataVersions } from './versions.ts';
 
-/**
- * Subgraphs whose answers include data they read from another subgraph themselves: incidents asks
- * contacts for organizations' names (incidents' directory.ts, for STIX exports). An answer from
- * such a subgraph depends on the other one's version too.
- */
-export const SUBGRAPH_READS: Readonly<Record<string, readonly string[]>> = { incidents: ['contacts'] };
+export { SUBGRAPH_READS } from './subgraph-cache.ts';
 
 /** Says what the cache did for an HTTP answer: `hit`, `miss` (computed, maybe stored) or `bypass`. */
 export const CACHE_STATUS_HEADER = 'x-response-cache';
@@ -25,6 +21,8 @@ export interface CacheStats {
   bypasses: number;
   stores: number;
   notModified: number;
+  /** Misses answered by an identical query already running (counted apart from hits and misses). */
+  coalesced: number;
 }
 
 /** One query's dealings with the cache. */
@@ -36,7 +34,22 @@ interface Lookup {
   readonly subgraphs: Set<string>;
   status: 'hit' | 'miss';
   etag?: string;
+  /** The answer this query is computing, that identical queries wait for. */
+  flight?: Flight;
 }
+
+/** A miss being computed; `settle` gives its stored answer (null: not stored) to those waiting. */
+interface Flight {
+  readonly versions: string;
+  readonly answer: Promise<CachedAnswer | null>;
+  settle(answer: CachedAnswer | null): void;
+}
+
+/** The longest a query waits for an identical one (a subgraph call's default time limit). */
+const MAX_WAIT_MS = 10_000;
+
+const versionsKey = (snapshot: ReadonlyMap<string, number>): string =>
+  [...snapshot].map(([name, version]) => `${name}=${version}`).join(';');
 
 /**
  * The response cache as a runtime plugin: queries only, looked up once the operation has passed
@@ -50,9 +63,12 @@ export function responseCachePlugin(
   versions: DataVersions,
   ttlMs: number,
   stats: CacheStats,
+  /** Subgraph calls of the queries not answered whole (subgraph-cache.ts); null: none. */
+  calls: SubgraphCallCache | null = null,
 ): GatewayPlugin<GatewayContextAdditions> {
   const lookups = new WeakMap<object, Lookup>();
   const byRequest = new WeakMap<Request, Lookup | 'bypass'>();
+  const computing = new Map<string, Flight>();
 
   const bypass = (request: Request) => {
     stats.bypasses++;
@@ -80,47 +96,81 @@ export function responseCachePlugin(
       };
       lookups.set(context, lookup);
       byRequest.set(request, lookup);
-      const serve = (answer: CachedAnswer | undefined) => {
-        if (answer && answer.scope === scope && versions.isCurrent(answer.deps)) {
-          stats.hits++;
-          lookup.status = 'hit';
-          lookup.etag = answer.etag;
-          setResultAndStopExecution({ ...answer.result });
-          return;
-        }
+      const hit = (answer: CachedAnswer, joined: boolean) => {
+        if (joined) stats.coalesced++;
+        else stats.hits++;
+        lookup.status = 'hit';
+        lookup.etag = answer.etag;
+        setResultAndStopExecution({ ...answer.result });
+      };
+      const miss = (lead: boolean) => {
         stats.misses++;
+        if (lead) {
+          let settle!: (answer: CachedAnswer | null) => void;
+          const answer = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
+          const flight: Flight = { versions: started, answer, settle: () => {} };
+          // Bounded: should neither hook below ever run, the others still run their own.
+          const limit = setTimeout(() => flight.settle(null), MAX_WAIT_MS).unref();
+          flight.settle = (computed) => {
+            clearTimeout(limit);
+            if (computing.get(key) === flight) computing.delete(key);
+            settle(computed);
+          };
+          computing.set(key, flight);
+          lookup.flight = flight;
+        }
         return {
           onExecuteDone({ result }: { result: ExecutionResult | AsyncIterable<unknown> }) {
-            if (Symbol.asyncIterator in result || result.errors?.length) return;
-            const deps: Record<string, number> = {};
-            const used = [...lookup.subgraphs].flatMap((name) => [name, ...(SUBGRAPH_READS[name] ?? [])]);
-            for (const name of used) {
-              const version = lookup.startVersions.get(name);
-              // A subgraph whose feed was down when the query started: nothing says how old this is.
-              if (version === undefined) return;
-              deps[name] = version;
-            }
-            const body = JSON.stringify(result);
-            const etag = etagOf(key, body);
-            lookup.etag = etag;
-            stats.stores++;
-            store.set(key, { deps, scope, etag, result, size: Buffer.byteLength(body) }, body, ttlMs);
+            lookup.flight?.settle(stored(result));
           },
         };
+      };
+      const stored = (result: ExecutionResult | AsyncIterable<unknown>): CachedAnswer | null => {
+        if (Symbol.asyncIterator in result || result.errors?.length) return null;
+        const deps: Record<string, number> = {};
+        const used = [...lookup.subgraphs].flatMap(dependenciesOf);
+        for (const name of used) {
+          const version = lookup.startVersions.get(name);
+          // A subgraph whose feed was down when the query started: nothing says how old this is.
+          if (version === undefined) return null;
+          deps[name] = version;
+        }
+        const body = JSON.stringify(result);
+        const etag = etagOf(key, body);
+        lookup.etag = etag;
+        stats.stores++;
+        const answer: CachedAnswer = { deps, scope, etag, result, size: Buffer.byteLength(body) };
+        store.set(key, answer, body, ttlMs);
+        return answer;
+      };
+      const started = versionsKey(lookup.startVersions);
+      const serve = (answer: CachedAnswer | undefined) => {
+        if (answer && answer.scope === scope && versions.isCurrent(answer.deps)) return hit(answer, false);
+        // The same query of the same scope already running from the same versions: its answer is
+        // as new as one computed now would be (every write acknowledged before this query started
+        // was known to it), so wait for it rather than run it again (after a write, the callers of
+        // a scope all miss at once).
+        const leader = computing.get(key);
+        if (leader?.versions !== started) return miss(true);
+        return leader.answer.then((computed) => (computed ? hit(computed, true) : miss(false)));
       };
       const found = store.get(key);
       return found instanceof Promise ? found.then(serve) : serve(found);
     },
-    onSubgraphExecute({ subgraphName, executionRequest }) {
+    onSubgraphExecute({ subgraphName, executionRequest, executor, setExecutor }) {
       const context = executionRequest.context as object | undefined;
-      if (context) lookups.get(context)?.subgraphs.add(subgraphName);
+      const lookup = context && lookups.get(context);
+      if (!lookup) return;
+      lookup.subgraphs.add(subgraphName);
+      if (calls) setExecutor(calls.wrap(subgraphName, lookup.scope, executor));
     },
     onFetch() {
       return ({ response }) => {
         const announced = response.headers.get(DATA_VERSION_HEADER);
         if (!announced) return;
         const [subgraph, version] = announced.split('=');
-        if (subgraph && version) versions.advance(subgraph, Number(version));
+        if (subgraph && version === DATA_VERSION_UNKNOWN) versions.resync(subgraph);
+        else if (subgraph && version) versions.advance(subgraph, Number(version));
       };
     },
     onResponse({ request, response }) {
@@ -130,6 +180,8 @@ export function responseCachePlugin(
         response.headers.set(CACHE_STATUS_HEADER, 'bypass');
         return;
       }
+      // An execution that ended without a result (it threw) lets those waiting run their own.
+      lookup.flight?.settle(null);
       response.headers.set(CACHE_STATUS_HEADER, lookup.status);
       if (lookup.scope === ANONYMOUS_SCOPE && lookup.etag && response.status === 200) {
         response.headers.set('etag', lookup.etag);

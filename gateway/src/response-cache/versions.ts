@@ -8,6 +8,7 @@ export class DataVersions {
   readonly #known = new Map<string, number>();
   readonly #synced = new Set<string>();
   readonly #waiters = new Set<() => void>();
+  readonly #resyncers = new Map<string, () => void>();
 
   constructor(readonly subgraphs: readonly string[]) {}
 
@@ -45,6 +46,22 @@ export class DataVersions {
     if (synced) this.#synced.add(subgraph);
     else this.#synced.delete(subgraph);
     this.#notify();
+  }
+
+  /** Registers how to make `subgraph`'s feed start over (its FeedClient). */
+  onResync(subgraph: string, resync: () => void): void {
+    this.#resyncers.set(subgraph, resync);
+  }
+
+  /**
+   * Stops trusting `subgraph`'s entries until its feed has started over: a mutation there may have
+   * committed at a version nobody could read (its answer said `unknown`). A new stream reads the
+   * head after that commit, so once it has said where the data is, entries are trusted again.
+   */
+  resync(subgraph: string): void {
+    if (!this.subgraphs.includes(subgraph)) return;
+    this.setSynced(subgraph, false);
+    this.#resyncers.get(subgraph)?.();
   }
 
   /** Resolves once `condition` holds (checked on every change), or rejects after `timeoutMs`. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { callGraph, type Runtime } from '../graph-client.ts';
+import { readEveryPage, type Runtime } from '../graph-client.ts';
 import { authenticated } from './caller.ts';
 import type { TaxiiCollection } from './collections.ts';
 import {
@@ -34,42 +34,41 @@ const STIX_ID =
 const RECORDS_PER_READ = recordsFor(MAX_PAGE_OBJECTS);
 
 /** `GET {api-root}/collections/{id}/objects/{object-id}/`: an envelope of the versions asked for. */
-export async function serveObject(
-  runtime: Runtime,
-  req: IncomingMessage,
-  res: ServerResponse,
-  collection: TaxiiCollection,
-  objectId: string,
-  params: URLSearchParams,
-): Promise<void> {
-  const page = await pageOfVersions(runtime, req, res, collection, objectId, params, [
-    'version',
-    'spec_version',
-  ]);
-  if (!page) return;
-  send(res, 200, {
-    ...page.paging,
-    ...(page.entries.length > 0 ? { objects: page.entries.map((entry) => entry.object) } : {}),
-  });
-}
+export const serveObject = versionsEndpoint(['version', 'spec_version'], (entries) => ({
+  objects: entries.map((entry) => entry.object),
+}));
 
 /** `GET {api-root}/collections/{id}/objects/{object-id}/versions/`: the versions resource (§5.8.1). */
-export async function serveVersions(
+export const serveVersions = versionsEndpoint(['spec_version'], (entries) => ({
+  versions: entries.map(versionOf),
+}));
+
+/**
+ * An endpoint that answers the page of an object's versions that `fields` filter, its entries as
+ * `body` gives them. §3.7, §5.8.1: without entries the key is left out (for the versions
+ * resource, the response is then an empty object).
+ */
+function versionsEndpoint(
+  fields: readonly MatchField[],
+  body: (entries: CollectionEntry[]) => Record<string, unknown>,
+) {
+  return async (...request: ObjectRequest): Promise<void> => {
+    const page = await pageOfVersions(request, fields);
+    if (!page) return;
+    const res = request[2];
+    send(res, 200, { ...page.paging, ...(page.entries.length > 0 ? body(page.entries) : {}) });
+  };
+}
+
+/** What the router hands both endpoints: the caller's request and the object it names. */
+type ObjectRequest = [
   runtime: Runtime,
   req: IncomingMessage,
   res: ServerResponse,
   collection: TaxiiCollection,
   objectId: string,
   params: URLSearchParams,
-): Promise<void> {
-  const page = await pageOfVersions(runtime, req, res, collection, objectId, params, ['spec_version']);
-  if (!page) return;
-  send(res, 200, {
-    ...page.paging,
-    // §5.8.1: without versions the key is left out and the response is an empty object.
-    ...(page.entries.length > 0 ? { versions: page.entries.map(versionOf) } : {}),
-  });
-}
+];
 
 interface VersionsPage {
   entries: CollectionEntry[];
@@ -83,12 +82,7 @@ interface VersionsPage {
  * holds but the filters exclude is an empty page. Returns null once an error has been answered.
  */
 async function pageOfVersions(
-  runtime: Runtime,
-  req: IncomingMessage,
-  res: ServerResponse,
-  collection: TaxiiCollection,
-  objectId: string,
-  params: URLSearchParams,
+  [runtime, req, res, collection, objectId, params]: ObjectRequest,
   fields: readonly MatchField[],
 ): Promise<VersionsPage | null> {
   const parsed = parseQuery(params, fields);
@@ -146,24 +140,23 @@ async function entriesOf(
   objectId: string,
 ): Promise<CollectionEntry[] | null> {
   const entries: CollectionEntry[] = [];
-  let after: string | null = null;
-  for (;;) {
-    const answer = await callGraph(runtime, req, collection.operation, {
-      since: null,
-      first: RECORDS_PER_READ,
-      after,
-    });
-    if (graphFailed(res, answer)) return null;
-    const { records, hasNextPage } = collection.records(answer.data);
-    for (const record of records) {
-      for (const object of record.objects) {
-        if (object.id === objectId) entries.push({ object, dateAdded: record.dateAdded });
+  const read = await readEveryPage(
+    runtime,
+    req,
+    collection.operation,
+    { since: null, first: RECORDS_PER_READ },
+    (answer) => graphFailed(res, answer),
+    (data) => {
+      const { records, hasNextPage } = collection.records(data);
+      for (const record of records) {
+        for (const object of record.objects) {
+          if (object.id === objectId) entries.push({ object, dateAdded: record.dateAdded });
+        }
       }
-    }
-    const cursor = records.at(-1)?.cursor;
-    if (!hasNextPage || cursor === undefined || cursor === after) return entries;
-    after = cursor;
-  }
+      return { cursor: records.at(-1)?.cursor, hasNextPage };
+    },
+  );
+  return read ? entries : null;
 }
 
 const isAddedAfter = (entry: CollectionEntry, query: TaxiiQuery): boolean =>

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { desc, eq, exists, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { eq, exists, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import {
+  textSearch,
   cursorShape,
   CursorParts,
   keysetConnection,
@@ -8,7 +9,7 @@ import {
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import { countRows, type Db } from '@cadg/db';
+import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import { audit } from './audit.ts';
 import { requireCountry, requireTopics } from './reference.ts';
@@ -43,11 +44,7 @@ function conditions(filter: InstrumentFilter | null | undefined): SQL[] {
       ),
     );
   }
-  if (filter.text?.trim()) {
-    const pattern = valid.likePattern(filter.text);
-    const text = or(ilike(t.policyInstruments.title, pattern), ilike(t.policyInstruments.summary, pattern));
-    if (text) where.push(text);
-  }
+  where.push(...textSearch(filter.text, t.policyInstruments.title, t.policyInstruments.summary));
   return where;
 }
 
@@ -65,15 +62,7 @@ export async function listInstruments(
     after,
     limit,
     cursor: INSTRUMENT_CURSOR,
-    seek: ([adoptedOn, id]) => sql`(${adoptedKey}, ${t.policyInstruments.id}) < (${adoptedOn}::date, ${id})`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(t.policyInstruments)
-        .where(where)
-        .orderBy(desc(adoptedKey), desc(t.policyInstruments.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, t.policyInstruments, where),
+    ...tableKeyset(db, t.policyInstruments, 'desc', [[adoptedKey, 'date'], t.policyInstruments.id]),
     keyOf: (r) => [r.adoptedOn ?? '0001-01-01', r.id],
   });
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { and, asc, desc, inArray, isNull, sql } from 'drizzle-orm';
-import { groupBy, manyByColumn, oneByColumn } from '@cadg/platform';
+import { asc, desc, inArray, isNull, sql } from 'drizzle-orm';
+import { groupBy, manyByColumn, manyByColumnWhere, oneByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import type {
@@ -37,17 +37,13 @@ export function createLoaders(db: Db) {
       manyByColumn(db, t.principles, 'frameworkSlug', asc(t.principles.ordinal)),
     ),
     positionById: new DataLoader<string, PositionRow | null>(oneByColumn(db, t.policyPositions, 'id')),
-    currentPositionsByCountry: new DataLoader<string, PositionRow[]>(async (codes) =>
-      groupBy(
-        codes,
-        await db
-          .select()
-          .from(t.policyPositions)
-          .where(
-            and(inArray(t.policyPositions.countryCode, [...codes]), isNull(t.policyPositions.supersededAt)),
-          )
-          .orderBy(...newestFirst),
-        (r) => r.countryCode,
+    currentPositionsByCountry: new DataLoader<string, PositionRow[]>(
+      manyByColumnWhere(
+        db,
+        t.policyPositions,
+        'countryCode',
+        isNull(t.policyPositions.supersededAt),
+        ...newestFirst,
       ),
     ),
     allPositionsByCountry: new DataLoader<string, PositionRow[]>(

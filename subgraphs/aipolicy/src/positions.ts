@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import {
   badUserInput,
   cursorShape,
@@ -10,7 +10,7 @@ import {
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import { countRows, type Db } from '@cadg/db';
+import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import { align, newer, type Alignment } from './alignment.ts';
 import { audit } from './audit.ts';
@@ -58,16 +58,10 @@ export async function listPositions(
     after,
     limit,
     cursor: POSITION_CURSOR,
-    seek: ([statedOn, id]) =>
-      sql`(${t.policyPositions.statedOn}, ${t.policyPositions.id}) < (${statedOn}::date, ${id}::uuid)`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(t.policyPositions)
-        .where(where)
-        .orderBy(desc(t.policyPositions.statedOn), desc(t.policyPositions.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, t.policyPositions, where),
+    ...tableKeyset(db, t.policyPositions, 'desc', [
+      [t.policyPositions.statedOn, 'date'],
+      [t.policyPositions.id, 'uuid'],
+    ]),
     keyOf: (r) => [r.statedOn, r.id],
   });
 }

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '@cadg/platform/testing';
 import { align, newer } from '../src/alignment.ts';
 import type { PositionRow, Stance } from '../src/rows.ts';
 import * as valid from '../src/validation.ts';
-
-const codeOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { extensions?: Record<string, unknown> }).extensions?.['code'];
-  }
-  return 'no error';
-};
 
 let counter = 0;
 function position(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, exists, gte, ilike, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
+  textSearch,
   badUserInput,
   cursorShape,
   forbidden,
@@ -10,7 +11,7 @@ import {
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import { countRows, type Db, type Tx } from '@cadg/db';
+import { tableKeyset, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import * as c from '@cadg/db/contacts-capacity';
 import { audit } from './audit.ts';
@@ -50,11 +51,7 @@ function conditions(filter: ActivityFilter | null | undefined): SQL[] {
   }
   if (filter.startsFrom) where.push(gte(t.activities.startsOn, filter.startsFrom));
   if (filter.startsTo) where.push(lte(t.activities.startsOn, filter.startsTo));
-  if (filter.text?.trim()) {
-    const pattern = valid.likePattern(filter.text);
-    const text = or(ilike(t.activities.title, pattern), ilike(t.activities.description, pattern));
-    if (text) where.push(text);
-  }
+  where.push(...textSearch(filter.text, t.activities.title, t.activities.description));
   return where;
 }
 
@@ -72,16 +69,7 @@ export async function listActivities(
     after,
     limit,
     cursor: ACTIVITY_CURSOR,
-    seek: ([startsOn, id]) =>
-      sql`(${t.activities.startsOn}, ${t.activities.id}) < (${startsOn}::date, ${id})`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(t.activities)
-        .where(where)
-        .orderBy(desc(t.activities.startsOn), desc(t.activities.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, t.activities, where),
+    ...tableKeyset(db, t.activities, 'desc', [[t.activities.startsOn, 'date'], t.activities.id]),
     keyOf: (r) => [r.startsOn, r.id],
   });
 }

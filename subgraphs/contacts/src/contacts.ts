@@ -1,5 +1,6 @@
-import { asc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import {
+  textSearch,
   badUserInput,
   cursorShape,
   CursorParts,
@@ -8,7 +9,7 @@ import {
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import { countRows, type Db } from '@cadg/db';
+import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import { audit, changedFields } from './audit.ts';
 import type { ContactRole, ContactRow } from './rows.ts';
@@ -40,11 +41,7 @@ function conditions(filter: ContactFilter | null | undefined, now: Date): SQL[] 
     where.push(gte(t.contacts.lastVerifiedAt, verifiedSince(now)));
   if (filter.verificationStatus === 'STALE') where.push(lt(t.contacts.lastVerifiedAt, verifiedSince(now)));
   if (filter.verificationStatus === 'UNVERIFIED') where.push(isNull(t.contacts.lastVerifiedAt));
-  if (filter.text?.trim()) {
-    const pattern = valid.likePattern(filter.text);
-    const text = or(ilike(t.contacts.name, pattern), ilike(t.contacts.title, pattern));
-    if (text) where.push(text);
-  }
+  where.push(...textSearch(filter.text, t.contacts.name, t.contacts.title));
   return where;
 }
 
@@ -67,15 +64,7 @@ export async function listContacts(
     after,
     limit,
     cursor: CONTACT_CURSOR,
-    seek: ([name, id]) => sql`(${t.contacts.name}, ${t.contacts.id}) > (${name}, ${id}::uuid)`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(t.contacts)
-        .where(where)
-        .orderBy(asc(t.contacts.name), asc(t.contacts.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, t.contacts, where),
+    ...tableKeyset(db, t.contacts, 'asc', [t.contacts.name, [t.contacts.id, 'uuid']]),
     keyOf: (r) => [r.name, r.id],
   });
 }

@@ -1,5 +1,6 @@
-import { asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import {
+  textSearch,
   badUserInput,
   conflict,
   cursorShape,
@@ -9,7 +10,7 @@ import {
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import { countRows, type Db } from '@cadg/db';
+import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import { audit, changedFields } from './audit.ts';
 import type { OrganizationKind, OrganizationRow } from './rows.ts';
@@ -32,15 +33,9 @@ function conditions(filter: OrganizationFilter | null | undefined): SQL[] {
     );
   }
   if (filter?.kinds) where.push(inArray(t.organizations.kind, [...filter.kinds]));
-  if (filter?.text?.trim()) {
-    const pattern = valid.likePattern(filter.text);
-    const text = or(
-      ilike(t.organizations.name, pattern),
-      ilike(t.organizations.acronym, pattern),
-      ilike(t.organizations.constituency, pattern),
-    );
-    if (text) where.push(text);
-  }
+  where.push(
+    ...textSearch(filter?.text, t.organizations.name, t.organizations.acronym, t.organizations.constituency),
+  );
   return where;
 }
 
@@ -58,15 +53,7 @@ export async function listOrganizations(
     after,
     limit,
     cursor: ORGANIZATION_CURSOR,
-    seek: ([name, id]) => sql`(${t.organizations.name}, ${t.organizations.id}) > (${name}, ${id})`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(t.organizations)
-        .where(where)
-        .orderBy(asc(t.organizations.name), asc(t.organizations.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, t.organizations, where),
+    ...tableKeyset(db, t.organizations, 'asc', [t.organizations.name, t.organizations.id]),
     keyOf: (r) => [r.name, r.id],
   });
 }

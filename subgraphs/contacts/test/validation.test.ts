@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '@cadg/platform/testing';
 import * as valid from '../src/validation.ts';
 import { verificationStatus } from '../src/verification.ts';
-
-const codeOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { extensions?: Record<string, unknown> }).extensions?.['code'];
-  }
-  return 'no error';
-};
 
 describe('input rules', () => {
   it('normalises PGP fingerprints written in groups and refuses anything but 40 hex digits', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, exists, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
 import {
+  textSearch,
   badUserInput,
   conflict,
   cursorShape,
@@ -10,7 +11,7 @@ import {
   type Connection,
   type Identity,
 } from '@cadg/platform';
-import { countRows, type Db, type Tx } from '@cadg/db';
+import { tableKeyset, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/dataflows';
 import { audit } from './audit.ts';
 import { acceptsMilestones, assertTransition } from './pilot-status.ts';
@@ -51,11 +52,7 @@ function conditions(filter: PilotFilter | null | undefined): SQL[] {
       ),
     );
   }
-  if (filter.text?.trim()) {
-    const pattern = valid.likePattern(filter.text);
-    const text = or(ilike(t.pilots.name, pattern), ilike(t.pilots.description, pattern));
-    if (text) where.push(text);
-  }
+  where.push(...textSearch(filter.text, t.pilots.name, t.pilots.description));
   return where;
 }
 
@@ -73,15 +70,7 @@ export async function listPilots(
     after,
     limit,
     cursor: PILOT_CURSOR,
-    seek: ([name, id]) => sql`(${t.pilots.name}, ${t.pilots.id}) > (${name}, ${id})`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(t.pilots)
-        .where(where)
-        .orderBy(asc(t.pilots.name), asc(t.pilots.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, t.pilots, where),
+    ...tableKeyset(db, t.pilots, 'asc', [t.pilots.name, t.pilots.id]),
     keyOf: (r) => [r.name, r.id],
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '@cadg/platform/testing';
 import {
   acceptsMilestones,
   assertTransition,
@@ -9,15 +10,6 @@ import {
 import type { PilotStatus } from '../src/rows.ts';
 
 const ALL: PilotStatus[] = ['PROPOSED', 'APPROVED', 'ACTIVE', 'SUSPENDED', 'CONCLUDED'];
-
-const codeOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-  } catch (error) {
-    return (error as { extensions?: Record<string, unknown> }).extensions?.['code'];
-  }
-  return 'no error';
-};
 
 describe('the pilot lifecycle', () => {
   it('allows exactly PROPOSED→APPROVED→ACTIVE→CONCLUDED, ACTIVE⇄SUSPENDED and SUSPENDED→CONCLUDED', () => {

@@ -1,13 +1,13 @@
-import { desc, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { gte, sql, type SQL } from 'drizzle-orm';
 import {
+  textSearch,
   cursorShape,
   CursorParts,
   keysetConnection,
   type Caller,
   type Connection,
-  likePattern,
 } from '@cadg/platform';
-import { countRows, type Db } from '@cadg/db';
+import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { audit } from './audit.ts';
 import type { Directory } from './directory.ts';
@@ -43,26 +43,16 @@ export async function listAdvisories(
     where.push(sql`${t.advisories.cveIds} @> array[${cve}]::text[]`);
   }
   if (filter?.publishedFrom) where.push(gte(t.advisories.publishedAt, filter.publishedFrom));
-  if (filter?.text?.trim()) {
-    const pattern = likePattern(filter.text);
-    const text = or(ilike(t.advisories.title, pattern), ilike(t.advisories.body, pattern));
-    if (text) where.push(text);
-  }
+  where.push(...textSearch(filter?.text, t.advisories.title, t.advisories.body));
   return keysetConnection({
     where,
     after,
     limit,
     cursor: ADVISORY_CURSOR,
-    seek: ([publishedAt, id]) =>
-      sql`(${t.advisories.publishedAt}, ${t.advisories.id}) < (${publishedAt}::timestamptz, ${id}::uuid)`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(t.advisories)
-        .where(where)
-        .orderBy(desc(t.advisories.publishedAt), desc(t.advisories.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, t.advisories, where),
+    ...tableKeyset(db, t.advisories, 'desc', [
+      [t.advisories.publishedAt, 'timestamptz'],
+      [t.advisories.id, 'uuid'],
+    ]),
     keyOf: (r) => [r.publishedAt.toISOString(), r.id],
   });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import {
   badUserInput,
   conflict,
@@ -14,7 +14,7 @@ import {
   type Caller,
   type Connection,
 } from '@cadg/platform';
-import { countRows, type Db } from '@cadg/db';
+import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { audit } from './audit.ts';
 import type { Directory } from './directory.ts';
@@ -76,16 +76,10 @@ export async function listAssistanceRequests(
     after,
     limit,
     cursor: REQUEST_CURSOR,
-    seek: ([requestedAt, id]) =>
-      sql`(${requests.requestedAt}, ${requests.id}) < (${requestedAt}::timestamptz, ${id}::uuid)`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(requests)
-        .where(and(where))
-        .orderBy(desc(requests.requestedAt), desc(requests.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, requests, where),
+    ...tableKeyset(db, requests, 'desc', [
+      [requests.requestedAt, 'timestamptz'],
+      [requests.id, 'uuid'],
+    ]),
     keyOf: (r) => [r.requestedAt.toISOString(), r.id],
   });
 }

@@ -1,14 +1,14 @@
-import { and, desc, eq, gte, ilike, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
+  textSearch,
   cursorShape,
   CursorParts,
   keysetConnection,
   notFound,
   type Caller,
   type Connection,
-  likePattern,
 } from '@cadg/platform';
-import { countRows, type Db, type Tx } from '@cadg/db';
+import { tableKeyset, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { IncidentCategory, IncidentRow, IncidentStatus, Severity } from './rows.ts';
 import * as valid from './validation.ts';
@@ -53,11 +53,7 @@ export function incidentConditions(
     where.push(eq(t.incidents.crossBorder, filter.crossBorder));
   if (filter.reportedFrom) where.push(gte(t.incidents.reportedAt, filter.reportedFrom));
   if (filter.reportedTo) where.push(lt(t.incidents.reportedAt, filter.reportedTo));
-  if (filter.text?.trim()) {
-    const pattern = likePattern(filter.text);
-    const text = or(ilike(t.incidents.title, pattern), ilike(t.incidents.summary, pattern));
-    if (text) where.push(text);
-  }
+  where.push(...textSearch(filter.text, t.incidents.title, t.incidents.summary));
   return where;
 }
 
@@ -77,16 +73,10 @@ export async function listIncidents(
     after,
     limit,
     cursor: INCIDENT_CURSOR,
-    seek: ([reportedAt, id]) =>
-      sql`(${t.incidents.reportedAt}, ${t.incidents.id}) < (${reportedAt}::timestamptz, ${id}::uuid)`,
-    fetch: (where, limitPlusOne) =>
-      db
-        .select()
-        .from(t.incidents)
-        .where(where)
-        .orderBy(desc(t.incidents.reportedAt), desc(t.incidents.id))
-        .limit(limitPlusOne),
-    count: (where) => countRows(db, t.incidents, where),
+    ...tableKeyset(db, t.incidents, 'desc', [
+      [t.incidents.reportedAt, 'timestamptz'],
+      [t.incidents.id, 'uuid'],
+    ]),
     keyOf: (r) => [r.reportedAt.toISOString(), r.id],
   });
 }

@@ -83,12 +83,26 @@ export const ADVISORY_MARKING: MarkedColumns = {
 };
 
 /**
+ * The filters below are built once and shared by every statement that uses them: they depend only
+ * on the marking and the caller's scope (anonymous, any member, or the organization read for), and
+ * drizzle only reads a fragment when it builds a statement (nothing here calls `inlineParams` or
+ * `mapWith` on one, the two methods that change it). Per request they were a measurable share of
+ * the incidents list's CPU (getTableConfig walks the whole table's config on every call).
+ */
+const qualifiedColumns = new WeakMap<AnyPgColumn, SQL>();
+
+/**
  * A column named with its schema and table. Drizzle leaves names unqualified in some places (the
  * select list of a one-table query); inside the sub-selects below that would be ambiguous.
  */
 export function qualified(column: AnyPgColumn): SQL {
-  const { name, schema } = getTableConfig(column.table);
-  return sql`${sql.identifier(schema ?? 'public')}.${sql.identifier(name)}.${sql.identifier(column.name)}`;
+  let known = qualifiedColumns.get(column);
+  if (!known) {
+    const { name, schema } = getTableConfig(column.table);
+    known = sql`${sql.identifier(schema ?? 'public')}.${sql.identifier(name)}.${sql.identifier(column.name)}`;
+    qualifiedColumns.set(column, known);
+  }
+  return known;
 }
 
 /** The ids of the records linked to a group `org` is a member of now. */
@@ -106,11 +120,34 @@ function linkedForMember(columns: MarkedColumns, org: string): SQL {
  * not depend on the outer row, so PostgreSQL runs it once per statement (a hashed sub-plan).
  */
 export function readableBy(caller: Caller, columns: MarkedColumns): SQL {
-  if (!hasRight(caller, Right.ReadCommunity)) return sql`${columns.tlp} = 'CLEAR'`;
+  let scopes = readableScopes.get(columns);
+  if (!scopes) {
+    scopes = {
+      anonymous: sql`${columns.tlp} = 'CLEAR'`,
+      member: sql`${columns.tlp} in ('CLEAR', 'GREEN')`,
+      organizations: new Map(),
+    };
+    readableScopes.set(columns, scopes);
+  }
+  if (!hasRight(caller, Right.ReadCommunity)) return scopes.anonymous;
   const org = organizationWith(caller, Right.ReadForOrganization);
-  if (org === null) return sql`${columns.tlp} in ('CLEAR', 'GREEN')`;
-  return sql`(${columns.tlp} in ('CLEAR', 'GREEN') or ${columns.ownerOrg} = ${org} or ${columns.sharedWith} @> array[${org}]::text[] or ${qualified(columns.id)} in (${linkedForMember(columns, org)}))`;
+  if (org === null) return scopes.member;
+  let filter = scopes.organizations.get(org);
+  if (!filter) {
+    filter = sql`(${columns.tlp} in ('CLEAR', 'GREEN') or ${columns.ownerOrg} = ${org} or ${columns.sharedWith} @> array[${org}]::text[] or ${qualified(columns.id)} in (${linkedForMember(columns, org)}))`;
+    // Organizations come from verified tokens, so they are few; the bound is for a misbehaving issuer.
+    if (scopes.organizations.size >= MAX_ORGANIZATION_FILTERS) scopes.organizations.clear();
+    scopes.organizations.set(org, filter);
+  }
+  return filter;
 }
+
+/** `readableBy`'s filters per marking: the two fixed scopes, and one per organization read for. */
+const readableScopes = new WeakMap<
+  MarkedColumns,
+  { anonymous: SQL; member: SQL; organizations: Map<string, SQL> }
+>();
+const MAX_ORGANIZATION_FILTERS = 10_000;
 
 /**
  * The organizations reading a record through its sharing groups now (`Marked.groupReaders`), as a

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '@cadg/platform/testing';
 import { normaliseIndicator, searchForms } from '../src/indicators.ts';
 import { canMoveAssistance, canMoveIncident } from '../src/lifecycle.ts';
 import { matches } from '../src/events/subscription.ts';
 import type { IncidentStatus, Severity } from '../src/rows.ts';
 import { canRead, canShare } from '../src/visibility.ts';
-
-const codeOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-    return 'no error';
-  } catch (error) {
-    return (error as { extensions?: Record<string, unknown> }).extensions?.['code'];
-  }
-};
 
 describe('incident lifecycle', () => {
   const statuses: IncidentStatus[] = [

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { codeOf } from '@cadg/platform/testing';
 import {
   DEFAULT_PHISHING_INCIDENT_SCORE,
   normalisePhishingUrl,
   phishingIncidentScoreFromEnv,
   severityForScore,
 } from '../src/phishing.ts';
-
-const codeOf = (fn: () => unknown): unknown => {
-  try {
-    fn();
-    return 'no error';
-  } catch (error) {
-    return (error as { extensions?: Record<string, unknown> }).extensions?.['code'];
-  }
-};
 
 describe('phishing URL normalisation', () => {
   it('merges spellings of the same page: case, default port, fragment, defanging, trailing dot', () => {

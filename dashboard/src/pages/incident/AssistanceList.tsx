@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionOutcome } from '../../components/ActionOutcome.tsx';
-import { Field } from '../../components/Field.tsx';
+import { StatusAndNote } from '../../components/StatusAndNote.tsx';
 import { RespondToAssistanceDocument, type AssistanceStatus } from '../../gql/graphql.ts';
 import { mayAnswer, NEXT_ASSISTANCE } from '../../graph/permissions.ts';
 import { useAction } from '../../graph/use-action.ts';
@@ -68,18 +68,15 @@ function Answer({ request, reload }: { request: Request; reload: () => void }) {
   }
   return (
     <form onSubmit={submit} className="inline-form" aria-label={t('incident.answer')}>
-      <Field label={t('actions.respondStatus')}>
-        <select value={status} onChange={(e) => setStatus(e.target.value)}>
-          {next.map((s) => (
-            <option key={s} value={s}>
-              {t(`assistanceStatus.${s as AssistanceStatus}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('actions.note')}>
-        <input value={note} onChange={(e) => setNote(e.target.value)} />
-      </Field>
+      <StatusAndNote
+        label={t('actions.respondStatus')}
+        next={next}
+        status={status}
+        onStatus={setStatus}
+        nameOf={(s) => t(`assistanceStatus.${s as AssistanceStatus}`)}
+        note={note}
+        onNote={setNote}
+      />
       <button type="submit" aria-busy={action.running}>
         {t('actions.respondButton')}
       </button>

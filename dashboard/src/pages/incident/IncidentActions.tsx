@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ActionOutcome } from '../../components/ActionOutcome.tsx';
 import { Field } from '../../components/Field.tsx';
 import { SharingGroupSelect } from '../../components/SharingGroupSelect.tsx';
+import { StatusAndNote } from '../../components/StatusAndNote.tsx';
 import {
   ActionOrganizationsDocument,
   ChangeIncidentStatusDocument,
@@ -128,18 +129,15 @@ function ChangeStatus({ incident, reload }: { incident: IncidentDetail; reload: 
         })
       }
     >
-      <Field label={t('actions.newStatus')}>
-        <select value={chosen} onChange={(e) => setStatus(e.target.value)}>
-          {next.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s as IncidentStatus}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('actions.note')}>
-        <input value={note} onChange={(e) => setNote(e.target.value)} />
-      </Field>
+      <StatusAndNote
+        label={t('actions.newStatus')}
+        next={next}
+        status={chosen}
+        onStatus={setStatus}
+        nameOf={(s) => t(`status.${s as IncidentStatus}`)}
+        note={note}
+        onNote={setNote}
+      />
     </ActionForm>
   );
 }

@@ -1,0 +1,58 @@
+import { asc, desc, sql, type Column, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { countRows } from './count.ts';
+import type { Db } from './database.ts';
+
+/**
+ * One part of a list's sort key: a column or expression, and the SQL type a cursor's value for it
+ * is cast to in the seek condition (none for `text`, which a bound parameter already is).
+ */
+export type SortKey = Column | SQL | readonly [Column | SQL, cast: 'date' | 'timestamptz' | 'uuid'];
+
+function isCast(key: SortKey): key is readonly [Column | SQL, 'date' | 'timestamptz' | 'uuid'] {
+  return Array.isArray(key);
+}
+const expressionOf = (key: SortKey): Column | SQL => (isCast(key) ? key[0] : key);
+const castOf = (key: SortKey): string | null => (isCast(key) ? key[1] : null);
+
+/**
+ * The queries of a keyset-paginated list over one table, for platform's `keysetConnection`: `seek`
+ * (rows after a cursor's key in the list's order), `fetch` (a page in that order) and `count`.
+ *
+ * The sort key is compared as one row value, `(a, b) > ($1, $2)` ascending or `<` descending, the
+ * form an index on `(a, b)` serves; every part sorts in the same direction.
+ *
+ * @param db - the subgraph's database
+ * @param table - the table listed
+ * @param direction - the list's order
+ * @param keys - the sort key, most significant first, ending with a unique column (the id)
+ */
+export function tableKeyset<T extends PgTable>(
+  db: Db,
+  table: T,
+  direction: 'asc' | 'desc',
+  keys: readonly SortKey[],
+) {
+  const columns = sql.join(keys.map(expressionOf), sql`, `);
+  const order = keys.map((key) => (direction === 'asc' ? asc : desc)(expressionOf(key)));
+  const comparison = direction === 'asc' ? sql`>` : sql`<`;
+  return {
+    seek: (key: readonly (string | number)[]): SQL => {
+      const values = keys.map((part, i) => {
+        const cast = castOf(part);
+        return cast === null ? sql`${key[i]}` : sql`${key[i]}::${sql.raw(cast)}`;
+      });
+      return sql`(${columns}) ${comparison} (${sql.join(values, sql`, `)})`;
+    },
+    // drizzle resolves a select's row type only for a concrete table, not a generic one; the rows
+    // of `select *` from `table` are its own rows, which is what this says.
+    fetch: (where: SQL | undefined, limitPlusOne: number) =>
+      db
+        .select()
+        .from(table as PgTable)
+        .where(where)
+        .orderBy(...order)
+        .limit(limitPlusOne) as Promise<T['$inferSelect'][]>,
+    count: (where: SQL | undefined): Promise<number> => countRows(db, table, where),
+  };
+}
