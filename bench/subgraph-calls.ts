@@ -30,7 +30,7 @@
  * if missing.
  */
 import { randomBytes } from 'node:crypto';
-import { Agent, createServer, request } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,6 +49,7 @@ import {
 import { dashboardBody } from './src/dashboard.ts';
 import type { BenchProcess } from './src/ipc.ts';
 import { seedLarge } from './src/seed-large.ts';
+import { post } from './src/load.ts';
 import { percentile } from './src/stats.ts';
 import { readerTokens } from './src/run/traffic.ts';
 import { parseTopology, startSubgraphs } from './src/subgraph-topology.ts';
@@ -251,7 +252,9 @@ async function replay(
       const begin = performance.now();
       let ok = true;
       for (const [index, body] of bodies.entries()) {
-        const answer = await post(agent, targets[index]!, body, authorization).catch(() => null);
+        const answer = await post(agent, targets[index]!, { body, headers: { authorization } }).catch(
+          () => null,
+        );
         if (!answer || answer.status !== 200 || answer.body.includes('"errors"')) ok = false;
       }
       if (ok) latencies.push(performance.now() - begin);
@@ -276,31 +279,6 @@ async function replay(
     connectionsPerDashboard: (after.connections - before.connections) / Math.max(1, dashboards),
     load1: os.loadavg()[0]!,
   };
-}
-
-function post(agent: Agent, url: URL, body: string, authorization: string) {
-  return new Promise<{ status: number; body: string }>((done, fail) => {
-    const req = request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-          authorization,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-        res.on('error', fail);
-      },
-    );
-    req.on('error', fail);
-    req.end(body);
-  });
 }
 
 function print(runs: readonly Run[], callCount: number) {

@@ -69,7 +69,12 @@ export async function load(
   };
 }
 
-function post(agent: Agent, url: URL, planned: PlannedRequest): Promise<{ status: number; body: string }> {
+/** One JSON POST over `agent`, its answer read in full. */
+export function post(
+  agent: Agent,
+  url: URL,
+  planned: Pick<PlannedRequest, 'headers' | 'body'>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,

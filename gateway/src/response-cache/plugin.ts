@@ -3,6 +3,7 @@ import { DATA_VERSION_HEADER, DATA_VERSION_UNKNOWN } from '@cadg/platform';
 import { getOperationAST, type ExecutionResult } from 'graphql';
 import { verifiedCallerOf, type GatewayContextAdditions } from '../authentication.ts';
 import { ANONYMOUS_SCOPE, cacheKeyOf, etagOf, scopeOf } from './scope.ts';
+import { Flights } from './flights.ts';
 import type { AnswerStore, CachedAnswer } from './store.ts';
 import { dependenciesOf, type SubgraphCallCache } from './subgraph-cache.ts';
 import type { DataVersions } from './versions.ts';
@@ -34,15 +35,8 @@ interface Lookup {
   readonly subgraphs: Set<string>;
   status: 'hit' | 'miss';
   etag?: string;
-  /** The answer this query is computing, that identical queries wait for. */
-  flight?: Flight;
-}
-
-/** A miss being computed; `settle` gives its stored answer (null: not stored) to those waiting. */
-interface Flight {
-  readonly versions: string;
-  readonly answer: Promise<CachedAnswer | null>;
-  settle(answer: CachedAnswer | null): void;
+  /** Gives the answer this query computes (null: not stored) to identical queries waiting for it. */
+  settle?: (answer: CachedAnswer | null) => void;
 }
 
 /** The longest a query waits for an identical one (a subgraph call's default time limit). */
@@ -68,7 +62,7 @@ export function responseCachePlugin(
 ): GatewayPlugin<GatewayContextAdditions> {
   const lookups = new WeakMap<object, Lookup>();
   const byRequest = new WeakMap<Request, Lookup | 'bypass'>();
-  const computing = new Map<string, Flight>();
+  const computing = new Flights<CachedAnswer>();
 
   const bypass = (request: Request) => {
     stats.bypasses++;
@@ -105,23 +99,11 @@ export function responseCachePlugin(
       };
       const miss = (lead: boolean) => {
         stats.misses++;
-        if (lead) {
-          let settle!: (answer: CachedAnswer | null) => void;
-          const answer = new Promise<CachedAnswer | null>((resolve) => (settle = resolve));
-          const flight: Flight = { versions: started, answer, settle: () => {} };
-          // Bounded: should neither hook below ever run, the others still run their own.
-          const limit = setTimeout(() => flight.settle(null), MAX_WAIT_MS).unref();
-          flight.settle = (computed) => {
-            clearTimeout(limit);
-            if (computing.get(key) === flight) computing.delete(key);
-            settle(computed);
-          };
-          computing.set(key, flight);
-          lookup.flight = flight;
-        }
+        // Bounded: should neither hook below ever run, the others still run their own.
+        if (lead) lookup.settle = computing.lead(key, started, MAX_WAIT_MS);
         return {
           onExecuteDone({ result }: { result: ExecutionResult | AsyncIterable<unknown> }) {
-            lookup.flight?.settle(stored(result));
+            lookup.settle?.(stored(result));
           },
         };
       };
@@ -150,9 +132,9 @@ export function responseCachePlugin(
         // as new as one computed now would be (every write acknowledged before this query started
         // was known to it), so wait for it rather than run it again (after a write, the callers of
         // a scope all miss at once).
-        const leader = computing.get(key);
-        if (leader?.versions !== started) return miss(true);
-        return leader.answer.then((computed) => (computed ? hit(computed, true) : miss(false)));
+        const leader = computing.joined(key, started);
+        if (!leader) return miss(true);
+        return leader.then((computed) => (computed ? hit(computed, true) : miss(false)));
       };
       const found = store.get(key);
       return found instanceof Promise ? found.then(serve) : serve(found);
@@ -181,7 +163,7 @@ export function responseCachePlugin(
         return;
       }
       // An execution that ended without a result (it threw) lets those waiting run their own.
-      lookup.flight?.settle(null);
+      lookup.settle?.(null);
       response.headers.set(CACHE_STATUS_HEADER, lookup.status);
       if (lookup.scope === ANONYMOUS_SCOPE && lookup.etag && response.status === 200) {
         response.headers.set('etag', lookup.etag);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ExecutionRequest, Executor } from '@graphql-tools/utils';
 import { getOperationAST, Kind, print, type DocumentNode, type ExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { Flights } from './flights.ts';
 import type { DataVersions } from './versions.ts';
 
 /**
@@ -60,7 +61,7 @@ interface Entry {
 export class SubgraphCallCache {
   readonly stats: SubgraphCacheStats = { hits: 0, coalesced: 0, misses: 0 };
   readonly #entries: LRUCache<string, Entry>;
-  readonly #inFlight = new Map<string, { deps: string; json: Promise<string | null> }>();
+  readonly #inFlight = new Flights<string>();
   readonly #documents = new WeakMap<DocumentNode, { text: string; entities: boolean } | null>();
 
   constructor(
@@ -102,19 +103,13 @@ export class SubgraphCallCache {
         return JSON.parse(found) as ReturnType<Executor>;
       }
       const callKey = entities ? hash(base, JSON.stringify(representations)) : keys[0]!;
-      const joined = this.#inFlight.get(callKey);
-      if (joined && joined.deps === deps) {
+      const joined = this.#inFlight.joined(callKey, deps);
+      if (joined) {
         this.stats.coalesced++;
-        return joined.json.then((json) => (json === null ? executor(call) : JSON.parse(json)));
+        return joined.then((json) => (json === null ? executor(call) : JSON.parse(json)));
       }
       this.stats.misses++;
-      let settle!: (json: string | null) => void;
-      const flight = { deps, json: new Promise<string | null>((resolve) => (settle = resolve)) };
-      this.#inFlight.set(callKey, flight);
-      const done = (json: string | null) => {
-        if (this.#inFlight.get(callKey) === flight) this.#inFlight.delete(callKey);
-        settle(json);
-      };
+      const done = this.#inFlight.lead(callKey, deps);
       try {
         return Promise.resolve(executor(call)).then(
           (result) => {
