@@ -16,8 +16,9 @@ const expressionOf = (key: SortKey): Column | SQL => (isCast(key) ? key[0] : key
 const castOf = (key: SortKey): string | null => (isCast(key) ? key[1] : null);
 
 /**
- * The queries of a keyset-paginated list over one table, for platform's `keysetConnection`: `seek`
- * (rows after a cursor's key in the list's order), `fetch` (a page in that order) and `count`.
+ * The queries of a keyset-paginated list over one table, for platform's `keysetList` (as its
+ * `queries`) or `keysetConnection`: `seek` (rows after a cursor's key in the list's order), `fetch`
+ * (a page in that order) and `count`.
  *
  * The sort key is compared as one row value, `(a, b) > ($1, $2)` ascending or `<` descending, the
  * form an index on `(a, b)` serves; every part sorts in the same direction.

@@ -18,6 +18,7 @@ import { CorsPolicy, type CorsOrigins } from './cors.ts';
 import { createErrorMasking, REQUEST_ID_HEADER, UNEXPECTED_ERROR_MESSAGE } from './error-masking.ts';
 import { checkReadiness } from './health.ts';
 import { createGatewayMetrics } from './metrics.ts';
+import type { Registry } from 'prom-client';
 import { useTracing } from './tracing.ts';
 import { bodySizeRefusal, useGraphQLResponseStatus, useHttpRequestChecks } from './http-requests.ts';
 import { createGatewayLogger, gatewayLogFormat, type GatewayLogging } from './logging.ts';
@@ -139,9 +140,10 @@ export interface GatewayOptions {
    * Serve `/metrics` on a server of its own on this port (0 picks one), and not on the public
    * port; `null` serves it on the public port. Left out, a production gateway serves no metrics
    * at all (`protectionFromEnv` gives it 9464) and any other serves them on the public port.
+   * `false` serves none (a worker of GATEWAY_WORKERS: its primary serves every worker's together).
    * @default null, or no metrics in production
    */
-  metricsPort?: number | null | undefined;
+  metricsPort?: number | null | false | undefined;
   /** Serves the partner dashboard under `/dashboard/` (see dashboard-assets.ts). @default not served */
   dashboard?: DashboardHandler | undefined;
   /** The visibility-scoped response cache (response-cache/); `null` or absent: none. */
@@ -152,6 +154,8 @@ export interface GatewayOptions {
 export interface Gateway {
   /** The node:http server answering GraphQL, graphql-ws, `/healthz` and `/readyz`. */
   readonly httpServer: Server;
+  /** The gateway's metrics, wherever (and whether) they are served. */
+  readonly metricsRegistry: Registry;
   /**
    * Loads the supergraph, then starts listening; port 0 picks a free port. Rejects when the port
    * is taken or the supergraph cannot be served.
@@ -333,6 +337,7 @@ export function createGateway(options: GatewayOptions): Gateway {
 
   return {
     httpServer,
+    metricsRegistry: metrics.registry,
     async listen(port, host) {
       // The runtime loads the supergraph lazily, on the first HTTP request. graphql-ws operations do
       // not trigger that load and would meet no schema, so load it before the first client arrives

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@cadg/platform';
+import { ErrorCode, positiveIntegersFromEnv } from '@cadg/platform';
 import { GraphQLError } from 'graphql';
 
 /**
@@ -42,16 +42,7 @@ const ENV_NAMES: Record<keyof WebSocketCaps, string> = {
 
 /** Reads `WS_MAX_*` over the defaults, refusing values that are not positive integers. */
 export function webSocketCapsFromEnv(env: NodeJS.ProcessEnv): WebSocketCaps {
-  const caps = { ...DEFAULT_WEBSOCKET_CAPS };
-  for (const key of Object.keys(ENV_NAMES) as (keyof WebSocketCaps)[]) {
-    const raw = env[ENV_NAMES[key]];
-    if (raw === undefined || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < 1)
-      throw new Error(`${ENV_NAMES[key]}=${raw} is not a positive integer.`);
-    caps[key] = value;
-  }
-  return caps;
+  return positiveIntegersFromEnv(env, DEFAULT_WEBSOCKET_CAPS, ENV_NAMES);
 }
 
 /** The refusal of one operation too many on a connection. */

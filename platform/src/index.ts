@@ -3,6 +3,7 @@ export * from './batching.ts';
 export * from './batch-queries.ts';
 export * from './shared-resolvers.ts';
 export * from './cursor.ts';
+export * from './keyset-list.ts';
 export * from './identity.ts';
 export * from './roles.ts';
 export * from './subgraph-server.ts';

@@ -79,16 +79,28 @@ const ENV_NAMES: Record<keyof OperationLimits, string> = {
 
 /** Reads `LIMIT_*` variables over the defaults, refusing values that are not positive integers. */
 export function limitsFromEnv(env: NodeJS.ProcessEnv): OperationLimits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(ENV_NAMES) as (keyof OperationLimits)[]) {
-    const raw = env[ENV_NAMES[key]];
+  return positiveIntegersFromEnv(env, DEFAULT_LIMITS, ENV_NAMES);
+}
+
+/**
+ * Settings that are positive integers, read from the variables `names` gives over `defaults`: an
+ * unset or empty variable keeps the default, a value that is not a positive integer throws.
+ */
+export function positiveIntegersFromEnv<T extends { [K in keyof T]: number }>(
+  env: NodeJS.ProcessEnv,
+  defaults: Readonly<T>,
+  names: Record<keyof T, string>,
+): T {
+  const settings = { ...defaults } as T;
+  for (const key of Object.keys(names) as (keyof T)[]) {
+    const raw = env[names[key]];
     if (raw === undefined || raw === '') continue;
     const value = Number(raw);
     if (!Number.isSafeInteger(value) || value < 1)
-      throw new Error(`${ENV_NAMES[key]}=${raw} is not a positive integer.`);
-    limits[key] = value;
+      throw new Error(`${names[key]}=${raw} is not a positive integer.`);
+    settings[key] = value as T[keyof T];
   }
-  return limits;
+  return settings;
 }
 
 /** The error every limit answers with: one code clients can branch on, `limit` saying which. */

@@ -174,10 +174,15 @@ export function createRegistry(service: string): Registry {
 
 /** Answers a scrape with the registry's metrics in the Prometheus text format. */
 export function serveMetrics(res: ServerResponse, registry: Registry): void {
-  registry.metrics().then(
-    (body) => {
-      res.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
-      res.end(body);
+  answerScrape(res, registry.metrics(), registry.contentType);
+}
+
+/** Answers a scrape with `body` once it is ready, or with a 500 saying why it could not be made. */
+function answerScrape(res: ServerResponse, body: Promise<string>, contentType: string): void {
+  body.then(
+    (text) => {
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+      res.end(text);
     },
     (error: unknown) => {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -266,16 +271,7 @@ export async function listenForMetrics(
  */
 function serveRegistries(res: ServerResponse, registries: readonly Registry[]): void {
   if (registries.length === 1) return serveMetrics(res, registries[0]!);
-  exposition(registries).then(
-    (body) => {
-      res.writeHead(200, { 'content-type': Registry.PROMETHEUS_CONTENT_TYPE, 'cache-control': 'no-store' });
-      res.end(body);
-    },
-    (error: unknown) => {
-      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`metrics failed: ${error instanceof Error ? error.message : String(error)}`);
-    },
-  );
+  answerScrape(res, exposition(registries), Registry.PROMETHEUS_CONTENT_TYPE);
 }
 
 async function exposition(registries: readonly Registry[]): Promise<string> {

@@ -2,6 +2,7 @@
 import { EventEmitter, once } from 'node:events';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { Role } from '@cadg/platform';
 import type { StackOptions } from '@cadg/stack';
@@ -238,6 +239,14 @@ export async function report(graph: Graph, org: string, input: Record<string, un
   expect(reported.errors).toBeUndefined();
   return reported.data!.reportIncident.id;
 }
+
+/** A received request's payload, its Standard Webhooks signature verified with `secret` (else throws). */
+export const verified = (received: Received, secret: string): unknown =>
+  new Webhook(secret).verify(received.body, {
+    'webhook-id': String(received.headers['webhook-id']),
+    'webhook-timestamp': String(received.headers['webhook-timestamp']),
+    'webhook-signature': String(received.headers['webhook-signature']),
+  });
 
 export const incidentOf = (received: Received) =>
   (JSON.parse(received.body) as { incident: { id: string } }).incident.id;

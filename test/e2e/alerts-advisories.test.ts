@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
-import { createRule, incidentOf, type Received, report, useReceiver } from './alert-receiver.ts';
+import { createRule, incidentOf, type Received, report, useReceiver, verified } from './alert-receiver.ts';
 import { codesOf, startGraph, type Graph } from './harness.ts';
 
 const advisoryOf = (received: Received) =>
@@ -107,11 +106,7 @@ describe('ADVISORY_PUBLISHED alerts and the audit trail of alert rules', () => {
     const sgRequests = await receiver.waitFor('/adv-sg', 2);
     expect(new Set(sgRequests.map(advisoryOf))).toEqual(new Set([amber, green]));
     const amberRequest = sgRequests.find((r) => advisoryOf(r) === amber)!;
-    const payload = new Webhook(sg.signingSecret!).verify(amberRequest.body, {
-      'webhook-id': String(amberRequest.headers['webhook-id']),
-      'webhook-timestamp': String(amberRequest.headers['webhook-timestamp']),
-      'webhook-signature': String(amberRequest.headers['webhook-signature']),
-    });
+    const payload = verified(amberRequest, sg.signingSecret!);
     expect(payload).toEqual({
       type: 'ADVISORY_PUBLISHED',
       deliveryId: amberRequest.headers['webhook-id'],

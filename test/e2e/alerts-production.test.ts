@@ -1,8 +1,7 @@
-import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { CREATE, PRODUCTION_ALERTS, type RuleView, useReceiver } from './alert-receiver.ts';
+import { CREATE, PRODUCTION_ALERTS, type RuleView, useReceiver, verified } from './alert-receiver.ts';
 import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
 import { runDocument } from './documents.ts';
 
@@ -84,11 +83,7 @@ describe('alerts in production mode (trusted documents enforced, signed subgraph
     const incidentId = await reportIncident('Production webhook alert', 'VN');
 
     const [received] = await receiver.waitFor('/prod', 1);
-    const payload = new Webhook(signingSecret!).verify(received!.body, {
-      'webhook-id': String(received!.headers['webhook-id']),
-      'webhook-timestamp': String(received!.headers['webhook-timestamp']),
-      'webhook-signature': String(received!.headers['webhook-signature']),
-    });
+    const payload = verified(received!, signingSecret!);
     expect(payload).toMatchObject({
       type: 'INCIDENT_REPORTED',
       deliveryId: received!.headers['webhook-id'],

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
-import { reportIncident } from './reporting.ts';
+import { reportIncident, testIncident } from './reporting.ts';
 
 let graph: Graph;
 let secretariat: string;
@@ -33,18 +33,7 @@ async function auditOf(field: string, filter: Record<string, unknown>, token = s
 
 /** A LOW, GREEN incident in MY reported by MyCERT's admin; its id. */
 const reportLowGreen = (title: string): Promise<string> =>
-  reportIncident(
-    graph,
-    {
-      title,
-      summary: 'Test data.',
-      category: 'OTHER',
-      severity: 'LOW',
-      tlp: 'GREEN',
-      affectedCountryCodes: ['MY'],
-    },
-    reporter,
-  );
+  reportIncident(graph, testIncident(title), reporter);
 
 describe('the audit trail', () => {
   it('records who reported an incident, when, on which record, with a summary, for the SECRETARIAT to read', async () => {
@@ -131,15 +120,12 @@ describe('what the audit trail shows its reader', () => {
       await must<{ reportIncident: { id: string; version: number } }>(
         REPORT,
         {
-          i: {
-            title,
-            summary: 'Test data.',
+          i: testIncident(title, {
             category: 'INTRUSION',
             severity: 'HIGH',
             tlp,
-            affectedCountryCodes: ['MY'],
             sharedWithOrganizationIds: sharedWith,
-          },
+          }),
         },
         reporter,
       )
@@ -318,16 +304,7 @@ describe('the audit trail in production mode', () => {
     for (const tlp of ['GREEN', 'RED']) {
       const reported = await production.query<{ reportIncident: { id: string } }>(
         `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }`,
-        {
-          i: {
-            title: `Production audit ${tlp} ${randomUUID()}`,
-            summary: 'Test data.',
-            category: 'OTHER',
-            severity: 'LOW',
-            tlp,
-            affectedCountryCodes: ['MY'],
-          },
-        },
+        { i: testIncident(`Production audit ${tlp} ${randomUUID()}`, { tlp }) },
         member,
       );
       expect(reported.errors, JSON.stringify(reported.errors)).toBeUndefined();

@@ -27,38 +27,21 @@ export interface RoleSpec {
   token: { org: string; roles: Role[] } | null;
 }
 
+/** A caller with a token of `org` holding `roles`, as the role tables list it. */
+export const caller = <K extends string>(key: K, label: string, org: string, roles: Role[]) => ({
+  key,
+  label,
+  token: { org, roles },
+});
+
 export const ROLES: readonly RoleSpec[] = [
   { key: 'anonymous', label: 'anonymous caller', token: null },
-  {
-    key: 'outsider',
-    label: 'member of an uninvolved organization',
-    token: { org: 'th-thaicert', roles: [Role.Member] },
-  },
-  {
-    key: 'reporter',
-    label: 'member of the reporting organization',
-    token: { org: REPORTING_ORG, roles: [Role.Member] },
-  },
-  {
-    key: 'outsiderAdmin',
-    label: 'ORG_ADMIN of an uninvolved organization',
-    token: { org: 'ph-certph', roles: [Role.OrgAdmin] },
-  },
-  {
-    key: 'recipient',
-    label: 'member of a named recipient organization',
-    token: { org: RECIPIENT_ORG, roles: [Role.Member] },
-  },
-  {
-    key: 'secretariat',
-    label: 'SECRETARIAT (not a recipient)',
-    token: { org: 'asean-secretariat', roles: [Role.Secretariat] },
-  },
-  {
-    key: 'roleless',
-    label: 'token of the reporting organization with no known role',
-    token: { org: REPORTING_ORG, roles: [] },
-  },
+  caller('outsider', 'member of an uninvolved organization', 'th-thaicert', [Role.Member]),
+  caller('reporter', 'member of the reporting organization', REPORTING_ORG, [Role.Member]),
+  caller('outsiderAdmin', 'ORG_ADMIN of an uninvolved organization', 'ph-certph', [Role.OrgAdmin]),
+  caller('recipient', 'member of a named recipient organization', RECIPIENT_ORG, [Role.Member]),
+  caller('secretariat', 'SECRETARIAT (not a recipient)', 'asean-secretariat', [Role.Secretariat]),
+  caller('roleless', 'token of the reporting organization with no known role', REPORTING_ORG, []),
 ];
 
 export type MutateOutcome = 'ALLOWED' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentId, readManifest, trustedDocumentsDir } from '@cadg/gateway';
 import { Role, signedExtensions } from '@cadg/platform';
 import { startGraph, type Graph, type GraphQLResponse } from './harness.ts';
-import { runDocument } from './documents.ts';
+import { mustDocument } from './documents.ts';
 import {
   ENTITIES,
   RECIPIENT_ORG,
@@ -15,6 +15,7 @@ import {
   SEARCH,
   STATS,
   TLPS,
+  caller,
   tokensFor,
   type EntitiesData,
   type RoleSpec,
@@ -48,41 +49,13 @@ type Key =
 
 const ROLES: readonly (Omit<RoleSpec, 'key'> & { key: Key })[] = [
   { key: 'anonymous', label: 'anonymous caller', token: null },
-  {
-    key: 'outsider',
-    label: 'member of an uninvolved organization',
-    token: { org: 'th-thaicert', roles: [Role.Member] },
-  },
-  {
-    key: 'recipient',
-    label: 'member of a named recipient',
-    token: { org: RECIPIENT_ORG, roles: [Role.Member] },
-  },
-  {
-    key: 'secretariat',
-    label: 'SECRETARIAT',
-    token: { org: 'asean-secretariat', roles: [Role.Secretariat] },
-  },
-  {
-    key: 'groupMember',
-    label: 'member of a group member',
-    token: { org: GROUP_MEMBER, roles: [Role.Member] },
-  },
-  {
-    key: 'removedMember',
-    label: 'member of a removed group member',
-    token: { org: REMOVED_MEMBER, roles: [Role.Member] },
-  },
-  {
-    key: 'groupOwner',
-    label: 'member of the group owner (not in it)',
-    token: { org: GROUP_OWNER, roles: [Role.Member] },
-  },
-  {
-    key: 'rolelessGroupMember',
-    label: 'token of a group member with no known role',
-    token: { org: GROUP_MEMBER, roles: [] },
-  },
+  caller('outsider', 'member of an uninvolved organization', 'th-thaicert', [Role.Member]),
+  caller('recipient', 'member of a named recipient', RECIPIENT_ORG, [Role.Member]),
+  caller('secretariat', 'SECRETARIAT', 'asean-secretariat', [Role.Secretariat]),
+  caller('groupMember', 'member of a group member', GROUP_MEMBER, [Role.Member]),
+  caller('removedMember', 'member of a removed group member', REMOVED_MEMBER, [Role.Member]),
+  caller('groupOwner', 'member of the group owner (not in it)', GROUP_OWNER, [Role.Member]),
+  caller('rolelessGroupMember', 'token of a group member with no known role', GROUP_MEMBER, []),
 ];
 
 /** What each role reads after the removal, on every path: written out, not derived. */
@@ -123,11 +96,8 @@ function describeMatrix(mode: string, production: boolean) {
     let cursor: string;
     let marker: string;
 
-    async function op<T>(file: string, variables: Record<string, unknown>, token: string | undefined) {
-      const body = await runDocument<T>(graph, { byId: production, manifest }, file, variables, token);
-      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-      return body.data!;
-    }
+    const op = <T>(file: string, variables: Record<string, unknown>, token: string | undefined) =>
+      mustDocument<T>(graph, { byId: production, manifest }, file, variables, token);
 
     /** The incidents subgraph's own port, as the gateway calls it (signed where that is required). */
     function direct<T>(query: string, variables: Record<string, unknown>, token: string | undefined) {

@@ -40,3 +40,16 @@ export async function runDocument<T>(
   });
   return { status: response.status, ...((await response.json()) as GraphQLResponse<T>) };
 }
+
+/** Runs the operation in `file` as `runDocument` does; it must succeed, and its data is returned. */
+export async function mustDocument<T>(
+  graph: Graph,
+  mode: DocumentMode,
+  file: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
+  const response = await runDocument<T>(graph, mode, file, variables, token);
+  expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+  return response.data!;
+}

@@ -10,6 +10,7 @@ import { apiSchemaFile, schemaPathOf, subgraphs } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGraph, type Graph } from './harness.ts';
+import { testIncident } from './reporting.ts';
 import { schemaOf, walk, type CursorsByItems } from './forged-cursors-schema.ts';
 import { attack } from './forged-cursors-forge.ts';
 
@@ -43,16 +44,7 @@ describe('forged cursors on every list', () => {
       ],
       [
         'mutation ($i: ReportIncidentInput!) { reportIncident(input: $i) { id } }',
-        {
-          i: {
-            title: 'Forged-cursor test incident',
-            summary: 'Test data.',
-            category: 'OTHER',
-            severity: 'LOW',
-            tlp: 'GREEN',
-            affectedCountryCodes: ['MY'],
-          },
-        },
+        { i: testIncident('Forged-cursor test incident') },
         reporter,
       ],
       [

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestDatabase } from '@cadg/db/testing';
 import { createTokenVerifier, DEFAULT_AUDIENCE, DEV_ISSUER, signDevToken, type Role } from '@cadg/platform';
-import type { LogSink, ProtectionOptions } from '@cadg/gateway';
+import { subgraphs, urlVariableOf, type LogSink, type ProtectionOptions } from '@cadg/gateway';
 import type { VerificationSettings } from '@cadg/contacts/server';
 import type { AlertSettings } from '@cadg/incidents/server';
 import { startStack } from '@cadg/stack';
@@ -60,6 +60,10 @@ export async function startGraph(
     wsUrl: gatewayUrl.replace(/^http/, 'ws'),
     baseUrl: new URL('/', gatewayUrl).toString(),
     subgraphUrls: stack.subgraphUrls,
+    /** `<NAME>_URL` of every subgraph, for a standalone gateway process in front of this graph's subgraphs. */
+    subgraphUrlVariables: Object.fromEntries(
+      subgraphs.map((subgraph) => [urlVariableOf(subgraph), stack.subgraphUrls[subgraph.name]!]),
+    ),
     /** The test's PostgreSQL database (null on PGlite), for starting more processes on it. */
     databaseUrl: testDb.url,
     /** The graph's database, for tests that check what is stored (never to change what is tested). */

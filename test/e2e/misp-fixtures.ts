@@ -11,8 +11,21 @@ import type { AddressInfo } from 'node:net';
 
 export type MispDocument = { Event: Record<string, unknown> };
 
-const FILE_TEMPLATE = '688c46fb-5edb-40a3-8273-1af7923e2215'; // misp-objects: objects/file
-const DOMAIN_IP_TEMPLATE = '43b3b146-77eb-4931-b4cc-b66c60f28734'; // misp-objects: objects/domain-ip
+/** The misp-objects templates the objects below are made from. */
+const FILE_TEMPLATE = {
+  name: 'file',
+  'meta-category': 'file',
+  description: 'File object describing a file with meta-information',
+  template_uuid: '688c46fb-5edb-40a3-8273-1af7923e2215', // misp-objects: objects/file
+  template_version: '24',
+};
+const DOMAIN_IP_TEMPLATE = {
+  name: 'domain-ip',
+  'meta-category': 'network',
+  description: 'A domain and IP address seen as a tuple in a specific time frame.',
+  template_uuid: '43b3b146-77eb-4931-b4cc-b66c60f28734', // misp-objects: objects/domain-ip
+  template_version: '2',
+};
 
 /** A UUID with a fixed prefix and a counter, distinct per test that passes its own `seed`. */
 export const uuidOf = (seed: number, n: number) =>
@@ -51,6 +64,29 @@ function attribute(
     value,
     Galaxy: [],
     ShadowAttribute: [],
+  };
+}
+
+/** A MISP object of event 4211, made from `template`, holding `attributes`. */
+function mispObject(
+  template: typeof FILE_TEMPLATE,
+  id: string,
+  uuid: string,
+  timestamp: string,
+  attributes: ReturnType<typeof attribute>[],
+) {
+  return {
+    id,
+    ...template,
+    event_id: '4211',
+    uuid,
+    timestamp,
+    distribution: '5',
+    sharing_group_id: '0',
+    comment: '',
+    deleted: false,
+    ObjectReference: [],
+    Attribute: attributes,
   };
 }
 
@@ -140,54 +176,22 @@ export function mispEvent(options: EventOptions): MispDocument {
         ),
       ],
       Object: [
-        {
-          id: '31',
-          name: 'file',
-          'meta-category': 'file',
-          description: 'File object describing a file with meta-information',
-          template_uuid: FILE_TEMPLATE,
-          template_version: '24',
-          event_id: '4211',
-          uuid: u(100),
-          timestamp,
-          distribution: '5',
-          sharing_group_id: '0',
-          comment: '',
-          deleted: false,
-          ObjectReference: [],
-          Attribute: [
-            attribute(u(101), 'filename', 'invoice.pdf.exe', {
-              ...at,
-              category: 'Payload delivery',
-              relation: 'filename',
-            }),
-            attribute(u(102), 'sha256', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', {
-              ...at,
-              category: 'Payload delivery',
-              relation: 'sha256',
-            }),
-          ],
-        },
-        {
-          id: '32',
-          name: 'domain-ip',
-          'meta-category': 'network',
-          description: 'A domain and IP address seen as a tuple in a specific time frame.',
-          template_uuid: DOMAIN_IP_TEMPLATE,
-          template_version: '2',
-          event_id: '4211',
-          uuid: u(110),
-          timestamp,
-          distribution: '5',
-          sharing_group_id: '0',
-          comment: '',
-          deleted: false,
-          ObjectReference: [],
-          Attribute: [
-            attribute(u(111), 'domain', `cdn.misp-${options.seed}.example`, { ...at, relation: 'domain' }),
-            attribute(u(112), 'ip-dst', '192.0.2.44', { ...at, relation: 'ip', toIds: false }),
-          ],
-        },
+        mispObject(FILE_TEMPLATE, '31', u(100), timestamp, [
+          attribute(u(101), 'filename', 'invoice.pdf.exe', {
+            ...at,
+            category: 'Payload delivery',
+            relation: 'filename',
+          }),
+          attribute(u(102), 'sha256', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', {
+            ...at,
+            category: 'Payload delivery',
+            relation: 'sha256',
+          }),
+        ]),
+        mispObject(DOMAIN_IP_TEMPLATE, '32', u(110), timestamp, [
+          attribute(u(111), 'domain', `cdn.misp-${options.seed}.example`, { ...at, relation: 'domain' }),
+          attribute(u(112), 'ip-dst', '192.0.2.44', { ...at, relation: 'ip', toIds: false }),
+        ]),
       ],
       ShadowAttribute: [],
       RelatedEvent: [],

@@ -10,6 +10,17 @@ export const EXERCISE_INCIDENT = {
   affectedCountryCodes: ['MY', 'SG'],
 } as const;
 
+/** A test incident's input: titled `title`, OTHER, LOW and GREEN in MY unless `fields` says otherwise. */
+export const testIncident = (title: string, fields: Record<string, unknown> = {}) => ({
+  title,
+  summary: 'Test data.',
+  category: 'OTHER',
+  severity: 'LOW',
+  tlp: 'GREEN',
+  affectedCountryCodes: ['MY'],
+  ...fields,
+});
+
 const REPORT = `mutation ($input: ReportIncidentInput!) { reportIncident(input: $input) { id } }`;
 
 /** Runs an operation that must succeed and returns its data. */

@@ -4,7 +4,7 @@ import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
 import { PRODUCTION_ALERTS, useReceiver } from './alert-receiver.ts';
 import { productionProtection, startGraph, type Graph } from './harness.ts';
-import { runDocument } from './documents.ts';
+import { mustDocument } from './documents.ts';
 
 /**
  * Alerts follow sharing groups: an organization's alert rule is sent an AMBER or RED incident
@@ -33,11 +33,8 @@ function describeAlerts(mode: string, production: boolean) {
       }));
     });
 
-    async function run<T>(file: string, variables: Record<string, unknown>, token: string): Promise<T> {
-      const body = await runDocument<T>(graph, { byId: production, manifest }, file, variables, token);
-      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-      return body.data!;
-    }
+    const run = <T>(file: string, variables: Record<string, unknown>, token: string) =>
+      mustDocument<T>(graph, { byId: production, manifest }, file, variables, token);
 
     it('sends incidents shared with a group to the rules of its current members only', async () => {
       const nonce = randomUUID();

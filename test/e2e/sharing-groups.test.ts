@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readManifest } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
 import { codesOf, productionProtection, startGraph, type Graph } from './harness.ts';
-import { runDocument } from './documents.ts';
+import { mustDocument, runDocument } from './documents.ts';
+import { MEMBER, OTHER_MEMBER, OUTSIDER, OWNER, RECIPIENT, STIX_TLP_RED, sharingTokens } from './sharing.ts';
 
 /**
  * Sharing groups over real HTTP through the gateway, with the registered operations of
@@ -11,14 +12,6 @@ import { runDocument } from './documents.ts';
  * changing groups, sharing incidents, advisories, STIX and MISP imports with them, what members
  * read until they are removed, who may do what, and the audit trail.
  */
-
-const OWNER = 'my-mycert';
-const MEMBER = 'th-thaicert';
-const OTHER_MEMBER = 'vn-vncert';
-const OUTSIDER = 'ph-certph';
-const RECIPIENT = 'sg-csa';
-// TLP 1.0's RED marking definition (STIX 2.1 §7.2.1.4).
-const STIX_TLP_RED = 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed';
 
 interface Group {
   id: string;
@@ -47,18 +40,7 @@ function describeSharingGroups(
     beforeAll(async () => {
       manifest = await readManifest();
       graph = await startGraph(await options());
-      const mint = (org: string, role: Role) => graph.token(org, [role]);
-      Object.assign(tokens, {
-        ownerAdmin: await mint(OWNER, Role.OrgAdmin),
-        owner: await mint(OWNER, Role.Member),
-        member: await mint(MEMBER, Role.Member),
-        memberAdmin: await mint(MEMBER, Role.OrgAdmin),
-        otherMember: await mint(OTHER_MEMBER, Role.Member),
-        outsider: await mint(OUTSIDER, Role.Member),
-        recipient: await mint(RECIPIENT, Role.Member),
-        recipientAdmin: await mint(RECIPIENT, Role.OrgAdmin),
-        secretariat: await mint('asean-secretariat', Role.Secretariat),
-      });
+      Object.assign(tokens, await sharingTokens(graph));
     });
     afterAll(() => graph?.close());
 
@@ -66,11 +48,8 @@ function describeSharingGroups(
     async function run<T>(file: string, variables: Record<string, unknown>, token?: string) {
       return runDocument<T>(graph, { byId, manifest }, file, variables, token);
     }
-    async function must<T>(file: string, variables: Record<string, unknown>, token: string): Promise<T> {
-      const response = await run<T>(file, variables, token);
-      expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
-      return response.data!;
-    }
+    const must = <T>(file: string, variables: Record<string, unknown>, token: string) =>
+      mustDocument<T>(graph, { byId, manifest }, file, variables, token);
     const create = (name: string, organizationIds: string[], token = tokens['ownerAdmin']) =>
       run<{ createSharingGroup: Group }>(
         'sharing-groups/CreateSharingGroup.graphql',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@cadg/platform';
 import type { ProtectionOptions } from '@cadg/gateway';
 import { productionProtection, startGraph, type Graph } from './harness.ts';
+import { testIncident } from './reporting.ts';
 import { subscribe, type Subscriber } from './subscriber.ts';
 
 let graph: Graph;
@@ -36,15 +37,12 @@ async function report(tlp: string, sharedWith: string[] = []) {
   const data = await must<{ reportIncident: { id: string; version: number } }>(
     `mutation($i: ReportIncidentInput!) { reportIncident(input: $i) { id version } }`,
     {
-      i: {
-        title: `Side-channel exercise ${tlp} ${randomUUID()}`,
-        summary: 'Test data.',
+      i: testIncident(`Side-channel exercise ${tlp} ${randomUUID()}`, {
         category: 'INTRUSION',
         severity: 'HIGH',
         tlp,
-        affectedCountryCodes: ['MY'],
         sharedWithOrganizationIds: sharedWith,
-      },
+      }),
     },
     mycert,
   );

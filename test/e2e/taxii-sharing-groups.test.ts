@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { protectionFromEnv, readManifest } from '@cadg/gateway';
-import { Role } from '@cadg/platform';
-import { runDocument } from './documents.ts';
+import { mustDocument } from './documents.ts';
+import { MEMBER, RECIPIENT, STIX_TLP_RED, sharingTokens } from './sharing.ts';
 import { startGraph, type Graph } from './harness.ts';
 
 /**
@@ -14,12 +14,6 @@ import { startGraph, type Graph } from './harness.ts';
 
 const TAXII = 'application/taxii+json;version=2.1';
 const INBOX = '/taxii2/cadg/collections/inbox/objects/';
-const OWNER = 'my-mycert';
-const MEMBER = 'th-thaicert';
-const OUTSIDER = 'ph-certph';
-const RECIPIENT = 'sg-csa';
-// TLP 1.0's RED marking definition (STIX 2.1 §7.2.1.4).
-const STIX_TLP_RED = 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed';
 
 /** One indicator on a domain of its own, RED-marked unless `marked` is false. */
 function indicator(domain: string, marked = true) {
@@ -51,24 +45,13 @@ function describeInboxSharing(
     beforeAll(async () => {
       manifest = await readManifest();
       graph = await startGraph(await options());
-      const mint = (org: string, role: Role) => graph.token(org, [role]);
-      Object.assign(tokens, {
-        ownerAdmin: await mint(OWNER, Role.OrgAdmin),
-        owner: await mint(OWNER, Role.Member),
-        member: await mint(MEMBER, Role.Member),
-        outsider: await mint(OUTSIDER, Role.Member),
-        outsiderAdmin: await mint(OUTSIDER, Role.OrgAdmin),
-        recipient: await mint(RECIPIENT, Role.Member),
-      });
+      Object.assign(tokens, await sharingTokens(graph));
     });
     afterAll(() => graph?.close());
 
     /** A registered operation: by its id where trusted documents are enforced, else as text. */
-    async function registered<T>(file: string, variables: Record<string, unknown>, token: string) {
-      const answer = await runDocument<T>(graph, { byId, manifest }, file, variables, token);
-      expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-      return answer.data!;
-    }
+    const registered = <T>(file: string, variables: Record<string, unknown>, token: string) =>
+      mustDocument<T>(graph, { byId, manifest }, file, variables, token);
     const createGroup = async (organizationIds: string[], token: string) =>
       (
         await registered<{ createSharingGroup: { id: string } }>(

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Role } from '@cadg/platform';
 import { startCluster } from '../../../test/cluster/cluster.ts';
 import { rssOf } from '../ipc.ts';
@@ -15,7 +15,7 @@ import {
   untilAllLive,
 } from './subscriber-pool.ts';
 
-/** Descriptors a gateway needs besides its subscribers' sockets (upstream, listeners, files). */
+/** Descriptors a gateway process needs besides its subscribers' sockets (upstream, listeners, files). */
 const DESCRIPTOR_HEADROOM = 1_000;
 
 /**
@@ -25,19 +25,17 @@ const DESCRIPTOR_HEADROOM = 1_000;
  * reported through gateway A reaches gateway B's subscribers through the database: B's incidents
  * replica hears the outbox's NOTIFY like A's. Reports each gateway's resident set and CPU.
  *
- * Each gateway holds a socket per subscriber, so a run needs an open-files limit (`ulimit -n`)
- * above half the subscribers; under a lower limit the run is as large as the limit allows and
- * says so (the target line reports it as not measured).
+ * A process holds a socket per subscriber, so a gateway whose half does not fit under the
+ * open-files limit (`ulimit -n`) runs as GATEWAY_WORKERS processes on its port (gateway/src/workers.ts),
+ * as an operator on such a host would run it; its RSS and CPU are then summed over its processes.
  */
 export async function clusterFanOut(databaseUrl: string, keyDir: string): Promise<string> {
-  const requested = config.clusterSubscribers;
-  const perGateway = Math.min(Math.ceil(requested / 2), openFilesLimit() - DESCRIPTOR_HEADROOM);
-  const count = Math.min(requested, perGateway * 2);
-  if (count < requested)
-    log(
-      `Cluster fan-out: ${requested.toLocaleString('en')} subscribers need an open-files limit above ${Math.ceil(requested / 2) + DESCRIPTOR_HEADROOM} (ulimit -n is ${openFilesLimit()}): measuring ${count.toLocaleString('en')}.`,
-    );
-  log(`Cluster fan-out: ${count.toLocaleString('en')} subscribers over two gateways…`);
+  const count = config.clusterSubscribers;
+  const workers = Math.ceil(Math.ceil(count / 2) / (openFilesLimit() - DESCRIPTOR_HEADROOM));
+  log(
+    `Cluster fan-out: ${count.toLocaleString('en')} subscribers over two gateways` +
+      (workers > 1 ? ` of ${workers} worker processes each (ulimit -n ${openFilesLimit()})…` : '…'),
+  );
   const cluster = await startCluster({
     databaseUrl,
     keyDir,
@@ -46,6 +44,7 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
       RATE_LIMIT: 'off',
       WS_MAX_CONNECTIONS_PER_ADDRESS: '1000000',
       WS_MAX_CONNECTIONS_PER_SUBJECT: '1000000',
+      ...(workers > 1 ? { GATEWAY_WORKERS: String(workers) } : {}),
     },
   });
   try {
@@ -54,7 +53,10 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
     const token = await cluster.token('my-mycert', [Role.Member], '2h');
     const report = reportMajor(a.url, { authorization: `Bearer ${token}` });
     const gateways = [a, b];
-    const idle = gateways.map((g) => rssOf(g.pid));
+    // Each gateway's processes: the gateway, or its primary and workers.
+    const processesOf = gateways.map((g) => [g.pid, ...childrenOf(g.pid)]);
+    const rssOfGateway = (i: number) => sumOrNull(processesOf[i]!.map(rssOf));
+    const idle = gateways.map((_, i) => rssOfGateway(i));
     const connectStarted = performance.now();
     const shares = [Math.ceil(count / 2), Math.floor(count / 2)];
     const pool = await startSubscribers(
@@ -66,10 +68,7 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
     const clock = await commitClock(databaseUrl);
     try {
       let errors = await untilAllLive(pool, report);
-      const cpu = await cpuWindow(
-        pool,
-        gateways.map((g) => g.pid),
-      );
+      const cpu = await cpuWindow(pool, processesOf.flat());
       const measured = await measureEvents(pool, clock, report, config.fanoutEvents);
       const used = await cpu.end();
       errors = errors.concat(measured.errors);
@@ -77,16 +76,20 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
       const summary = await pool.summary();
       const delivery = deliveryRecord(measured, summary, errors, count, config.fanoutEvents);
       const l = delivery.latencyMs;
-      const perGatewayRows = gateways.map((g, i) => ({
-        name: g.name,
-        subscribers: shares[i]!,
-        rssBytes: rssOf(g.pid),
-        idleRssBytes: idle[i] ?? null,
-        cpuSeconds: used.servers[i] ?? null,
-      }));
+      const perGatewayRows = gateways.map((g, i) => {
+        const first = processesOf.slice(0, i).reduce((n, pids) => n + pids.length, 0);
+        return {
+          name: g.name,
+          processes: processesOf[i]!.length,
+          subscribers: shares[i]!,
+          rssBytes: rssOfGateway(i),
+          idleRssBytes: idle[i] ?? null,
+          cpuSeconds: sumOrNull(used.servers.slice(first, first + processesOf[i]!.length)),
+        };
+      });
       results.clusterFanout = {
         subscribers: count,
-        requested,
+        requested: count,
         gateways: perGatewayRows,
         subscriberProcesses: pool.processes.length,
         ...delivery,
@@ -94,7 +97,7 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
         wallSeconds: used.wallSeconds,
       };
       targets.cluster = {
-        requested,
+        requested: count,
         count,
         p99: l.p99,
         complete: measured.delivered === expected,
@@ -106,7 +109,10 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
         '',
         `The topology of \`npm run start:cluster\`: two gateways, each in front of its own replica of every subgraph, on the bench's PostgreSQL database. ` +
           `${count.toLocaleString('en')} graphql-ws subscribers to \`majorIncidentUpdates(minSeverity: HIGH)\` with one member token, half through each gateway, ` +
-          `from ${pool.processes.length} processes${count < requested ? ` (${requested.toLocaleString('en')} asked for; the open-files limit, \`ulimit -n\` ${openFilesLimit()}, allows no more per gateway)` : ''}. ` +
+          `from ${pool.processes.length} processes. ` +
+          (workers > 1
+            ? `Each gateway runs as ${workers} processes on its port (\`GATEWAY_WORKERS=${workers}\`: a primary handing connections to workers), because a process may hold no more sockets than the open-files limit, \`ulimit -n\` ${openFilesLimit()} here; a gateway's RSS and CPU are summed over its primary and workers. `
+            : '') +
           `One HIGH incident is reported through gateway A ${config.fanoutEvents} times; gateway B's subscribers get it through PostgreSQL (B's incidents replica hears the same NOTIFY). ` +
           `${LATENCY_NOTE} Connecting took ${connectSeconds.toFixed(1)} s; the subscriber processes used ${cpuCell(used.clients, used.wallSeconds)} of a core over the measured events.`,
         '',
@@ -123,9 +129,10 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
         ),
         '',
         table(
-          ['gateway', 'subscribers', 'RSS', 'RSS idle', 'CPU over the events'],
+          ['gateway', 'processes', 'subscribers', 'RSS', 'RSS idle', 'CPU over the events'],
           perGatewayRows.map((g) => [
             g.name,
+            String(g.processes),
             g.subscribers.toLocaleString('en'),
             mib(g.rssBytes),
             mib(g.idleRssBytes),
@@ -141,6 +148,27 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
     await cluster.close();
   }
 }
+
+/** Node workers a gateway primary forked (GATEWAY_WORKERS), from /proc; none for a plain gateway. */
+function childrenOf(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (ppid === pid && command.includes('gateway/src/main.ts')) children.push(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return children;
+}
+
+const sumOrNull = (values: readonly (number | null | undefined)[]): number | null =>
+  values.some((v) => v === null || v === undefined) ? null : values.reduce<number>((a, v) => a + v!, 0);
 
 /** This process's open-files limit (children inherit it), from /proc; a large number where unknown. */
 function openFilesLimit(): number {

@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../components/DataTable.tsx';
 import { DirectoryOrganizationsDocument, type DirectoryOrganizationsQuery } from '../gql/graphql.ts';
 
 /** Organizations per page; "Show more" adds another page (the API allows up to 500). */
@@ -104,51 +105,44 @@ function OrganizationCard({ organization }: { organization: Organization }) {
           <small>{t('directory.noContacts')}</small>
         </p>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">
-              {t('directory.contacts', { organization: organization.name })}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('directory.contact')}</th>
-                <th scope="col">{t('directory.reach')}</th>
-                <th scope="col">{t('directory.hours')}</th>
-                <th scope="col">{t('directory.verification')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organization.contacts.map((contact) => (
-                <tr key={contact.id}>
-                  <td>
-                    {contact.name}
-                    {contact.title ? <small> · {contact.title}</small> : null}
-                  </td>
-                  <td>
-                    {contact.email || contact.phone ? (
-                      <>
-                        {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : null}
-                        {contact.phone ? <span> {contact.phone}</span> : null}
-                      </>
-                    ) : (
-                      <small>{t('directory.hidden')}</small>
-                    )}
-                  </td>
-                  <td>
-                    {contact.available24x7
-                      ? t('directory.around')
-                      : t('directory.officeHours', { timezone: contact.timezone })}
-                  </td>
-                  <td>
-                    <span className={`badge verification-${contact.verificationStatus.toLowerCase()}`}>
-                      {t(`verification.${contact.verificationStatus}`)}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('directory.contacts', { organization: organization.name })}
+          columns={[
+            t('directory.contact'),
+            t('directory.reach'),
+            t('directory.hours'),
+            t('directory.verification'),
+          ]}
+        >
+          {organization.contacts.map((contact) => (
+            <tr key={contact.id}>
+              <td>
+                {contact.name}
+                {contact.title ? <small> · {contact.title}</small> : null}
+              </td>
+              <td>
+                {contact.email || contact.phone ? (
+                  <>
+                    {contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : null}
+                    {contact.phone ? <span> {contact.phone}</span> : null}
+                  </>
+                ) : (
+                  <small>{t('directory.hidden')}</small>
+                )}
+              </td>
+              <td>
+                {contact.available24x7
+                  ? t('directory.around')
+                  : t('directory.officeHours', { timezone: contact.timezone })}
+              </td>
+              <td>
+                <span className={`badge verification-${contact.verificationStatus.toLowerCase()}`}>
+                  {t(`verification.${contact.verificationStatus}`)}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </article>
   );

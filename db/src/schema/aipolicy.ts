@@ -1,16 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  char,
-  date,
-  index,
-  integer,
-  pgSchema,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { index, integer, pgSchema, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { countryCode, day, instant, uuidKey, linkKeys, writtenAt } from './columns.ts';
 import { auditLogTable } from './audit.ts';
 
 /**
@@ -49,7 +39,7 @@ export const mappingRelation = aipolicySchema.enum('mapping_relation', ['EQUIVAL
 
 /** The countries taking part in the mechanism, as aipolicy's own list (alignment covers exactly these). */
 export const countries = aipolicySchema.table('countries', {
-  code: char('code', { length: 2 }).primaryKey(),
+  code: countryCode('code').primaryKey(),
 });
 
 /**
@@ -60,15 +50,12 @@ export const countries = aipolicySchema.table('countries', {
 export const countryDelegates = aipolicySchema.table(
   'country_delegates',
   {
-    countryCode: char('country_code', { length: 2 })
+    countryCode: countryCode('country_code')
       .notNull()
       .references(() => countries.code),
     organizationId: text('organization_id').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.countryCode, t.organizationId] }),
-    index('country_delegates_organization_idx').on(t.organizationId),
-  ],
+  (t) => linkKeys('country_delegates_organization_idx', t.countryCode, t.organizationId),
 );
 
 export const topics = aipolicySchema.table('topics', {
@@ -88,8 +75,8 @@ export const forums = aipolicySchema.table('forums', {
 export const policyPositions = aipolicySchema.table(
   'policy_positions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    countryCode: char('country_code', { length: 2 })
+    id: uuidKey(),
+    countryCode: countryCode('country_code')
       .notNull()
       .references(() => countries.code),
     topicSlug: text('topic_slug')
@@ -99,13 +86,13 @@ export const policyPositions = aipolicySchema.table(
     forumSlug: text('forum_slug').references(() => forums.slug),
     stance: stance('stance').notNull(),
     summary: text('summary').notNull(),
-    statedOn: date('stated_on', { mode: 'string' }).notNull(),
+    statedOn: day('stated_on').notNull(),
     sourceTitle: text('source_title').notNull(),
     sourceUrl: text('source_url').notNull(),
-    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    recordedAt: writtenAt('recorded_at'),
     recordedBy: text('recorded_by').notNull(),
     /** Null while the position is current; set, with `supersededById`, in the transaction that records its successor. */
-    supersededAt: timestamp('superseded_at', { withTimezone: true, mode: 'date' }),
+    supersededAt: instant('superseded_at'),
     supersededById: uuid('superseded_by_id'),
   },
   (t) => [
@@ -127,19 +114,19 @@ export const policyInstruments = aipolicySchema.table(
   {
     id: text('id').primaryKey(),
     /** Null for regional or international instruments (an ASEAN guide, an ISO standard). */
-    countryCode: char('country_code', { length: 2 }).references(() => countries.code),
+    countryCode: countryCode('country_code').references(() => countries.code),
     title: text('title').notNull(),
     kind: instrumentKind('kind').notNull(),
     status: instrumentStatus('status').notNull(),
     /** Null where the exact day has not been confirmed. */
-    adoptedOn: date('adopted_on', { mode: 'string' }),
+    adoptedOn: day('adopted_on'),
     /** An Organization entity owned by contacts; its existence is checked there, not here. */
     issuingOrganizationId: text('issuing_organization_id'),
     issuingBody: text('issuing_body'),
     summary: text('summary').notNull(),
     sourceTitle: text('source_title').notNull(),
     sourceUrl: text('source_url').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [
     index('policy_instruments_adopted_idx').on(sql`coalesce(${t.adoptedOn}, '0001-01-01'::date)`, t.id),
@@ -157,17 +144,14 @@ export const instrumentTopics = aipolicySchema.table(
       .notNull()
       .references(() => topics.slug),
   },
-  (t) => [
-    primaryKey({ columns: [t.instrumentId, t.topicSlug] }),
-    index('instrument_topics_topic_idx').on(t.topicSlug),
-  ],
+  (t) => linkKeys('instrument_topics_topic_idx', t.instrumentId, t.topicSlug),
 );
 
 export const frameworks = aipolicySchema.table('frameworks', {
   slug: text('slug').primaryKey(),
   name: text('name').notNull(),
   publisher: text('publisher').notNull(),
-  adoptedOn: date('adopted_on', { mode: 'string' }),
+  adoptedOn: day('adopted_on'),
   sourceTitle: text('source_title').notNull(),
   sourceUrl: text('source_url').notNull(),
 });
@@ -185,7 +169,7 @@ export const principles = aipolicySchema.table(
     reference: text('reference'),
     name: text('name').notNull(),
     description: text('description').notNull(),
-    statedOn: date('stated_on', { mode: 'string' }),
+    statedOn: day('stated_on'),
     sourceTitle: text('source_title').notNull(),
     sourceUrl: text('source_url').notNull(),
   },
@@ -195,7 +179,7 @@ export const principles = aipolicySchema.table(
 export const principleMappings = aipolicySchema.table(
   'principle_mappings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     fromPrincipleId: text('from_principle_id')
       .notNull()
       .references(() => principles.id),
@@ -204,7 +188,7 @@ export const principleMappings = aipolicySchema.table(
       .references(() => principles.id),
     relation: mappingRelation('relation').notNull(),
     note: text('note').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: writtenAt('created_at'),
     createdBy: text('created_by').notNull(),
   },
   (t) => [

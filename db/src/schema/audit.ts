@@ -1,4 +1,5 @@
-import { bigserial, index, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
+import { bigserial, index, text, type PgSchema } from 'drizzle-orm/pg-core';
+import { writtenAt } from './columns.ts';
 
 /**
  * The audit table every subgraph keeps in its own schema, with the same shape everywhere: who
@@ -10,7 +11,7 @@ export function auditLogTable(schema: PgSchema) {
     'audit_log',
     {
       id: bigserial('id', { mode: 'number' }).primaryKey(),
-      occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+      occurredAt: writtenAt('occurred_at'),
       actorSub: text('actor_sub').notNull(),
       actorOrg: text('actor_org'),
       operation: text('operation').notNull(),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { activities, activityColumn, contactsSchema, organizations } from './contacts.ts';
+import { index, integer, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { day, textList, uuidKey, version, writtenAt } from './columns.ts';
+import { activities, activityColumn, contactsSchema, organizationColumn, organizations } from './contacts.ts';
 
 /**
  * Capacity building as it happened (issue #22): materials, individual attendees and the
@@ -16,14 +17,14 @@ export const activityCancellations = contactsSchema.table('activity_cancellation
     .primaryKey()
     .references(() => activities.id, { onDelete: 'cascade' }),
   reason: text('reason').notNull(),
-  cancelledAt: timestamp('cancelled_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  cancelledAt: writtenAt('cancelled_at'),
   cancelledBy: text('cancelled_by').notNull(),
 });
 
 export const activityMaterials = contactsSchema.table(
   'activity_materials',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     activityId: activityColumn(),
     title: text('title').notNull(),
     url: text('url').notNull(),
@@ -31,7 +32,7 @@ export const activityMaterials = contactsSchema.table(
     language: text('language').notNull(),
     tlp: capacityTlp('tlp').notNull(),
     addedBy: text('added_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [index('activity_materials_activity_idx').on(t.activityId, t.createdAt)],
 );
@@ -43,15 +44,13 @@ export const activityMaterials = contactsSchema.table(
 export const activityAttendees = contactsSchema.table(
   'activity_attendees',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     activityId: activityColumn(),
-    organizationId: text('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationColumn(),
     name: text('name').notNull(),
     email: text('email').notNull(),
     registeredBy: text('registered_by').notNull(),
-    registeredAt: timestamp('registered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    registeredAt: writtenAt('registered_at'),
   },
   (t) => [
     uniqueIndex('activity_attendees_email_idx').on(t.activityId, sql`lower(${t.email})`),
@@ -65,14 +64,11 @@ export const afterActionReports = contactsSchema.table('after_action_reports', {
     .primaryKey()
     .references(() => activities.id, { onDelete: 'cascade' }),
   scenarioSummary: text('scenario_summary').notNull(),
-  findings: text('findings')
-    .array()
-    .notNull()
-    .default(sql`'{}'`),
+  findings: textList('findings'),
   tlp: capacityTlp('tlp').notNull(),
-  version: integer('version').notNull().default(1),
+  version: version(),
   recordedBy: text('recorded_by').notNull(),
-  recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  recordedAt: writtenAt('recorded_at'),
 });
 
 export const afterActionTeams = contactsSchema.table(
@@ -81,9 +77,7 @@ export const afterActionTeams = contactsSchema.table(
     activityId: text('activity_id')
       .notNull()
       .references(() => afterActionReports.activityId, { onDelete: 'cascade' }),
-    organizationId: text('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationColumn(),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.organizationId] })],
 );
@@ -91,7 +85,7 @@ export const afterActionTeams = contactsSchema.table(
 export const afterActionFollowUps = contactsSchema.table(
   'after_action_follow_ups',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     activityId: text('activity_id')
       .notNull()
       .references(() => afterActionReports.activityId, { onDelete: 'cascade' }),
@@ -101,7 +95,7 @@ export const afterActionFollowUps = contactsSchema.table(
     ownerOrganizationId: text('owner_organization_id')
       .notNull()
       .references(() => organizations.id),
-    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    dueOn: day('due_on').notNull(),
   },
   (t) => [uniqueIndex('after_action_follow_ups_position_idx').on(t.activityId, t.position)],
 );

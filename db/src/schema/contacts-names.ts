@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { char, check, date, integer, primaryKey, text } from 'drizzle-orm/pg-core';
+import { check, integer, primaryKey, text } from 'drizzle-orm/pg-core';
+import { countryCode, day } from './columns.ts';
 import { contactsSchema, countries, organizations } from './contacts.ts';
 
 /**
@@ -31,7 +32,7 @@ export const organizationNames = contactsSchema.table(
 export const aseanDialoguePartners = contactsSchema.table(
   'asean_dialogue_partners',
   {
-    countryCode: char('country_code', { length: 2 })
+    countryCode: countryCode('country_code')
       .primaryKey()
       .references(() => countries.code),
     /** Year dialogue relations began (the sources give the year and month, not the day). */
@@ -41,7 +42,7 @@ export const aseanDialoguePartners = contactsSchema.table(
     sourceUrl: text('source_url').notNull(),
     /** The current level of the partnership, e.g. `Comprehensive Strategic Partnership`. */
     partnershipLevel: text('partnership_level').notNull(),
-    partnershipAgreedOn: date('partnership_agreed_on', { mode: 'string' }).notNull(),
+    partnershipAgreedOn: day('partnership_agreed_on').notNull(),
     partnershipSourceUrl: text('partnership_source_url').notNull(),
   },
   (t) => [

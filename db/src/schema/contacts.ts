@@ -1,17 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  char,
-  date,
-  index,
-  integer,
-  pgSchema,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, char, index, pgSchema, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { countryCode, day, instant, timestamps, uuidKey, version, linkKeys, writtenAt } from './columns.ts';
 import { auditLogTable } from './audit.ts';
 
 /** Tables owned by the contacts subgraph. No other subgraph may import this module. */
@@ -55,17 +44,12 @@ export const activityKind = contactsSchema.enum('activity_kind', [
   'EXCHANGE',
 ]);
 
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-};
-
 export const countries = contactsSchema.table('countries', {
-  code: char('code', { length: 2 }).primaryKey(),
+  code: countryCode('code').primaryKey(),
   alpha3: char('alpha3', { length: 3 }).notNull().unique(),
   name: text('name').notNull(),
   nativeName: text('native_name'),
-  aseanMemberSince: date('asean_member_since', { mode: 'string' }),
+  aseanMemberSince: day('asean_member_since'),
   sourceUrl: text('source_url').notNull(),
 });
 
@@ -73,7 +57,7 @@ export const organizations = contactsSchema.table(
   'organizations',
   {
     id: text('id').primaryKey(),
-    countryCode: char('country_code', { length: 2 })
+    countryCode: countryCode('country_code')
       .notNull()
       .references(() => countries.code),
     name: text('name').notNull(),
@@ -82,8 +66,8 @@ export const organizations = contactsSchema.table(
     website: text('website'),
     constituency: text('constituency'),
     sourceUrl: text('source_url'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    version: version(),
+    ...timestamps(),
   },
   (t) => [
     index('organizations_country_name_idx').on(t.countryCode, t.name, t.id),
@@ -91,13 +75,17 @@ export const organizations = contactsSchema.table(
   ],
 );
 
+/** The `organization_id` of a row that names a registered organization. */
+export const organizationColumn = () =>
+  text('organization_id')
+    .notNull()
+    .references(() => organizations.id);
+
 export const contacts = contactsSchema.table(
   'contacts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: text('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    id: uuidKey(),
+    organizationId: organizationColumn(),
     name: text('name').notNull(),
     title: text('title'),
     roles: contactRole('roles')
@@ -110,8 +98,8 @@ export const contacts = contactsSchema.table(
     timezone: text('timezone').notNull(),
     pgpFingerprint: char('pgp_fingerprint', { length: 40 }),
     /** Last CONFIRMED verification, kept in step with contact_verifications in the same transaction. */
-    lastVerifiedAt: timestamp('last_verified_at', { withTimezone: true, mode: 'date' }),
-    ...timestamps,
+    lastVerifiedAt: instant('last_verified_at'),
+    ...timestamps(),
   },
   (t) => [
     index('contacts_organization_idx').on(t.organizationId, t.name, t.id),
@@ -123,11 +111,11 @@ export const contacts = contactsSchema.table(
 export const contactVerifications = contactsSchema.table(
   'contact_verifications',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
-    verifiedAt: timestamp('verified_at', { withTimezone: true, mode: 'date' }).notNull(),
+    verifiedAt: instant('verified_at').notNull(),
     method: verificationMethod('method').notNull(),
     outcome: verificationOutcome('outcome').notNull(),
     note: text('note'),
@@ -145,7 +133,7 @@ export const contactVerifications = contactsSchema.table(
 export const verificationPings = contactsSchema.table(
   'verification_pings',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
@@ -154,12 +142,12 @@ export const verificationPings = contactsSchema.table(
     sentTo: text('sent_to').notNull(),
     /** Who asked for it; null when the scheduled job sent it. */
     requestedBy: text('requested_by'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
-    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    createdAt: writtenAt('created_at'),
+    expiresAt: instant('expires_at').notNull(),
+    sentAt: instant('sent_at'),
     sendError: text('send_error'),
-    answeredAt: timestamp('answered_at', { withTimezone: true, mode: 'date' }),
-    closedAt: timestamp('closed_at', { withTimezone: true, mode: 'date' }),
+    answeredAt: instant('answered_at'),
+    closedAt: instant('closed_at'),
     /** The verification the ping ended in: CONFIRMED when answered, NO_RESPONSE when it ran out. */
     verificationId: uuid('verification_id').references(() => contactVerifications.id, {
       onDelete: 'set null',
@@ -180,13 +168,13 @@ export const activities = contactsSchema.table(
     kind: activityKind('kind').notNull(),
     title: text('title').notNull(),
     description: text('description'),
-    startsOn: date('starts_on', { mode: 'string' }).notNull(),
-    endsOn: date('ends_on', { mode: 'string' }),
+    startsOn: day('starts_on').notNull(),
+    endsOn: day('ends_on'),
     hostOrganizationId: text('host_organization_id').references(() => organizations.id),
     sourceUrl: text('source_url'),
     /** Increases on every change (issue #22: updates by the host); `expectedVersion` guards them. */
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    version: version(),
+    ...timestamps(),
   },
   (t) => [index('activities_starts_on_idx').on(t.startsOn, t.id)],
 );
@@ -201,28 +189,20 @@ export const activityParticipants = contactsSchema.table(
   'activity_participants',
   {
     activityId: activityColumn(),
-    organizationId: text('organization_id')
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationColumn(),
   },
-  (t) => [
-    primaryKey({ columns: [t.activityId, t.organizationId] }),
-    index('activity_participants_org_idx').on(t.organizationId),
-  ],
+  (t) => linkKeys('activity_participants_org_idx', t.activityId, t.organizationId),
 );
 
 export const activityCountries = contactsSchema.table(
   'activity_countries',
   {
     activityId: activityColumn(),
-    countryCode: char('country_code', { length: 2 })
+    countryCode: countryCode('country_code')
       .notNull()
       .references(() => countries.code),
   },
-  (t) => [
-    primaryKey({ columns: [t.activityId, t.countryCode] }),
-    index('activity_countries_country_idx').on(t.countryCode),
-  ],
+  (t) => linkKeys('activity_countries_country_idx', t.activityId, t.countryCode),
 );
 
 /** Who changed what in this subgraph (see audit.ts). */

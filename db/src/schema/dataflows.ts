@@ -1,17 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  char,
-  check,
-  date,
-  index,
-  integer,
-  pgSchema,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgSchema, primaryKey, text } from 'drizzle-orm/pg-core';
+import { countryCode, day, textList, timestamps, uuidKey, linkKeys, version } from './columns.ts';
 import { auditLogTable } from './audit.ts';
 
 /**
@@ -85,38 +74,30 @@ export const pilotStatus = dataflowsSchema.enum('pilot_status', [
   'CONCLUDED',
 ]);
 
-const timestamps = {
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-};
-
 /** One row per participating country; fields left null are unknown, not "none". */
 export const policies = dataflowsSchema.table('policies', {
-  countryCode: char('country_code', { length: 2 }).primaryKey(),
+  countryCode: countryCode('country_code').primaryKey(),
   summary: text('summary').notNull(),
   /** An organization id owned by the contacts subgraph; null when the regulator is unknown. */
   regulatorOrganizationId: text('regulator_organization_id'),
   regulatorNote: text('regulator_note'),
   localisation: text('localisation'),
   filingObligations: text('filing_obligations'),
-  unknowns: text('unknowns')
-    .array()
-    .notNull()
-    .default(sql`'{}'`),
-  lastReviewedOn: date('last_reviewed_on', { mode: 'string' }).notNull(),
+  unknowns: textList('unknowns'),
+  lastReviewedOn: day('last_reviewed_on').notNull(),
   sourceUrl: text('source_url').notNull(),
-  version: integer('version').notNull().default(1),
-  ...timestamps,
+  version: version(),
+  ...timestamps(),
 });
 
 export const laws = dataflowsSchema.table(
   'laws',
   {
     id: text('id').primaryKey(),
-    countryCode: char('country_code', { length: 2 }).notNull(),
+    countryCode: countryCode('country_code').notNull(),
     name: text('name').notNull(),
     year: integer('year'),
-    inForceOn: date('in_force_on', { mode: 'string' }),
+    inForceOn: day('in_force_on'),
     summary: text('summary').notNull(),
     sourceUrl: text('source_url').notNull(),
   },
@@ -127,10 +108,24 @@ export const mechanisms = dataflowsSchema.table('mechanisms', {
   kind: mechanismKind('kind').primaryKey(),
   title: text('title').notNull(),
   issuer: text('issuer').notNull(),
-  adoptedOn: date('adopted_on', { mode: 'string' }),
-  inForceOn: date('in_force_on', { mode: 'string' }),
+  adoptedOn: day('adopted_on'),
+  inForceOn: day('in_force_on'),
   version: text('version'),
   summary: text('summary').notNull(),
+  sourceUrl: text('source_url').notNull(),
+});
+
+/** The `country_code` of a row about one country's policy. */
+const policyCountry = () =>
+  countryCode('country_code')
+    .notNull()
+    .references(() => policies.countryCode);
+
+/** When a threshold, rule or regime is in force, and where it is published. */
+const inForce = () => ({
+  effectiveFrom: day('effective_from').notNull(),
+  /** Exclusive; null while still in force. */
+  effectiveTo: day('effective_to'),
   sourceUrl: text('source_url').notNull(),
 });
 
@@ -138,9 +133,7 @@ export const mechanisms = dataflowsSchema.table('mechanisms', {
 export const policyMechanisms = dataflowsSchema.table(
   'policy_mechanisms',
   {
-    countryCode: char('country_code', { length: 2 })
-      .notNull()
-      .references(() => policies.countryCode),
+    countryCode: policyCountry(),
     mechanismKind: mechanismKind('mechanism_kind')
       .notNull()
       .references(() => mechanisms.kind),
@@ -159,9 +152,7 @@ export const thresholds = dataflowsSchema.table(
   'thresholds',
   {
     id: text('id').primaryKey(),
-    countryCode: char('country_code', { length: 2 })
-      .notNull()
-      .references(() => policies.countryCode),
+    countryCode: policyCountry(),
     dataCategory: dataCategory('data_category').notNull(),
     /** Whether the row counts sensitive personal information, the rest, or both. */
     sensitivity: sensitivity('sensitivity').notNull().default('ANY'),
@@ -182,10 +173,7 @@ export const thresholds = dataflowsSchema.table(
       .default(sql`'{}'`),
     summary: text('summary').notNull(),
     legalBasis: text('legal_basis').notNull(),
-    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
-    /** Exclusive; null while still in force. */
-    effectiveTo: date('effective_to', { mode: 'string' }),
-    sourceUrl: text('source_url').notNull(),
+    ...inForce(),
   },
   (t) => [index('thresholds_country_idx').on(t.countryCode, t.dataCategory, t.effectiveFrom)],
 );
@@ -199,17 +187,13 @@ export const transferRules = dataflowsSchema.table(
   'transfer_rules',
   {
     id: text('id').primaryKey(),
-    countryCode: char('country_code', { length: 2 })
-      .notNull()
-      .references(() => policies.countryCode),
+    countryCode: policyCountry(),
     direction: transferDirection('direction').notNull().default('OUTBOUND'),
     dataCategories: dataCategory('data_categories').array().notNull(),
     whenMechanism: mechanismKind('when_mechanism'),
     summary: text('summary').notNull(),
     legalBasis: text('legal_basis').notNull(),
-    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
-    effectiveTo: date('effective_to', { mode: 'string' }),
-    sourceUrl: text('source_url').notNull(),
+    ...inForce(),
   },
   (t) => [index('transfer_rules_country_idx').on(t.countryCode, t.effectiveFrom)],
 );
@@ -224,23 +208,15 @@ export const transferRegimes = dataflowsSchema.table(
   'transfer_regimes',
   {
     id: text('id').primaryKey(),
-    countryCode: char('country_code', { length: 2 })
-      .notNull()
-      .references(() => policies.countryCode),
+    countryCode: policyCountry(),
     direction: transferDirection('direction').notNull(),
     dataCategories: dataCategory('data_categories').array().notNull(),
     name: text('name').notNull(),
     summary: text('summary').notNull(),
     legalBasis: text('legal_basis').notNull(),
     /** What the registry knows it does not hold for the period, in sentences. */
-    gaps: text('gaps')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
-    /** Exclusive; null while still in force. */
-    effectiveTo: date('effective_to', { mode: 'string' }),
-    sourceUrl: text('source_url').notNull(),
+    gaps: textList('gaps'),
+    ...inForce(),
   },
   (t) => [index('transfer_regimes_country_idx').on(t.countryCode, t.effectiveFrom)],
 );
@@ -258,7 +234,7 @@ export const comparisons = dataflowsSchema.table(
       .references(() => mechanisms.kind),
     title: text('title').notNull(),
     disclaimer: text('disclaimer').notNull(),
-    preparedOn: date('prepared_on', { mode: 'string' }).notNull(),
+    preparedOn: day('prepared_on').notNull(),
   },
   (t) => [index('comparisons_pair_idx').on(t.mechanismA, t.mechanismB)],
 );
@@ -301,21 +277,18 @@ export const pilots = dataflowsSchema.table(
     name: text('name').notNull(),
     description: text('description').notNull(),
     status: pilotStatus('status').notNull().default('PROPOSED'),
-    sectors: text('sectors')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    sectors: textList('sectors'),
     dataCategories: dataCategory('data_categories')
       .array()
       .notNull()
       .default(sql`'{}'`),
-    startsOn: date('starts_on', { mode: 'string' }),
-    endsOn: date('ends_on', { mode: 'string' }),
+    startsOn: day('starts_on'),
+    endsOn: day('ends_on'),
     outcomes: text('outcomes'),
     sourceUrl: text('source_url'),
     proposedBy: text('proposed_by'),
-    version: integer('version').notNull().default(1),
-    ...timestamps,
+    version: version(),
+    ...timestamps(),
   },
   (t) => [index('pilots_name_idx').on(t.name, t.id), index('pilots_status_idx').on(t.status)],
 );
@@ -330,14 +303,9 @@ export const pilotCountries = dataflowsSchema.table(
   'pilot_countries',
   {
     pilotId: pilotColumn(),
-    countryCode: char('country_code', { length: 2 })
-      .notNull()
-      .references(() => policies.countryCode),
+    countryCode: policyCountry(),
   },
-  (t) => [
-    primaryKey({ columns: [t.pilotId, t.countryCode] }),
-    index('pilot_countries_country_idx').on(t.countryCode),
-  ],
+  (t) => linkKeys('pilot_countries_country_idx', t.pilotId, t.countryCode),
 );
 
 /** Participating organizations (ids owned by contacts); the source of pilot permissions. */
@@ -347,10 +315,7 @@ export const pilotOrganizations = dataflowsSchema.table(
     pilotId: pilotColumn(),
     organizationId: text('organization_id').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.pilotId, t.organizationId] }),
-    index('pilot_organizations_org_idx').on(t.organizationId),
-  ],
+  (t) => linkKeys('pilot_organizations_org_idx', t.pilotId, t.organizationId),
 );
 
 export const pilotMechanisms = dataflowsSchema.table(
@@ -367,13 +332,13 @@ export const pilotMechanisms = dataflowsSchema.table(
 export const pilotMilestones = dataflowsSchema.table(
   'pilot_milestones',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     pilotId: pilotColumn(),
     title: text('title').notNull(),
-    dueOn: date('due_on', { mode: 'string' }).notNull(),
-    doneOn: date('done_on', { mode: 'string' }),
+    dueOn: day('due_on').notNull(),
+    doneOn: day('done_on'),
     note: text('note'),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [index('pilot_milestones_pilot_idx').on(t.pilotId, t.dueOn)],
 );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, char, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgSchema, text, uuid } from 'drizzle-orm/pg-core';
+import { countryCodes, instant, textList, uuidKey, version, writtenAt } from './columns.ts';
 import { auditLogTable } from './audit.ts';
 
 /*
@@ -101,7 +102,7 @@ export const incidentEventType = incidentsSchema.enum('incident_event_type', [
 export const incidents = incidentsSchema.table(
   'incidents',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
     category: incidentCategory('category').notNull(),
@@ -110,18 +111,15 @@ export const incidents = incidentsSchema.table(
     tlp: tlp('tlp').notNull(),
     reportedByOrg: text('reported_by_org').notNull(),
     reportedBySub: text('reported_by_sub').notNull(),
-    affectedCountries: char('affected_countries', { length: 2 }).array().notNull(),
+    affectedCountries: countryCodes('affected_countries'),
     crossBorder: boolean('cross_border')
       .notNull()
       .generatedAlwaysAs(sql`cardinality(affected_countries) > 1`),
-    sharedWith: text('shared_with')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    detectedAt: timestamp('detected_at', { withTimezone: true, mode: 'date' }),
-    reportedAt: timestamp('reported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    sharedWith: textList('shared_with'),
+    detectedAt: instant('detected_at'),
+    reportedAt: writtenAt('reported_at'),
+    updatedAt: writtenAt('updated_at'),
+    version: version(),
   },
   (t) => [
     // NULLS FIRST, as `order by … desc` sorts: an index built DESC NULLS LAST (drizzle's default for
@@ -144,13 +142,17 @@ export const incidents = incidentsSchema.table(
   ],
 );
 
+/** The `incident_id` of a row that belongs to one incident. */
+export const incidentColumn = () =>
+  uuid('incident_id')
+    .notNull()
+    .references(() => incidents.id);
+
 export const incidentUpdates = incidentsSchema.table(
   'incident_updates',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    incidentId: uuid('incident_id')
-      .notNull()
-      .references(() => incidents.id),
+    id: uuidKey(),
+    incidentId: incidentColumn(),
     authorOrg: text('author_org').notNull(),
     authorSub: text('author_sub').notNull(),
     body: text('body').notNull(),
@@ -158,7 +160,7 @@ export const incidentUpdates = incidentsSchema.table(
     severity: severity('severity'),
     previousStatus: incidentStatus('previous_status'),
     status: incidentStatus('status'),
-    postedAt: timestamp('posted_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    postedAt: writtenAt('posted_at'),
   },
   (t) => [index('incident_updates_incident_idx').on(t.incidentId, t.postedAt.desc(), t.id.desc())],
 );
@@ -166,18 +168,16 @@ export const incidentUpdates = incidentsSchema.table(
 export const assistanceRequests = incidentsSchema.table(
   'assistance_requests',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    incidentId: uuid('incident_id')
-      .notNull()
-      .references(() => incidents.id),
+    id: uuidKey(),
+    incidentId: incidentColumn(),
     requestedByOrg: text('requested_by_org').notNull(),
     requestedOfOrg: text('requested_of_org').notNull(),
     kinds: assistanceKind('kinds').array().notNull(),
     description: text('description').notNull(),
     status: assistanceStatus('status').notNull().default('OPEN'),
     responseNote: text('response_note'),
-    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    respondedAt: timestamp('responded_at', { withTimezone: true, mode: 'date' }),
+    requestedAt: writtenAt('requested_at'),
+    respondedAt: instant('responded_at'),
   },
   (t) => [
     index('assistance_requests_incident_idx').on(t.incidentId, t.requestedAt),

@@ -3,24 +3,17 @@ import {
   bigint,
   bigserial,
   boolean,
-  char,
   check,
   index,
   integer,
   jsonb,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import {
-  incidentCategory,
-  incidentEventType,
-  incidents,
-  incidentsSchema,
-  severity,
-} from './incidents-core.ts';
-import { advisories } from './incidents-intel.ts';
+import { countryCodes, instant, uuidKey, writtenAt } from './columns.ts';
+import { incidentCategory, incidentEventType, incidentsSchema, severity } from './incidents-core.ts';
+import { subjectColumns } from './incidents-intel.ts';
 
 /* The incidents subgraph's tables, part 3: the event outbox and alerts (see incidents-core.ts). */
 
@@ -34,14 +27,13 @@ export const incidentEvents = incidentsSchema.table(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     /** The incident the event is about; null for an ADVISORY_PUBLISHED event, which names its advisory. */
-    incidentId: uuid('incident_id').references(() => incidents.id),
-    advisoryId: uuid('advisory_id').references(() => advisories.id),
+    ...subjectColumns(),
     type: incidentEventType('type').notNull(),
-    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    occurredAt: writtenAt('occurred_at'),
     /** Severity after the change, and before it, so subscribers can tell when one drops below their threshold. */
     severity: severity('severity').notNull(),
     previousSeverity: severity('previous_severity'),
-    affectedCountries: char('affected_countries', { length: 2 }).array().notNull(),
+    affectedCountries: countryCodes('affected_countries'),
     actorOrg: text('actor_org'),
     actorSub: text('actor_sub').notNull(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
@@ -74,14 +66,14 @@ export const alertDeliveryStatus = incidentsSchema.enum('alert_delivery_status',
 export const alertRules = incidentsSchema.table(
   'alert_rules',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     organization: text('organization').notNull(),
     name: text('name').notNull(),
     channel: alertChannel('channel').notNull(),
     target: text('target').notNull(),
     signingSecret: text('signing_secret'),
     minSeverity: severity('min_severity').notNull(),
-    countryCodes: char('country_codes', { length: 2 }).array().notNull(),
+    countryCodes: countryCodes('country_codes'),
     categories: incidentCategory('categories').array().notNull(),
     kinds: alertKind('kinds').array().notNull(),
     paused: boolean('paused').notNull().default(false),
@@ -92,7 +84,7 @@ export const alertRules = incidentsSchema.table(
     /** The newest event when the rule was made: a new rule is sent what happens next, not the past. */
     afterEventId: bigint('after_event_id', { mode: 'number' }).notNull(),
     createdBySub: text('created_by_sub').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [index('alert_rules_organization_idx').on(t.organization, t.createdAt, t.id)],
 );
@@ -104,23 +96,22 @@ export const alertRules = incidentsSchema.table(
 export const alertDeliveries = incidentsSchema.table(
   'alert_deliveries',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     ruleId: uuid('rule_id')
       .notNull()
       .references(() => alertRules.id, { onDelete: 'cascade' }),
     eventId: bigint('event_id', { mode: 'number' })
       .notNull()
       .references(() => incidentEvents.id),
-    incidentId: uuid('incident_id').references(() => incidents.id),
-    advisoryId: uuid('advisory_id').references(() => advisories.id),
+    ...subjectColumns(),
     kind: alertKind('kind').notNull(),
     status: alertDeliveryStatus('status').notNull().default('PENDING'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+    createdAt: writtenAt('created_at'),
+    deliveredAt: instant('delivered_at'),
     /** When a PENDING or FAILED delivery is due; while one is being sent, when its lease ends. */
-    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }),
+    nextAttemptAt: instant('next_attempt_at'),
   },
   (t) => [
     uniqueIndex('alert_deliveries_rule_event_idx').on(t.ruleId, t.eventId),

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { instant, textList, uuidKey, uuidList, writtenAt } from './columns.ts';
 import { incidentsSchema, tlp } from './incidents.ts';
 
 /**
@@ -48,7 +48,7 @@ export interface ImportOutcome {
 export const exchangeImports = incidentsSchema.table(
   'exchange_imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     ownerOrg: text('owner_org').notNull(),
     submittedBySub: text('submitted_by_sub').notNull(),
     /** The submitter's roles when it submitted, for an import processed later. */
@@ -58,19 +58,13 @@ export const exchangeImports = incidentsSchema.table(
     state: exchangeImportState('state').notNull(),
     /** The marking for objects that carry none; null means AMBER. */
     defaultTlp: tlp('default_tlp'),
-    sharedWith: text('shared_with')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    sharedWith: textList('shared_with'),
     /** Sharing groups the advisories it creates are shared with (checked when it was submitted). */
-    sharedWithGroups: uuid('shared_with_groups')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    sharedWithGroups: uuidList('shared_with_groups'),
     totalCount: integer('total_count').notNull(),
     outcome: jsonb('outcome').$type<ImportOutcome>(),
-    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    completedAt: timestamp('completed_at', { withTimezone: true, mode: 'date' }),
+    requestedAt: writtenAt('requested_at'),
+    completedAt: instant('completed_at'),
   },
   (t) => [index('exchange_imports_owner_idx').on(t.ownerOrg, t.requestedAt)],
 );
@@ -96,25 +90,22 @@ export const exchangeImportParts = incidentsSchema.table(
 export const exchangeObjects = incidentsSchema.table(
   'exchange_objects',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     ownerOrg: text('owner_org').notNull(),
     externalId: text('external_id').notNull(),
     externalType: text('external_type').notNull(),
     /** STIX `modified` (or `created`); MISP `timestamp`. Null for objects without a version. */
-    version: timestamp('version', { withTimezone: true, mode: 'date' }),
+    version: instant('version'),
     /** ADVISORY, INDICATORS, KEPT (unmapped, stored whole) or REFERENCE (markings, identities, observables). */
     kind: text('kind').$type<'ADVISORY' | 'INDICATORS' | 'KEPT' | 'REFERENCE'>().notNull(),
     /** The advisory or indicator rows it became. */
-    recordIds: uuid('record_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    recordIds: uuidList('record_ids'),
     tlp: tlp('tlp').notNull(),
     object: jsonb('object').$type<Record<string, unknown>>(),
     importId: uuid('import_id')
       .notNull()
       .references(() => exchangeImports.id),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: writtenAt('updated_at'),
   },
   (t) => [uniqueIndex('exchange_objects_owner_external_idx').on(t.ownerOrg, t.externalId)],
 );

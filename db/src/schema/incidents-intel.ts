@@ -1,15 +1,5 @@
-import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  char,
-  doublePrecision,
-  index,
-  jsonb,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, doublePrecision, index, jsonb, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { countryCodes, instant, textList, uuidKey, writtenAt } from './columns.ts';
 import {
   incidents,
   incidentsSchema,
@@ -24,25 +14,16 @@ import {
 export const advisories = incidentsSchema.table(
   'advisories',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     severity: severity('severity').notNull(),
     tlp: tlp('tlp').notNull(),
     publishedByOrg: text('published_by_org').notNull(),
-    sharedWith: text('shared_with')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    cveIds: text('cve_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    affectedProducts: text('affected_products')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    sharedWith: textList('shared_with'),
+    cveIds: textList('cve_ids'),
+    affectedProducts: textList('affected_products'),
+    publishedAt: writtenAt('published_at'),
     /** Where an imported advisory came from (STIX, MISP); null when it was published here. */
     provenance: jsonb('provenance').$type<Provenance>(),
   },
@@ -52,18 +33,23 @@ export const advisories = incidentsSchema.table(
   ],
 );
 
+/** The incident or the advisory a row is about: `incident_id` and `advisory_id`, either null. */
+export const subjectColumns = () => ({
+  incidentId: uuid('incident_id').references(() => incidents.id),
+  advisoryId: uuid('advisory_id').references(() => advisories.id),
+});
+
 /** An indicator belongs to exactly one incident or one advisory and inherits its visibility. */
 export const indicators = incidentsSchema.table(
   'indicators',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     type: indicatorType('type').notNull(),
     value: text('value').notNull(),
     description: text('description'),
-    firstSeen: timestamp('first_seen', { withTimezone: true, mode: 'date' }),
-    incidentId: uuid('incident_id').references(() => incidents.id),
-    advisoryId: uuid('advisory_id').references(() => advisories.id),
-    addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    firstSeen: instant('first_seen'),
+    ...subjectColumns(),
+    addedAt: writtenAt('added_at'),
     /** False when the source says not to alert on it (MISP's `to_ids` false, STIX observed-data). */
     forDetection: boolean('for_detection').notNull().default(true),
     /** Where an imported indicator came from; null when it was entered here. */
@@ -84,21 +70,17 @@ export const indicators = incidentsSchema.table(
 export const phishingReports = incidentsSchema.table(
   'phishing_reports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     url: text('url').notNull(),
     /** The URL's host: a domain, or an IPv4/IPv6 address. */
     host: text('host').notNull(),
-    targetedCountries: char('targeted_countries', { length: 2 }).array().notNull(),
-    firstObservedAt: timestamp('first_observed_at', { withTimezone: true, mode: 'date' }).notNull(),
-    lastObservedAt: timestamp('last_observed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    targetedCountries: countryCodes('targeted_countries'),
+    firstObservedAt: instant('first_observed_at').notNull(),
+    lastObservedAt: instant('last_observed_at').notNull(),
     highestScore: doublePrecision('highest_score').notNull(),
     incidentId: uuid('incident_id').references(() => incidents.id),
-    firstReportedAt: timestamp('first_reported_at', { withTimezone: true, mode: 'date' })
-      .notNull()
-      .defaultNow(),
-    lastReportedAt: timestamp('last_reported_at', { withTimezone: true, mode: 'date' })
-      .notNull()
-      .defaultNow(),
+    firstReportedAt: writtenAt('first_reported_at'),
+    lastReportedAt: writtenAt('last_reported_at'),
   },
   (t) => [
     uniqueIndex('phishing_reports_url_idx').on(t.url),
@@ -109,7 +91,7 @@ export const phishingReports = incidentsSchema.table(
 export const phishingVerdicts = incidentsSchema.table(
   'phishing_verdicts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     reportId: uuid('report_id')
       .notNull()
       .references(() => phishingReports.id),
@@ -118,11 +100,11 @@ export const phishingVerdicts = incidentsSchema.table(
     detector: text('detector').notNull(),
     score: doublePrecision('score').notNull(),
     label: text('label').notNull(),
-    observedAt: timestamp('observed_at', { withTimezone: true, mode: 'date' }).notNull(),
-    targetedCountries: char('targeted_countries', { length: 2 }).array().notNull(),
+    observedAt: instant('observed_at').notNull(),
+    targetedCountries: countryCodes('targeted_countries'),
     reporterOrg: text('reporter_org').notNull(),
     reporterSub: text('reporter_sub').notNull(),
-    reportedAt: timestamp('reported_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    reportedAt: writtenAt('reported_at'),
   },
   (t) => [index('phishing_verdicts_report_idx').on(t.reportId, t.reportedAt, t.id)],
 );

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
+import { instant, textList, uuidKey, uuidList, writtenAt } from './columns.ts';
 import { incidentsSchema, tlp } from './incidents.ts';
 
 /**
@@ -16,7 +16,7 @@ export interface MispFeedHeader {
 export const mispFeeds = incidentsSchema.table(
   'misp_feeds',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     /** The organization that owns what the feed imports. */
     ownerOrg: text('owner_org').notNull(),
     /** The feed's base URL: `<url>/manifest.json` and `<url>/<uuid>.json`. */
@@ -25,26 +25,23 @@ export const mispFeeds = incidentsSchema.table(
     headers: jsonb('headers').$type<MispFeedHeader[]>().notNull(),
     /** The marking of events that carry no `tlp:` tag. */
     defaultTlp: tlp('default_tlp').notNull(),
-    sharedWith: text('shared_with')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    sharedWith: textList('shared_with'),
     enabled: boolean('enabled').notNull().default(true),
     pullIntervalSeconds: integer('pull_interval_seconds').notNull(),
     /** When the feed is next due. */
-    nextPullAt: timestamp('next_pull_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    nextPullAt: writtenAt('next_pull_at'),
     /**
      * Set by the replica pulling the feed, and renewed as it goes: other replicas leave the feed
      * alone until then, and take it up again after it if the puller died.
      */
-    leasedUntil: timestamp('leased_until', { withTimezone: true, mode: 'date' }),
-    lastPulledAt: timestamp('last_pulled_at', { withTimezone: true, mode: 'date' }),
+    leasedUntil: instant('leased_until'),
+    lastPulledAt: instant('last_pulled_at'),
     lastError: text('last_error'),
     /** Pulls that failed in a row: the exponent of the back-off. */
     failures: integer('failures').notNull().default(0),
     eventsImported: integer('events_imported').notNull().default(0),
     createdBySub: text('created_by_sub').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: writtenAt('created_at'),
   },
   (t) => [index('misp_feeds_due_idx').on(t.nextPullAt), index('misp_feeds_owner_idx').on(t.ownerOrg)],
 );
@@ -53,12 +50,12 @@ export const mispFeeds = incidentsSchema.table(
 export const mispFeedPulls = incidentsSchema.table(
   'misp_feed_pulls',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     feedId: uuid('feed_id')
       .notNull()
       .references(() => mispFeeds.id, { onDelete: 'cascade' }),
-    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
-    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }).notNull(),
+    startedAt: instant('started_at').notNull(),
+    finishedAt: instant('finished_at').notNull(),
     /** Events listed in the manifest. */
     eventsListed: integer('events_listed').notNull(),
     /** Events fetched because they were new or newer than the copy held. */
@@ -67,10 +64,7 @@ export const mispFeedPulls = incidentsSchema.table(
     eventsImported: integer('events_imported').notNull(),
     error: text('error'),
     /** The imports (one per event) the pull made. */
-    importIds: uuid('import_ids')
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    importIds: uuidList('import_ids'),
   },
   (t) => [index('misp_feed_pulls_feed_idx').on(t.feedId, t.startedAt)],
 );

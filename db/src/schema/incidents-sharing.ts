@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { advisories, incidents, incidentsSchema } from './incidents.ts';
+import { index, primaryKey, text, uniqueIndex, uuid, type PgColumn } from 'drizzle-orm/pg-core';
+import { uuidKey, writtenAt } from './columns.ts';
+import { advisories, incidentColumn, incidentsSchema } from './incidents.ts';
 
 /*
  * Sharing groups, as MISP has them: a named set of organizations ("CLMV CERTs", "ASEAN + CN") that
@@ -17,13 +18,13 @@ import { advisories, incidents, incidentsSchema } from './incidents.ts';
 export const sharingGroups = incidentsSchema.table(
   'sharing_groups',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: uuidKey(),
     name: text('name').notNull(),
     /** The organization that created it; its ORG_ADMINs (and the SECRETARIAT) change its members. */
     ownerOrg: text('owner_org').notNull(),
     createdBySub: text('created_by_sub').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    createdAt: writtenAt('created_at'),
+    updatedAt: writtenAt('updated_at'),
   },
   // One name per owner, compared case-insensitively ("CLMV CERTs" and "clmv certs" are one group).
   (t) => [uniqueIndex('sharing_groups_owner_name_idx').on(t.ownerOrg, sql`lower(${t.name})`)],
@@ -37,7 +38,7 @@ export const sharingGroupMembers = incidentsSchema.table(
       .notNull()
       .references(() => sharingGroups.id, { onDelete: 'cascade' }),
     organizationId: text('organization_id').notNull(),
-    addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    addedAt: writtenAt('added_at'),
   },
   (t) => [
     primaryKey({ columns: [t.groupId, t.organizationId] }),
@@ -46,22 +47,28 @@ export const sharingGroupMembers = incidentsSchema.table(
   ],
 );
 
+/** The group a record was shared with, and when. */
+const groupShare = () => ({
+  groupId: uuid('group_id')
+    .notNull()
+    .references(() => sharingGroups.id),
+  sharedAt: writtenAt('shared_at'),
+});
+
+/** A record is shared with a group once; `indexName` finds a group's records. */
+const groupShareKeys = (indexName: string, record: PgColumn, group: PgColumn) => [
+  primaryKey({ columns: [record, group] }),
+  index(indexName).on(group, record),
+];
+
 /** Sharing groups an incident was shared with (by its reporting organization only). */
 export const incidentSharingGroups = incidentsSchema.table(
   'incident_sharing_groups',
   {
-    incidentId: uuid('incident_id')
-      .notNull()
-      .references(() => incidents.id),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => sharingGroups.id),
-    sharedAt: timestamp('shared_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    incidentId: incidentColumn(),
+    ...groupShare(),
   },
-  (t) => [
-    primaryKey({ columns: [t.incidentId, t.groupId] }),
-    index('incident_sharing_groups_group_idx').on(t.groupId, t.incidentId),
-  ],
+  (t) => groupShareKeys('incident_sharing_groups_group_idx', t.incidentId, t.groupId),
 );
 
 /** Sharing groups an advisory was shared with (by its publishing organization only). */
@@ -71,13 +78,7 @@ export const advisorySharingGroups = incidentsSchema.table(
     advisoryId: uuid('advisory_id')
       .notNull()
       .references(() => advisories.id),
-    groupId: uuid('group_id')
-      .notNull()
-      .references(() => sharingGroups.id),
-    sharedAt: timestamp('shared_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    ...groupShare(),
   },
-  (t) => [
-    primaryKey({ columns: [t.advisoryId, t.groupId] }),
-    index('advisory_sharing_groups_group_idx').on(t.groupId, t.advisoryId),
-  ],
+  (t) => groupShareKeys('advisory_sharing_groups_group_idx', t.advisoryId, t.groupId),
 );

@@ -215,28 +215,23 @@ async function withCaller(
   if (await authenticated(runtime, req, res)) send(res, 200, body());
 }
 
+/** A request refused with 403 and `description`, once its token is known good (a bad one is still 401). */
+const refusal =
+  (description: string) =>
+  async (runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (await authenticated(runtime, req, res)) sendError(res, 403, 'Forbidden', description);
+  };
+
 /** Reading the inbox: §5.3, §5.4, §5.6 and §5.8 answer 403 when `can_read` is false. */
-async function refuseRead(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!(await authenticated(runtime, req, res))) return;
-  sendError(
-    res,
-    403,
-    'Forbidden',
-    'The inbox is write-only (can_read false): what it imports is read from the advisories collection.',
-  );
-}
+const refuseRead = refusal(
+  'The inbox is write-only (can_read false): what it imports is read from the advisories collection.',
+);
 
 /**
  * POST on objects and DELETE on an object. §5.5 and §5.7 require 403 (or 404) from a collection
  * whose `can_write` is false for the client, and every read collection is read-only for everyone;
  * the body is never read. A bad token is still 401, as on every other endpoint.
  */
-async function refuseWrite(runtime: Runtime, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!(await authenticated(runtime, req, res))) return;
-  sendError(
-    res,
-    403,
-    'Forbidden',
-    'This collection is read-only (can_write false): objects can be neither added nor deleted. Members add objects to the inbox collection.',
-  );
-}
+const refuseWrite = refusal(
+  'This collection is read-only (can_write false): objects can be neither added nor deleted. Members add objects to the inbox collection.',
+);

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { eq, exists, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   textSearch,
   cursorShape,
   CursorParts,
-  keysetConnection,
+  keysetList,
+  linked,
   notFound,
-  type Connection,
   type Identity,
 } from '@cadg/platform';
 import { tableKeyset, type Db } from '@cadg/db';
@@ -39,8 +39,11 @@ function conditions(filter: InstrumentFilter | null | undefined): SQL[] {
   if (filter.kinds) where.push(inArray(t.policyInstruments.kind, [...filter.kinds]));
   if (filter.topic) {
     where.push(
-      exists(
-        sql`(select 1 from ${t.instrumentTopics} where ${t.instrumentTopics.instrumentId} = ${t.policyInstruments.id} and ${t.instrumentTopics.topicSlug} = ${filter.topic})`,
+      linked(
+        t.instrumentTopics.instrumentId,
+        t.policyInstruments.id,
+        t.instrumentTopics.topicSlug,
+        filter.topic,
       ),
     );
   }
@@ -51,21 +54,13 @@ function conditions(filter: InstrumentFilter | null | undefined): SQL[] {
 const INSTRUMENT_CURSOR = cursorShape('instruments', CursorParts.date, CursorParts.text);
 
 /** Instruments newest first (undated last), keyset-paginated on (adoptedOn, id) descending. */
-export async function listInstruments(
-  db: Db,
-  filter: InstrumentFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-): Promise<Connection<InstrumentRow>> {
-  return keysetConnection({
-    where: conditions(filter),
-    after,
-    limit,
-    cursor: INSTRUMENT_CURSOR,
-    ...tableKeyset(db, t.policyInstruments, 'desc', [[adoptedKey, 'date'], t.policyInstruments.id]),
-    keyOf: (r) => [r.adoptedOn ?? '0001-01-01', r.id],
-  });
-}
+export const listInstruments = keysetList({
+  cursor: INSTRUMENT_CURSOR,
+  where: conditions,
+  queries: (db: Db) =>
+    tableKeyset(db, t.policyInstruments, 'desc', [[adoptedKey, 'date'], t.policyInstruments.id]),
+  keyOf: (r) => [r.adoptedOn ?? '0001-01-01', r.id],
+});
 
 export interface AddInstrumentInput {
   countryCode?: string | null;

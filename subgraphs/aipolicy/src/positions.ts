@@ -4,10 +4,9 @@ import {
   badUserInput,
   cursorShape,
   CursorParts,
-  keysetConnection,
+  keysetList,
   conflict,
   notFound,
-  type Connection,
   type Identity,
 } from '@cadg/platform';
 import { tableKeyset, type Db } from '@cadg/db';
@@ -47,24 +46,16 @@ function conditions(filter: PositionFilter | null | undefined): SQL[] {
 const POSITION_CURSOR = cursorShape('positions', CursorParts.date, CursorParts.uuid);
 
 /** Positions newest statement first, keyset-paginated on (statedOn, id) descending. */
-export async function listPositions(
-  db: Db,
-  filter: PositionFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-): Promise<Connection<PositionRow>> {
-  return keysetConnection({
-    where: conditions(filter),
-    after,
-    limit,
-    cursor: POSITION_CURSOR,
-    ...tableKeyset(db, t.policyPositions, 'desc', [
+export const listPositions = keysetList({
+  cursor: POSITION_CURSOR,
+  where: conditions,
+  queries: (db: Db) =>
+    tableKeyset(db, t.policyPositions, 'desc', [
       [t.policyPositions.statedOn, 'date'],
       [t.policyPositions.id, 'uuid'],
     ]),
-    keyOf: (r) => [r.statedOn, r.id],
-  });
-}
+  keyOf: (r) => [r.statedOn, r.id],
+});
 
 export async function findPosition(db: Db, id: string): Promise<PositionRow | null> {
   if (!valid.isUuid(id)) return null;

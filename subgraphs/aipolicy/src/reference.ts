@@ -18,13 +18,15 @@ export async function requireCountry(db: Db | Tx, field: string, code: string): 
   return normalised;
 }
 
-export async function requireTopic(db: Db | Tx, field: string, slug: string): Promise<TopicRow> {
-  const [row] = await db
-    .select()
-    .from(t.topics)
-    .where(eq(t.topics.slug, valid.slug(field, slug)));
-  if (!row) throw notFound('Topic', slug);
+/** The one row a lookup by slug found; NOT_FOUND naming the `type` and the slug asked for if none. */
+function found<T>(type: string, slug: string, [row]: readonly T[]): T {
+  if (!row) throw notFound(type, slug);
   return row;
+}
+
+export async function requireTopic(db: Db | Tx, field: string, slug: string): Promise<TopicRow> {
+  const key = valid.slug(field, slug);
+  return found('Topic', slug, await db.select().from(t.topics).where(eq(t.topics.slug, key)));
 }
 
 /** Every given topic, in the order given (duplicates dropped); NOT_FOUND names the first unknown one. */
@@ -45,16 +47,11 @@ export async function requireTopics(
 }
 
 export async function requireForum(db: Db | Tx, field: string, slug: string): Promise<ForumRow> {
-  const [row] = await db
-    .select()
-    .from(t.forums)
-    .where(eq(t.forums.slug, valid.slug(field, slug)));
-  if (!row) throw notFound('Forum', slug);
-  return row;
+  const key = valid.slug(field, slug);
+  return found('Forum', slug, await db.select().from(t.forums).where(eq(t.forums.slug, key)));
 }
 
 export async function requireFramework(db: Db | Tx, slug: string): Promise<FrameworkRow> {
-  const [row] = await db.select().from(t.frameworks).where(eq(t.frameworks.slug, slug.trim()));
-  if (!row) throw notFound('Framework', slug);
-  return row;
+  const key = slug.trim();
+  return found('Framework', slug, await db.select().from(t.frameworks).where(eq(t.frameworks.slug, key)));
 }

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, exists, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import {
   textSearch,
   badUserInput,
   cursorShape,
   forbidden,
   CursorParts,
-  keysetConnection,
+  keysetList,
+  linked,
   notFound,
-  type Connection,
   type Identity,
 } from '@cadg/platform';
 import { tableKeyset, type Db, type Tx } from '@cadg/db';
@@ -34,18 +34,14 @@ function conditions(filter: ActivityFilter | null | undefined): SQL[] {
   if (filter.countryCode) {
     const code = valid.countryCode('filter.countryCode', filter.countryCode);
     where.push(
-      exists(
-        sql`(select 1 from ${t.activityCountries} where ${t.activityCountries.activityId} = ${t.activities.id} and ${t.activityCountries.countryCode} = ${code})`,
-      ),
+      linked(t.activityCountries.activityId, t.activities.id, t.activityCountries.countryCode, code),
     );
   }
   if (filter.organizationId) {
     const id = filter.organizationId;
     const involved = or(
       eq(t.activities.hostOrganizationId, id),
-      exists(
-        sql`(select 1 from ${t.activityParticipants} where ${t.activityParticipants.activityId} = ${t.activities.id} and ${t.activityParticipants.organizationId} = ${id})`,
-      ),
+      linked(t.activityParticipants.activityId, t.activities.id, t.activityParticipants.organizationId, id),
     );
     if (involved) where.push(involved);
   }
@@ -58,21 +54,13 @@ function conditions(filter: ActivityFilter | null | undefined): SQL[] {
 const ACTIVITY_CURSOR = cursorShape('activities', CursorParts.date, CursorParts.text);
 
 /** Activities newest first, keyset-paginated on (startsOn, id) descending. */
-export async function listActivities(
-  db: Db,
-  filter: ActivityFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-): Promise<Connection<ActivityRow>> {
-  return keysetConnection({
-    where: conditions(filter),
-    after,
-    limit,
-    cursor: ACTIVITY_CURSOR,
-    ...tableKeyset(db, t.activities, 'desc', [[t.activities.startsOn, 'date'], t.activities.id]),
-    keyOf: (r) => [r.startsOn, r.id],
-  });
-}
+export const listActivities = keysetList({
+  cursor: ACTIVITY_CURSOR,
+  where: conditions,
+  queries: (db: Db) =>
+    tableKeyset(db, t.activities, 'desc', [[t.activities.startsOn, 'date'], t.activities.id]),
+  keyOf: (r) => [r.startsOn, r.id],
+});
 
 /** Throws NOT_FOUND naming the first organization id that does not exist. */
 export async function requireOrganizations(tx: Tx, ids: readonly string[]): Promise<void> {

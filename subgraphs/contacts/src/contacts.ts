@@ -4,9 +4,8 @@ import {
   badUserInput,
   cursorShape,
   CursorParts,
-  keysetConnection,
+  keysetList,
   notFound,
-  type Connection,
   type Identity,
 } from '@cadg/platform';
 import { tableKeyset, type Db } from '@cadg/db';
@@ -51,23 +50,13 @@ function sqlOrganizationsIn(codes: string[]): SQL {
 
 const CONTACT_CURSOR = cursorShape('contacts', CursorParts.text, CursorParts.uuid);
 
-/** Contacts by name, keyset-paginated on (name, id). */
-export async function listContacts(
-  db: Db,
-  filter: ContactFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-  now = new Date(),
-): Promise<Connection<ContactRow>> {
-  return keysetConnection({
-    where: conditions(filter, now),
-    after,
-    limit,
-    cursor: CONTACT_CURSOR,
-    ...tableKeyset(db, t.contacts, 'asc', [t.contacts.name, [t.contacts.id, 'uuid']]),
-    keyOf: (r) => [r.name, r.id],
-  });
-}
+/** Contacts by name, keyset-paginated on (name, id); verification status is judged as of now. */
+export const listContacts = keysetList({
+  cursor: CONTACT_CURSOR,
+  where: (filter: ContactFilter | null | undefined) => conditions(filter, new Date()),
+  queries: (db: Db) => tableKeyset(db, t.contacts, 'asc', [t.contacts.name, [t.contacts.id, 'uuid']]),
+  keyOf: (r) => [r.name, r.id],
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -5,9 +5,8 @@ import {
   conflict,
   cursorShape,
   CursorParts,
-  keysetConnection,
+  keysetList,
   notFound,
-  type Connection,
   type Identity,
 } from '@cadg/platform';
 import { tableKeyset, type Db } from '@cadg/db';
@@ -42,21 +41,12 @@ function conditions(filter: OrganizationFilter | null | undefined): SQL[] {
 const ORGANIZATION_CURSOR = cursorShape('organizations', CursorParts.text, CursorParts.text);
 
 /** Organizations by name, keyset-paginated on (name, id). */
-export async function listOrganizations(
-  db: Db,
-  filter: OrganizationFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-): Promise<Connection<OrganizationRow>> {
-  return keysetConnection({
-    where: conditions(filter),
-    after,
-    limit,
-    cursor: ORGANIZATION_CURSOR,
-    ...tableKeyset(db, t.organizations, 'asc', [t.organizations.name, t.organizations.id]),
-    keyOf: (r) => [r.name, r.id],
-  });
-}
+export const listOrganizations = keysetList({
+  cursor: ORGANIZATION_CURSOR,
+  where: conditions,
+  queries: (db: Db) => tableKeyset(db, t.organizations, 'asc', [t.organizations.name, t.organizations.id]),
+  keyOf: (r) => [r.name, r.id],
+});
 
 export interface CreateOrganizationInput {
   countryCode: string;

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, exists, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import {
   textSearch,
   badUserInput,
   conflict,
   cursorShape,
   CursorParts,
-  keysetConnection,
+  keysetList,
+  linked,
   notFound,
-  type Connection,
   type Identity,
 } from '@cadg/platform';
 import { tableKeyset, type Db, type Tx } from '@cadg/db';
@@ -32,24 +32,21 @@ function conditions(filter: PilotFilter | null | undefined): SQL[] {
   if (filter.statuses) where.push(inArray(t.pilots.status, [...filter.statuses]));
   if (filter.countryCode) {
     const code = valid.countryCode('filter.countryCode', filter.countryCode);
-    where.push(
-      exists(
-        sql`(select 1 from ${t.pilotCountries} where ${t.pilotCountries.pilotId} = ${t.pilots.id} and ${t.pilotCountries.countryCode} = ${code})`,
-      ),
-    );
+    where.push(linked(t.pilotCountries.pilotId, t.pilots.id, t.pilotCountries.countryCode, code));
   }
   if (filter.organizationId) {
     where.push(
-      exists(
-        sql`(select 1 from ${t.pilotOrganizations} where ${t.pilotOrganizations.pilotId} = ${t.pilots.id} and ${t.pilotOrganizations.organizationId} = ${filter.organizationId})`,
+      linked(
+        t.pilotOrganizations.pilotId,
+        t.pilots.id,
+        t.pilotOrganizations.organizationId,
+        filter.organizationId,
       ),
     );
   }
   if (filter.mechanism) {
     where.push(
-      exists(
-        sql`(select 1 from ${t.pilotMechanisms} where ${t.pilotMechanisms.pilotId} = ${t.pilots.id} and ${t.pilotMechanisms.mechanismKind} = ${filter.mechanism})`,
-      ),
+      linked(t.pilotMechanisms.pilotId, t.pilots.id, t.pilotMechanisms.mechanismKind, filter.mechanism),
     );
   }
   where.push(...textSearch(filter.text, t.pilots.name, t.pilots.description));
@@ -59,21 +56,12 @@ function conditions(filter: PilotFilter | null | undefined): SQL[] {
 const PILOT_CURSOR = cursorShape('pilots', CursorParts.text, CursorParts.text);
 
 /** Pilots by name, keyset-paginated on (name, id). */
-export async function listPilots(
-  db: Db,
-  filter: PilotFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-): Promise<Connection<PilotRow>> {
-  return keysetConnection({
-    where: conditions(filter),
-    after,
-    limit,
-    cursor: PILOT_CURSOR,
-    ...tableKeyset(db, t.pilots, 'asc', [t.pilots.name, t.pilots.id]),
-    keyOf: (r) => [r.name, r.id],
-  });
-}
+export const listPilots = keysetList({
+  cursor: PILOT_CURSOR,
+  where: conditions,
+  queries: (db: Db) => tableKeyset(db, t.pilots, 'asc', [t.pilots.name, t.pilots.id]),
+  keyOf: (r) => [r.name, r.id],
+});
 
 export interface PilotWithParticipants {
   pilot: PilotRow;

@@ -1,12 +1,5 @@
 import { gte, sql, type SQL } from 'drizzle-orm';
-import {
-  textSearch,
-  cursorShape,
-  CursorParts,
-  keysetConnection,
-  type Caller,
-  type Connection,
-} from '@cadg/platform';
+import { textSearch, cursorShape, CursorParts, keysetList, type Caller } from '@cadg/platform';
 import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { audit } from './audit.ts';
@@ -27,15 +20,13 @@ export interface AdvisoryFilter {
   text?: string | null;
 }
 
-const ADVISORY_CURSOR = cursorShape('advisories', CursorParts.timestamp, CursorParts.uuid);
+/** Whose list of advisories (the caller's visibility always applies) and what narrows it. */
+export interface AdvisoryQuery {
+  caller: Caller;
+  filter?: AdvisoryFilter | null | undefined;
+}
 
-export async function listAdvisories(
-  db: Db,
-  caller: Caller,
-  filter: AdvisoryFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-): Promise<Connection<AdvisoryRow>> {
+function advisoryConditions({ caller, filter }: AdvisoryQuery): SQL[] {
   const where: SQL[] = [advisoryReadableBy(caller)];
   if (filter?.minSeverity) where.push(gte(t.advisories.severity, filter.minSeverity));
   if (filter?.cveId) {
@@ -44,18 +35,22 @@ export async function listAdvisories(
   }
   if (filter?.publishedFrom) where.push(gte(t.advisories.publishedAt, filter.publishedFrom));
   where.push(...textSearch(filter?.text, t.advisories.title, t.advisories.body));
-  return keysetConnection({
-    where,
-    after,
-    limit,
-    cursor: ADVISORY_CURSOR,
-    ...tableKeyset(db, t.advisories, 'desc', [
+  return where;
+}
+
+const ADVISORY_CURSOR = cursorShape('advisories', CursorParts.timestamp, CursorParts.uuid);
+
+/** Advisories the caller may see, newest first, keyset-paginated on (publishedAt, id). */
+export const listAdvisories = keysetList({
+  cursor: ADVISORY_CURSOR,
+  where: advisoryConditions,
+  queries: (db: Db) =>
+    tableKeyset(db, t.advisories, 'desc', [
       [t.advisories.publishedAt, 'timestamptz'],
       [t.advisories.id, 'uuid'],
     ]),
-    keyOf: (r) => [r.publishedAt.toISOString(), r.id],
-  });
-}
+  keyOf: (r) => [r.publishedAt.toISOString(), r.id],
+});
 
 export interface PublishAdvisoryInput {
   title: string;

@@ -7,12 +7,11 @@ import {
   forbidden,
   hasRight,
   notFound,
-  keysetConnection,
+  keysetList,
   organizationWith,
   Right,
   Role,
   type Caller,
-  type Connection,
 } from '@cadg/platform';
 import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
@@ -44,21 +43,15 @@ export interface AssistanceRequestFilter {
   direction?: 'TO_MY_ORGANIZATION' | 'FROM_MY_ORGANIZATION' | null;
 }
 
-const REQUEST_CURSOR = cursorShape('assistanceRequests', CursorParts.timestamp, CursorParts.uuid);
+/** Whose list of assistance requests (the caller's visibility always applies) and what narrows it. */
+export interface AssistanceRequestQuery {
+  caller: Caller;
+  filter?: AssistanceRequestFilter | null | undefined;
+}
 
-/**
- * The assistance requests the caller may see, across incidents, newest request first: requests
- * about incidents it may read (TLP in SQL, as every list) that `canSeeRequest` lets it see, so
- * pages and `totalCount` never include another organization's requests.
- */
-export async function listAssistanceRequests(
-  db: Db,
-  caller: Caller,
-  filter: AssistanceRequestFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-): Promise<Connection<AssistanceRequestRow>> {
-  const requests = t.assistanceRequests;
+const requests = t.assistanceRequests;
+
+function requestConditions({ caller, filter }: AssistanceRequestQuery): SQL[] {
   const where: SQL[] = [
     sql`exists (select 1 from ${t.incidents} where ${t.incidents.id} = ${requests.incidentId}
       and ${readableBy(caller, INCIDENT_MARKING)} and ${requestVisibleSql(caller)})`,
@@ -71,18 +64,26 @@ export async function listAssistanceRequests(
       filter.direction === 'TO_MY_ORGANIZATION' ? requests.requestedOfOrg : requests.requestedByOrg;
     where.push(org === null ? sql`false` : eq(column, org));
   }
-  return keysetConnection({
-    where,
-    after,
-    limit,
-    cursor: REQUEST_CURSOR,
-    ...tableKeyset(db, requests, 'desc', [
+  return where;
+}
+
+const REQUEST_CURSOR = cursorShape('assistanceRequests', CursorParts.timestamp, CursorParts.uuid);
+
+/**
+ * The assistance requests the caller may see, across incidents, newest request first: requests
+ * about incidents it may read (TLP in SQL, as every list) that `canSeeRequest` lets it see, so
+ * pages and `totalCount` never include another organization's requests.
+ */
+export const listAssistanceRequests = keysetList({
+  cursor: REQUEST_CURSOR,
+  where: requestConditions,
+  queries: (db: Db) =>
+    tableKeyset(db, requests, 'desc', [
       [requests.requestedAt, 'timestamptz'],
       [requests.id, 'uuid'],
     ]),
-    keyOf: (r) => [r.requestedAt.toISOString(), r.id],
-  });
-}
+  keyOf: (r) => [r.requestedAt.toISOString(), r.id],
+});
 
 export interface RequestAssistanceInput {
   incidentId: string;

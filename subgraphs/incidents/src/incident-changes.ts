@@ -38,6 +38,34 @@ function requireTransition(incident: IncidentRow, to: IncidentStatus): void {
   throw conflict(`An incident cannot go from ${incident.status} to ${to}.`, { from: incident.status, to });
 }
 
+/**
+ * Runs `change` in one transaction on incident `id` as the actor sees it (NOT_FOUND if it may not),
+ * locked until the transaction ends so concurrent changes take turns.
+ */
+function changeIncident<T>(
+  db: Db,
+  actor: Identity,
+  id: string,
+  change: (tx: Tx, current: IncidentRow) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => change(tx, await findVisibleIncident(tx, actor, id, true)));
+}
+
+/** Writes `changes` to the incident as its next version, changed now; returns the row written. */
+async function writeIncident(
+  tx: Tx,
+  current: IncidentRow,
+  changes: Partial<typeof t.incidents.$inferInsert> = {},
+): Promise<IncidentRow> {
+  const [incident] = await tx
+    .update(t.incidents)
+    .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
+    .where(eq(t.incidents.id, current.id))
+    .returning();
+  if (!incident) throw new Error('update returned no row');
+  return incident;
+}
+
 export interface ReportIncidentInput {
   title: string;
   summary: string;
@@ -155,8 +183,7 @@ export async function updateIncident(
   if (input.detectedAt !== undefined)
     changes.detectedAt = valid.notInFuture('input.detectedAt', input.detectedAt);
 
-  return db.transaction(async (tx) => {
-    const current = await findVisibleIncident(tx, actor, input.id, true);
+  return changeIncident(db, actor, input.id, async (tx, current) => {
     requireAccess(access, actor, current);
     if (
       changes.tlp !== undefined &&
@@ -166,12 +193,7 @@ export async function updateIncident(
       throw forbidden('Only the reporting organization may change the TLP marking of its incident.');
     }
     requireVersion(current, input.expectedVersion);
-    const [incident] = await tx
-      .update(t.incidents)
-      .set({ ...changes, version: current.version + 1, updatedAt: new Date() })
-      .where(eq(t.incidents.id, current.id))
-      .returning();
-    if (!incident) throw new Error('update returned no row');
+    const incident = await writeIncident(tx, current, changes);
     const severityChanged = incident.severity !== current.severity;
     const fields = changedFields(changes);
     const tlpNote = incident.tlp !== current.tlp ? ` TLP:${current.tlp} → TLP:${incident.tlp}.` : '';
@@ -204,18 +226,12 @@ export async function changeIncidentStatus(
   input: ChangeStatusInput,
 ): Promise<IncidentRow> {
   const note = valid.optionalText('input.note', input.note, 20_000);
-  return db.transaction(async (tx) => {
-    const current = await findVisibleIncident(tx, actor, input.id, true);
+  return changeIncident(db, actor, input.id, async (tx, current) => {
     requireMayChangeIncident(actor, current);
     requireVersion(current, input.expectedVersion);
     if (current.status === input.status) return current;
     requireTransition(current, input.status);
-    const [incident] = await tx
-      .update(t.incidents)
-      .set({ status: input.status, version: current.version + 1, updatedAt: new Date() })
-      .where(eq(t.incidents.id, current.id))
-      .returning();
-    if (!incident) throw new Error('update returned no row');
+    const incident = await writeIncident(tx, current, { status: input.status });
     await tx.insert(t.incidentUpdates).values({
       incidentId: incident.id,
       authorOrg: actor.org,
@@ -253,28 +269,19 @@ export async function postIncidentUpdate(
   input: PostUpdateInput,
 ): Promise<IncidentUpdateRow> {
   const body = valid.text('input.body', input.body, 20_000);
-  return db.transaction(async (tx) => {
-    const current = await findVisibleIncident(tx, actor, input.incidentId, true);
+  return changeIncident(db, actor, input.incidentId, async (tx, current) => {
     const severity = input.severity && input.severity !== current.severity ? input.severity : null;
     const status = input.status && input.status !== current.status ? input.status : null;
     if (severity || status) requireMayChangeIncident(actor, current);
     requireVersion(current, input.expectedVersion);
     if (status) requireTransition(current, status);
-    let incident = current;
-    if (severity || status) {
-      const [changed] = await tx
-        .update(t.incidents)
-        .set({
-          ...(severity ? { severity } : {}),
-          ...(status ? { status } : {}),
-          version: current.version + 1,
-          updatedAt: new Date(),
-        })
-        .where(eq(t.incidents.id, current.id))
-        .returning();
-      if (!changed) throw new Error('update returned no row');
-      incident = changed;
-    }
+    const incident =
+      severity || status
+        ? await writeIncident(tx, current, {
+            ...(severity ? { severity } : {}),
+            ...(status ? { status } : {}),
+          })
+        : current;
     const [update] = await tx
       .insert(t.incidentUpdates)
       .values({
@@ -322,8 +329,7 @@ export async function shareIncident(
   if (ids.length === 0 && !sharingGroupIds?.length)
     throw badUserInput('organizationIds', 'Name at least one organization or sharing group.');
   await directory.requireOrganizations(ids);
-  return db.transaction(async (tx) => {
-    const current = await findVisibleIncident(tx, actor, id, true);
+  return changeIncident(db, actor, id, async (tx, current) => {
     if (!canShare(actor, { tlp: current.tlp, ownerOrg: current.reportedByOrg })) {
       throw forbidden(`Only the reporting organization may share a TLP:${current.tlp} incident.`);
     }
@@ -334,16 +340,7 @@ export async function shareIncident(
     const addedGroups = await linkIncidentGroups(tx, current.id, groups);
     const added = ids.filter((org) => org !== current.reportedByOrg && !current.sharedWith.includes(org));
     if (added.length === 0 && addedGroups.length === 0) return current;
-    const [incident] = await tx
-      .update(t.incidents)
-      .set({
-        sharedWith: [...current.sharedWith, ...added],
-        version: current.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(eq(t.incidents.id, current.id))
-      .returning();
-    if (!incident) throw new Error('update returned no row');
+    const incident = await writeIncident(tx, current, { sharedWith: [...current.sharedWith, ...added] });
     const recipients = [...added, ...addedGroups.map((group) => `sharing group ${group}`)];
     await auditIncident(tx, actor, 'shareIncident', incident, `Shared with ${recipients.join(', ')}.`);
     await appendEvent(tx, incident, 'SHARED', actor, null, {
@@ -363,18 +360,12 @@ export async function addIncidentIndicators(
 ): Promise<IncidentRow> {
   const indicators = valid.indicators('indicators', inputs);
   if (indicators.length === 0) throw badUserInput('indicators', 'Give at least one indicator.');
-  return db.transaction(async (tx) => {
-    const current = await findVisibleIncident(tx, actor, id, true);
+  return changeIncident(db, actor, id, async (tx, current) => {
     requireAccess(access, actor, current);
     await tx
       .insert(t.indicators)
       .values(indicators.map((indicator) => ({ ...indicator, incidentId: current.id })));
-    const [incident] = await tx
-      .update(t.incidents)
-      .set({ version: current.version + 1, updatedAt: new Date() })
-      .where(eq(t.incidents.id, current.id))
-      .returning();
-    if (!incident) throw new Error('update returned no row');
+    const incident = await writeIncident(tx, current);
     await auditIncident(
       tx,
       actor,

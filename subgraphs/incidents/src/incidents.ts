@@ -1,13 +1,5 @@
 import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import {
-  textSearch,
-  cursorShape,
-  CursorParts,
-  keysetConnection,
-  notFound,
-  type Caller,
-  type Connection,
-} from '@cadg/platform';
+import { textSearch, cursorShape, CursorParts, keysetList, notFound, type Caller } from '@cadg/platform';
 import { tableKeyset, type Db, type Tx } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import type { IncidentCategory, IncidentRow, IncidentStatus, Severity } from './rows.ts';
@@ -59,27 +51,24 @@ export function incidentConditions(
 
 const INCIDENT_CURSOR = cursorShape('incidents', CursorParts.timestamp, CursorParts.uuid);
 
+/** Whose list of incidents (the caller's visibility always applies) and what narrows it. */
+export interface IncidentQuery {
+  caller: Caller;
+  filter?: IncidentFilter | null | undefined;
+  scope?: IncidentScope;
+}
+
 /** Incidents the caller may see, newest first, keyset-paginated on (reportedAt, id). */
-export async function listIncidents(
-  db: Db,
-  caller: Caller,
-  filter: IncidentFilter | null | undefined,
-  limit: number,
-  after: string | null | undefined,
-  scope: IncidentScope = {},
-): Promise<Connection<IncidentRow>> {
-  return keysetConnection({
-    where: incidentConditions(caller, filter, scope),
-    after,
-    limit,
-    cursor: INCIDENT_CURSOR,
-    ...tableKeyset(db, t.incidents, 'desc', [
+export const listIncidents = keysetList({
+  cursor: INCIDENT_CURSOR,
+  where: ({ caller, filter, scope }: IncidentQuery) => incidentConditions(caller, filter, scope),
+  queries: (db: Db) =>
+    tableKeyset(db, t.incidents, 'desc', [
       [t.incidents.reportedAt, 'timestamptz'],
       [t.incidents.id, 'uuid'],
     ]),
-    keyOf: (r) => [r.reportedAt.toISOString(), r.id],
-  });
-}
+  keyOf: (r) => [r.reportedAt.toISOString(), r.id],
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (id: string): boolean => UUID.test(id);

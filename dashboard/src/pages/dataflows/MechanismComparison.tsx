@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Problems } from '../../components/Problems.tsx';
 import { MechanismComparisonDocument, type ComparisonModule } from '../../gql/graphql.ts';
 import { formatDate } from '../../i18n/index.ts';
@@ -46,39 +47,35 @@ export function MechanismComparison() {
               {comparison.preparedOn ? ` · ${formatDate(comparison.preparedOn, i18n.language)}` : ''}
             </small>
           </p>
-          <div className="table-scroll">
-            <table className="striped comparison">
-              <caption className="visually-hidden">{comparison.title ?? t('flows.comparison')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('flows.topic')}</th>
-                  <th scope="col">{comparison.a.title}</th>
-                  <th scope="col">{comparison.b.title}</th>
-                  <th scope="col">{t('flows.alignment')}</th>
-                  <th scope="col">{t('flows.practical')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {comparison.rows.map((row) => (
-                  <tr key={row.id}>
-                    <th scope="row">
-                      {t(`comparisonTopic.${row.topic}`)}
-                      <br />
-                      <small>{t(`comparisonModule.${row.module}`)}</small>
-                    </th>
-                    {[row.a, row.b].map((clause, index) => (
-                      <td key={index}>
-                        {clause.reference ? <strong>{clause.reference}: </strong> : null}
-                        {clause.summary} <SourceLink url={clause.source.url} />
-                      </td>
-                    ))}
-                    <td>{t(`alignment.${row.alignment}`)}</td>
-                    <td>{row.practicalNote}</td>
-                  </tr>
+          <DataTable
+            className="striped comparison"
+            caption={comparison.title ?? t('flows.comparison')}
+            columns={[
+              t('flows.topic'),
+              comparison.a.title,
+              comparison.b.title,
+              t('flows.alignment'),
+              t('flows.practical'),
+            ]}
+          >
+            {comparison.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row">
+                  {t(`comparisonTopic.${row.topic}`)}
+                  <br />
+                  <small>{t(`comparisonModule.${row.module}`)}</small>
+                </th>
+                {[row.a, row.b].map((clause, index) => (
+                  <td key={index}>
+                    {clause.reference ? <strong>{clause.reference}: </strong> : null}
+                    {clause.summary} <SourceLink url={clause.source.url} />
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </div>
+                <td>{t(`alignment.${row.alignment}`)}</td>
+                <td>{row.practicalNote}</td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
     </section>

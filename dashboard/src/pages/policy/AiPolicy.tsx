@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable.tsx';
 import { Problems } from '../../components/Problems.tsx';
 import { AlignmentMatrixDocument, CrosswalkDocument, type MappingRelation } from '../../gql/graphql.ts';
 import { Heatmap } from './Heatmap.tsx';
@@ -54,35 +55,26 @@ function Crosswalk({ frameworks }: { frameworks: { slug: string; name: string }[
       <Problems error={error} />
       {data && mappings.length === 0 ? <p>{t('policy.noMappings')}</p> : null}
       {mappings.length ? (
-        <div className="table-scroll">
-          <table className="striped">
-            <caption className="visually-hidden">{t('policy.crosswalk')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('policy.principle')}</th>
-                <th scope="col">{t('policy.relation')}</th>
-                <th scope="col">{t('policy.mapsTo')}</th>
-                <th scope="col">{t('policy.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mappings.map((m) => (
-                <tr key={m.id}>
-                  <th scope="row">
-                    {m.from.reference ? `${m.from.reference} ` : ''}
-                    {m.from.name}
-                  </th>
-                  <td>{t(`relation.${m.relation as MappingRelation}`)}</td>
-                  <td>
-                    {m.to.reference ? `${m.to.reference} ` : ''}
-                    {m.to.name}
-                  </td>
-                  <td>{m.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="striped"
+          caption={t('policy.crosswalk')}
+          columns={[t('policy.principle'), t('policy.relation'), t('policy.mapsTo'), t('policy.note')]}
+        >
+          {mappings.map((m) => (
+            <tr key={m.id}>
+              <th scope="row">
+                {m.from.reference ? `${m.from.reference} ` : ''}
+                {m.from.name}
+              </th>
+              <td>{t(`relation.${m.relation as MappingRelation}`)}</td>
+              <td>
+                {m.to.reference ? `${m.to.reference} ` : ''}
+                {m.to.name}
+              </td>
+              <td>{m.note}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : null}
     </section>
   );

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import {
   badUserInput,
   conflict,
@@ -8,7 +8,7 @@ import {
   ErrorCode,
   forbidden,
   hasRight,
-  keysetConnection,
+  keysetList,
   notFound,
   organizationWith,
   requiredText,
@@ -18,7 +18,7 @@ import {
   type Caller,
   type Identity,
 } from '@cadg/platform';
-import type { Db } from '@cadg/db';
+import { tableKeyset, type Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { advisoryReadableBy } from '../advisories.ts';
 import { audit } from '../audit.ts';
@@ -288,38 +288,33 @@ export async function redeliverAlert(
 
 export const DELIVERY_CURSOR = cursorShape('alertDeliveries', CursorParts.timestamp, CursorParts.uuid);
 
-/**
- * A rule's deliveries, newest first, limited to those about records the viewer may read now (the
- * same SQL as every read), so delivery health never tells of a record the viewer may not see.
- */
-export function ruleDeliveries(
-  db: Db,
-  viewer: Caller,
-  ruleId: string,
-  limit: number,
-  after: string | null | undefined,
-) {
+/** Whose deliveries: one rule's, as one viewer may see them. */
+export interface DeliveryQuery {
+  viewer: Caller;
+  ruleId: string;
+}
+
+/** Deliveries of the rule about records the viewer may read now (the same SQL as every read). */
+function deliveryConditions({ viewer, ruleId }: DeliveryQuery): SQL[] {
   const d = t.alertDeliveries;
   const visible: SQL = sql`(${d.incidentId} is null or exists (select 1 from ${t.incidents} where ${t.incidents.id} = ${d.incidentId} and ${readableBy(
     viewer,
     INCIDENT_MARKING,
   )})) and (${d.advisoryId} is null or exists (select 1 from ${t.advisories} where ${t.advisories.id} = ${d.advisoryId} and ${advisoryReadableBy(viewer)}))`;
-  return keysetConnection({
-    where: [eq(d.ruleId, ruleId), visible],
-    after,
-    limit,
-    cursor: DELIVERY_CURSOR,
-    seek: ([createdAt, id]) =>
-      or(lt(d.createdAt, new Date(createdAt)), and(eq(d.createdAt, new Date(createdAt)), lt(d.id, id)))!,
-    fetch: (where, limitPlusOne) =>
-      db.select().from(d).where(where).orderBy(desc(d.createdAt), desc(d.id)).limit(limitPlusOne),
-    count: async (where) => {
-      const [row] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(d)
-        .where(where);
-      return Number(row?.n ?? 0);
-    },
-    keyOf: (row) => [row.createdAt.toISOString(), row.id],
-  });
+  return [eq(d.ruleId, ruleId), visible];
 }
+
+/**
+ * A rule's deliveries, newest first, limited to those about records the viewer may read now, so
+ * delivery health never tells of a record the viewer may not see.
+ */
+export const ruleDeliveries = keysetList({
+  cursor: DELIVERY_CURSOR,
+  where: deliveryConditions,
+  queries: (db: Db) =>
+    tableKeyset(db, t.alertDeliveries, 'desc', [
+      [t.alertDeliveries.createdAt, 'timestamptz'],
+      [t.alertDeliveries.id, 'uuid'],
+    ]),
+  keyOf: (row) => [row.createdAt.toISOString(), row.id],
+});

@@ -29,7 +29,7 @@ export const AlertMutation: MutationResolvers = {
 export const AlertRule: AlertRuleResolvers = {
   organization: (rule) => ({ __typename: 'Organization', id: rule.organization }),
   deliveries: (rule, args, { db, caller }) =>
-    ruleDeliveries(db, caller, rule.id, pageSize(args.first), args.after),
+    ruleDeliveries(db, { viewer: caller, ruleId: rule.id }, pageSize(args.first), args.after),
 };
 
 export const AlertDelivery: AlertDeliveryResolvers = {

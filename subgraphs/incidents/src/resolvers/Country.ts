@@ -4,6 +4,6 @@ import { listIncidents } from '../incidents.ts';
 
 export const Country: CountryResolvers = {
   __resolveReference: (ref) => ({ code: ref.code }),
-  incidents: (parent, args, { db, caller }) =>
-    listIncidents(db, caller, args.filter, pageSize(args.first), args.after, { countryCode: parent.code }),
+  incidents: (parent, { filter, first, after }, { db, caller }) =>
+    listIncidents(db, { caller, filter, scope: { countryCode: parent.code } }, pageSize(first), after),
 };

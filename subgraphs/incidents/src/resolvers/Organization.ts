@@ -4,6 +4,6 @@ import { listIncidents } from '../incidents.ts';
 
 export const Organization: OrganizationResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
-  reportedIncidents: (parent, args, { db, caller }) =>
-    listIncidents(db, caller, args.filter, pageSize(args.first), args.after, { reportedByOrg: parent.id }),
+  reportedIncidents: (parent, { filter, first, after }, { db, caller }) =>
+    listIncidents(db, { caller, filter, scope: { reportedByOrg: parent.id } }, pageSize(first), after),
 };
