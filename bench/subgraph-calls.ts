@@ -1,7 +1,8 @@
 /**
  * `node --import tsx bench/subgraph-calls.ts [--topology production|single|single,production]
  *   [--baseline DIR [--baseline-topology single|production]] [--seconds 10] [--rounds 3]
- *   [--connections 16] [--readers 1000] [--incidents 2000] [--database cadg_subgraph_calls]`
+ *   [--connections 16] [--readers 1000] [--incidents 2000] [--database cadg_subgraph_calls]
+ *   [--markdown FILE [--baseline-name TEXT]]`
  *
  * The subgraph ceiling (issue #23 item 4): the five subgraph calls our gateway sends for one
  * partner-dashboard query, replayed straight at the subgraphs with many users' tokens, so the
@@ -25,13 +26,15 @@
  * Prints dashboards/s, p50/p99 per dashboard, subgraph-process CPU per dashboard, this process's
  * (the clients', on the same cores) CPU per dashboard, new connections per dashboard and the load
  * average. With BENCH_PROFILE_DIR set, every measured run writes a CPU profile of each subgraph
- * process there; `--print-calls` prints the captured calls. Needs PostgreSQL: DATABASE_URL (a
+ * process there; `--print-calls` prints the captured calls; `--markdown FILE` appends the results as a
+ * section to FILE (bench/SUBGRAPH-CALLS.md keeps the runs issue #23 reports), naming the baseline
+ * by `--baseline-name`. Needs PostgreSQL: DATABASE_URL (a
  * server URL) or postgres://postgres@127.0.0.1:5432/postgres; the database is created and seeded
  * if missing.
  */
 import { randomBytes } from 'node:crypto';
 import { Agent, createServer } from 'node:http';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -66,6 +69,10 @@ const { values: flags } = parseArgs({
     incidents: { type: 'string', default: '2000' },
     database: { type: 'string', default: 'cadg_subgraph_calls' },
     'print-calls': { type: 'boolean', default: false },
+    /** Appends the results as a Markdown section to this file (e.g. SUBGRAPH-CALLS.md). */
+    markdown: { type: 'string' },
+    /** What the baseline is, for the Markdown (e.g. "4eb7b49, the tree issue #23 measured"). */
+    'baseline-name': { type: 'string' },
   },
 });
 const seconds = Number(flags.seconds);
@@ -166,6 +173,7 @@ async function main() {
     }
   }
   print(runs, calls.length);
+  if (flags.markdown) await appendFile(flags.markdown, markdown(runs, calls.length));
 }
 
 /** Runs the gateway against recording proxies and answers one dashboard: the calls it sent, in order. */
@@ -314,6 +322,60 @@ function print(runs: readonly Run[], callCount: number) {
     );
     console.log(`${kind}: median ${medians.join(', ')}`);
   }
+}
+
+/** The runs as a Markdown section: the setting, every run, and each version's median against ours. */
+function markdown(runs: readonly Run[], callCount: number): string {
+  const versions = [...new Set(runs.map((r) => r.version))];
+  const median = (version: string, kind: string) =>
+    percentile(
+      runs.filter((r) => r.version === version && r.kind === kind).map((r) => r.rps),
+      50,
+    );
+  const lines = [
+    `## ${versions.join(' vs ')} (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+    '',
+    `${callCount} calls per dashboard, ${connections} dashboards at a time, ${flags.readers} users' tokens, ${rounds} rounds of ${seconds} s in alternating order, ` +
+      `${os.cpus().length} cores, node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)} at the end.` +
+      (flags.baseline ? ` Baseline: ${flags['baseline-name'] ?? flags.baseline}.` : ''),
+    '',
+    '| version | calls | dashboards/s | p50 ms | p99 ms | CPU ms/dashboard | client CPU ms/dashboard | failed | load1 |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...runs.map(
+      (r) =>
+        `| ${r.version} | ${r.kind} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMsPerDashboard.toFixed(2)} | ${r.clientCpuMsPerDashboard.toFixed(2)} | ${r.failed} | ${r.load1.toFixed(2)} |`,
+    ),
+    '',
+    '| calls | ' +
+      versions.map((v) => `${v} median`).join(' | ') +
+      ' | ' +
+      versions
+        .slice(1)
+        .map((v) => `${versions[0]} ÷ ${v}`)
+        .join(' | ') +
+      ' |',
+    '| --- | ' +
+      versions.map(() => '---').join(' | ') +
+      ' | ' +
+      versions
+        .slice(1)
+        .map(() => '---')
+        .join(' | ') +
+      ' |',
+    ...['unsigned', 'signed'].map(
+      (kind) =>
+        `| ${kind} | ` +
+        versions.map((v) => `${median(v, kind).toFixed(1)}/s`).join(' | ') +
+        ' | ' +
+        versions
+          .slice(1)
+          .map((v) => `${(median(versions[0]!, kind) / median(v, kind)).toFixed(2)}×`)
+          .join(' | ') +
+        ' |',
+    ),
+    '',
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** Creates, migrates and seeds the database if missing, then tops its incidents up to `--incidents`. */

@@ -131,3 +131,25 @@ export function manyByColumnWhere<T extends PgTable, C extends KeyColumn<T>>(
   return async (keys: readonly NonNullable<Row<T>[C]>[]): Promise<Row<T>[][]> =>
     groupBy(keys, await rowsWhereIn(db, table, column, keys, order, condition), (row) => row[column] ?? null);
 }
+
+/**
+ * A batch function for the values of one column per key, in that column's order: the other side
+ * of a link table (the country codes of each pilot, the organizations of each activity).
+ *
+ * @param db - the database
+ * @param table - the link table
+ * @param column - the column holding the key, by its TypeScript name
+ * @param value - the column whose values are loaded, by its TypeScript name
+ * @returns a function to hand to `new DataLoader(...)`
+ */
+export function valuesByColumn<T extends PgTable, C extends KeyColumn<T>, V extends KeyColumn<T>>(
+  db: PgDb,
+  table: T,
+  column: C,
+  value: V,
+) {
+  const columns: Record<string, PgColumn> = getTableColumns(table);
+  const rows = manyByColumn(db, table, column, columns[value]!);
+  return async (keys: readonly NonNullable<Row<T>[C]>[]): Promise<Row<T>[V][][]> =>
+    (await rows(keys)).map((group) => group.map((row) => row[value]));
+}

@@ -130,6 +130,8 @@ export function document(run: {
     '',
     table(['target', 'measured', ''], targets),
     '',
+    "The subgraphs' own ceiling (the dashboard's five subgraph calls straight at the subgraphs, against the tree issue #23 measured) is run separately by `bench/subgraph-calls.ts`: [bench/SUBGRAPH-CALLS.md](bench/SUBGRAPH-CALLS.md).",
+    '',
     report.join('\n\n'),
     '',
     '## What was changed for speed',

@@ -69,7 +69,13 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
     try {
       let errors = await untilAllLive(pool, report);
       const cpu = await cpuWindow(pool, processesOf.flat());
-      const measured = await measureEvents(pool, clock, report, config.fanoutEvents);
+      const measured = await measureEvents(pool, clock, report, config.fanoutEvents).catch(
+        (error: unknown) => {
+          // What the gateways said last is what tells a crash from a refused request.
+          for (const g of gateways) log(`${g.name} (last output):\n${g.output.slice(-4_000)}`);
+          throw error;
+        },
+      );
       const used = await cpu.end();
       errors = errors.concat(measured.errors);
       const expected = count * config.fanoutEvents;

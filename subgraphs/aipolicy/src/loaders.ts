@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { asc, desc, inArray, isNull, sql } from 'drizzle-orm';
-import { groupBy, manyByColumn, manyByColumnWhere, oneByColumn } from '@cadg/platform';
+import { groupBy, manyByColumn, manyByColumnWhere, oneByColumn, valuesByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import type {
@@ -81,16 +81,8 @@ export function createLoaders(db: Db) {
         (r) => r.countryCode ?? '',
       ),
     ),
-    topicSlugsByInstrument: new DataLoader<string, string[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.instrumentTopics)
-          .where(inArray(t.instrumentTopics.instrumentId, [...ids]))
-          .orderBy(asc(t.instrumentTopics.topicSlug)),
-        (r) => r.instrumentId,
-      ).map((rows) => rows.map((r) => r.topicSlug)),
+    topicSlugsByInstrument: new DataLoader<string, string[]>(
+      valuesByColumn(db, t.instrumentTopics, 'instrumentId', 'topicSlug'),
     ),
   };
 }

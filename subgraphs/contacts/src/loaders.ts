@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { asc, desc, eq, inArray, or } from 'drizzle-orm';
-import { groupBy, manyByColumn, oneByColumn } from '@cadg/platform';
+import { manyByColumn, oneByColumn, valuesByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import * as n from '@cadg/db/contacts-names';
@@ -59,27 +59,11 @@ export function createLoaders(db: Db) {
       }
       return list.map((id) => [...(grouped.get(id)?.values() ?? [])]);
     }),
-    participantIdsByActivity: new DataLoader<string, string[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.activityParticipants)
-          .where(inArray(t.activityParticipants.activityId, [...ids]))
-          .orderBy(asc(t.activityParticipants.organizationId)),
-        (r) => r.activityId,
-      ).map((rows) => rows.map((r) => r.organizationId)),
+    participantIdsByActivity: new DataLoader<string, string[]>(
+      valuesByColumn(db, t.activityParticipants, 'activityId', 'organizationId'),
     ),
-    countryCodesByActivity: new DataLoader<string, string[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.activityCountries)
-          .where(inArray(t.activityCountries.activityId, [...ids]))
-          .orderBy(asc(t.activityCountries.countryCode)),
-        (r) => r.activityId,
-      ).map((rows) => rows.map((r) => r.countryCode)),
+    countryCodesByActivity: new DataLoader<string, string[]>(
+      valuesByColumn(db, t.activityCountries, 'activityId', 'countryCode'),
     ),
     namesByOrganization: new DataLoader<string, OrganizationNameRow[]>(
       manyByColumn(db, n.organizationNames, 'organizationId', asc(n.organizationNames.language)),

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { asc, inArray } from 'drizzle-orm';
-import { groupBy, manyByColumn, oneByColumn } from '@cadg/platform';
+import { asc } from 'drizzle-orm';
+import { manyByColumn, oneByColumn, valuesByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/dataflows';
 import type {
@@ -32,34 +32,24 @@ export function createLoaders(db: Db) {
     recognitionsByCountry: new DataLoader<string, RecognitionRow[]>(
       manyByColumn(db, t.policyMechanisms, 'countryCode', asc(t.policyMechanisms.mechanismKind)),
     ),
-    thresholdsByCountry: new DataLoader<string, ThresholdRow[]>(async (codes) =>
-      groupBy(
-        codes,
-        await db
-          .select()
-          .from(t.thresholds)
-          .where(inArray(t.thresholds.countryCode, [...codes]))
-          .orderBy(
-            asc(t.thresholds.effectiveFrom),
-            asc(t.thresholds.dataCategory),
-            asc(t.thresholds.minSubjects),
-          ),
-        (r) => r.countryCode,
+    thresholdsByCountry: new DataLoader<string, ThresholdRow[]>(
+      manyByColumn(
+        db,
+        t.thresholds,
+        'countryCode',
+        asc(t.thresholds.effectiveFrom),
+        asc(t.thresholds.dataCategory),
+        asc(t.thresholds.minSubjects),
       ),
     ),
-    regimesByCountry: new DataLoader<string, RegimeRow[]>(async (codes) =>
-      groupBy(
-        codes,
-        await db
-          .select()
-          .from(t.transferRegimes)
-          .where(inArray(t.transferRegimes.countryCode, [...codes]))
-          .orderBy(
-            asc(t.transferRegimes.effectiveFrom),
-            asc(t.transferRegimes.direction),
-            asc(t.transferRegimes.id),
-          ),
-        (r) => r.countryCode,
+    regimesByCountry: new DataLoader<string, RegimeRow[]>(
+      manyByColumn(
+        db,
+        t.transferRegimes,
+        'countryCode',
+        asc(t.transferRegimes.effectiveFrom),
+        asc(t.transferRegimes.direction),
+        asc(t.transferRegimes.id),
       ),
     ),
     rulesByCountry: new DataLoader<string, TransferRuleRow[]>(
@@ -72,38 +62,14 @@ export function createLoaders(db: Db) {
       ),
     ),
     pilotById: new DataLoader<string, PilotRow | null>(oneByColumn(db, t.pilots, 'id')),
-    countryCodesByPilot: new DataLoader<string, string[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.pilotCountries)
-          .where(inArray(t.pilotCountries.pilotId, [...ids]))
-          .orderBy(asc(t.pilotCountries.countryCode)),
-        (r) => r.pilotId,
-      ).map((rows) => rows.map((r) => r.countryCode)),
+    countryCodesByPilot: new DataLoader<string, string[]>(
+      valuesByColumn(db, t.pilotCountries, 'pilotId', 'countryCode'),
     ),
-    organizationIdsByPilot: new DataLoader<string, string[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.pilotOrganizations)
-          .where(inArray(t.pilotOrganizations.pilotId, [...ids]))
-          .orderBy(asc(t.pilotOrganizations.organizationId)),
-        (r) => r.pilotId,
-      ).map((rows) => rows.map((r) => r.organizationId)),
+    organizationIdsByPilot: new DataLoader<string, string[]>(
+      valuesByColumn(db, t.pilotOrganizations, 'pilotId', 'organizationId'),
     ),
-    mechanismKindsByPilot: new DataLoader<string, MechanismKind[]>(async (ids) =>
-      groupBy(
-        ids,
-        await db
-          .select()
-          .from(t.pilotMechanisms)
-          .where(inArray(t.pilotMechanisms.pilotId, [...ids]))
-          .orderBy(asc(t.pilotMechanisms.mechanismKind)),
-        (r) => r.pilotId,
-      ).map((rows) => rows.map((r) => r.mechanismKind)),
+    mechanismKindsByPilot: new DataLoader<string, MechanismKind[]>(
+      valuesByColumn(db, t.pilotMechanisms, 'pilotId', 'mechanismKind'),
     ),
     milestonesByPilot: new DataLoader<string, MilestoneRow[]>(
       manyByColumn(db, t.pilotMilestones, 'pilotId', asc(t.pilotMilestones.dueOn), asc(t.pilotMilestones.id)),
