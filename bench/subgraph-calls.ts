@@ -54,6 +54,7 @@ import type { BenchProcess } from './src/ipc.ts';
 import { seedLarge } from './src/seed-large.ts';
 import { post } from './src/load.ts';
 import { percentile } from './src/stats.ts';
+import { markdown, print, type Run, type Setting } from './src/subgraph-calls-report.ts';
 import { readerTokens } from './src/run/traffic.ts';
 import { parseTopology, startSubgraphs } from './src/subgraph-topology.ts';
 
@@ -94,21 +95,6 @@ interface Version {
    * from run to run as a gateway keeps it.
    */
   agent: Agent;
-}
-
-interface Run {
-  version: string;
-  kind: 'unsigned' | 'signed';
-  dashboards: number;
-  failed: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuMsPerDashboard: number;
-  /** This process's CPU (the clients sending the calls), which shares the machine's cores. */
-  clientCpuMsPerDashboard: number;
-  connectionsPerDashboard: number;
-  load1: number;
 }
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -172,8 +158,16 @@ async function main() {
       }
     }
   }
-  print(runs, calls.length);
-  if (flags.markdown) await appendFile(flags.markdown, markdown(runs, calls.length));
+  const setting: Setting = {
+    callCount: calls.length,
+    connections,
+    readers: Number(flags.readers),
+    seconds,
+    rounds,
+    baseline: flags.baseline ? (flags['baseline-name'] ?? flags.baseline) : undefined,
+  };
+  print(runs, setting);
+  if (flags.markdown) await appendFile(flags.markdown, markdown(runs, setting));
 }
 
 /** Runs the gateway against recording proxies and answers one dashboard: the calls it sent, in order. */
@@ -287,95 +281,6 @@ async function replay(
     connectionsPerDashboard: (after.connections - before.connections) / Math.max(1, dashboards),
     load1: os.loadavg()[0]!,
   };
-}
-
-function print(runs: readonly Run[], callCount: number) {
-  console.log(
-    `\n${callCount} calls per dashboard, ${connections} at a time, ${flags.readers} users, ${seconds} s per run, ` +
-      `${os.cpus().length} cores, node ${process.version}`,
-  );
-  console.log(
-    'version             | calls    | dashboards/s | p50 ms | p99 ms | CPU ms/dashboard | client CPU ms/dashboard | new conn./dashboard | failed | load1',
-  );
-  for (const run of runs) {
-    console.log(
-      [
-        run.version.padEnd(19),
-        run.kind.padEnd(8),
-        run.rps.toFixed(1).padStart(12),
-        run.p50.toFixed(1).padStart(6),
-        run.p99.toFixed(1).padStart(6),
-        run.cpuMsPerDashboard.toFixed(2).padStart(16),
-        run.clientCpuMsPerDashboard.toFixed(2).padStart(23),
-        run.connectionsPerDashboard.toFixed(3).padStart(19),
-        String(run.failed).padStart(6),
-        run.load1.toFixed(2).padStart(5),
-      ].join(' | '),
-    );
-  }
-  for (const kind of ['unsigned', 'signed']) {
-    const rates = new Map<string, number[]>();
-    for (const run of runs.filter((r) => r.kind === kind))
-      rates.set(run.version, [...(rates.get(run.version) ?? []), run.rps]);
-    const medians = [...rates].map(
-      ([version, values]) => `${version} ${percentile(values, 50).toFixed(1)}/s`,
-    );
-    console.log(`${kind}: median ${medians.join(', ')}`);
-  }
-}
-
-/** The runs as a Markdown section: the setting, every run, and each version's median against ours. */
-function markdown(runs: readonly Run[], callCount: number): string {
-  const versions = [...new Set(runs.map((r) => r.version))];
-  const median = (version: string, kind: string) =>
-    percentile(
-      runs.filter((r) => r.version === version && r.kind === kind).map((r) => r.rps),
-      50,
-    );
-  const lines = [
-    `## ${versions.join(' vs ')} (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
-    '',
-    `${callCount} calls per dashboard, ${connections} dashboards at a time, ${flags.readers} users' tokens, ${rounds} rounds of ${seconds} s in alternating order, ` +
-      `${os.cpus().length} cores, node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)} at the end.` +
-      (flags.baseline ? ` Baseline: ${flags['baseline-name'] ?? flags.baseline}.` : ''),
-    '',
-    '| version | calls | dashboards/s | p50 ms | p99 ms | CPU ms/dashboard | client CPU ms/dashboard | failed | load1 |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...runs.map(
-      (r) =>
-        `| ${r.version} | ${r.kind} | ${r.rps.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.cpuMsPerDashboard.toFixed(2)} | ${r.clientCpuMsPerDashboard.toFixed(2)} | ${r.failed} | ${r.load1.toFixed(2)} |`,
-    ),
-    '',
-    '| calls | ' +
-      versions.map((v) => `${v} median`).join(' | ') +
-      ' | ' +
-      versions
-        .slice(1)
-        .map((v) => `${versions[0]} ÷ ${v}`)
-        .join(' | ') +
-      ' |',
-    '| --- | ' +
-      versions.map(() => '---').join(' | ') +
-      ' | ' +
-      versions
-        .slice(1)
-        .map(() => '---')
-        .join(' | ') +
-      ' |',
-    ...['unsigned', 'signed'].map(
-      (kind) =>
-        `| ${kind} | ` +
-        versions.map((v) => `${median(v, kind).toFixed(1)}/s`).join(' | ') +
-        ' | ' +
-        versions
-          .slice(1)
-          .map((v) => `${(median(versions[0]!, kind) / median(v, kind)).toFixed(2)}×`)
-          .join(' | ') +
-        ' |',
-    ),
-    '',
-  ];
-  return `${lines.join('\n')}\n`;
 }
 
 /** Creates, migrates and seeds the database if missing, then tops its incidents up to `--incidents`. */
