@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +31,28 @@ export async function freePorts(count: number): Promise<number[]> {
   } finally {
     await Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
   }
+}
+
+/**
+ * The worker processes a GATEWAY_WORKERS gateway's primary `pid` forked: its children running the
+ * gateway's entry, read from /proc (tsx's esbuild service is a child too). None for a plain gateway.
+ */
+export function gatewayWorkersOf(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  const workers: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('gateway/src/main.ts'))
+        workers.push(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return workers;
 }
 
 /** How a process ended: its exit code, or the signal that ended it. */

@@ -8,28 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { documentId, trustedDocumentsDir } from '@cadg/gateway';
 import { Role } from '@cadg/platform';
-import { freePorts, repoRoot } from '../cluster/processes.ts';
+import { freePorts, gatewayWorkersOf, repoRoot } from '../cluster/processes.ts';
 import { productionProtection, startGraph, type Graph } from './harness.ts';
 import { testIncident } from './reporting.ts';
 
 const SUBSCRIBERS = 8;
-
-/**
- * The primary's workers: its children running the gateway's entry (from /proc, where every process
- * names its parent; tsx's esbuild service is a child too).
- */
-async function childrenOf(pid: number): Promise<number[]> {
-  const children: number[] = [];
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
-    // pid (comm) state ppid …: comm may hold spaces, so read after its closing parenthesis.
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    const command = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
-    if (ppid === pid && command.includes('gateway/src/main.ts')) children.push(Number(entry));
-  }
-  return children;
-}
 
 /** How many established TCP connections to `port` each process holds (by its descriptors). */
 async function connectionsByProcess(pids: readonly number[], port: number): Promise<Map<number, number>> {
@@ -144,7 +127,7 @@ describe.each([
 
   it('spreads subscribers over both workers, delivers an event to all of them, reports metrics together, replaces a killed worker and drains on SIGTERM', async () => {
     const token = await graph.token('my-mycert', [Role.Member]);
-    const workers = await childrenOf(gateway.child.pid!);
+    const workers = gatewayWorkersOf(gateway.child.pid);
     expect(workers).toHaveLength(2);
 
     const subscription = await operation('graphql-ws-subscriber/MajorIncidentUpdates.graphql');
@@ -232,7 +215,7 @@ describe.each([
     process.kill(victim!, 'SIGKILL');
     await gateway.waitFor(/A gateway worker died; starting another/);
     await gateway.waitFor(/Gateway worker \d+ listening/, 3);
-    const replaced = await childrenOf(gateway.child.pid!);
+    const replaced = gatewayWorkersOf(gateway.child.pid);
     expect(replaced).toHaveLength(2);
     expect(replaced).not.toContain(victim);
     expect(closes.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Role } from '@cadg/platform';
 import { startCluster } from '../../../test/cluster/cluster.ts';
+import { gatewayWorkersOf } from '../../../test/cluster/processes.ts';
 import { rssOf } from '../ipc.ts';
 import { mib, table } from '../stats.ts';
 import { cpuCell, cpuWindow, LATENCY_NOTE, reportMajor } from './fan-out.ts';
@@ -54,7 +55,7 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
     const report = reportMajor(a.url, { authorization: `Bearer ${token}` });
     const gateways = [a, b];
     // Each gateway's processes: the gateway, or its primary and workers.
-    const processesOf = gateways.map((g) => [g.pid, ...childrenOf(g.pid)]);
+    const processesOf = gateways.map((g) => [g.pid, ...gatewayWorkersOf(g.pid)]);
     const rssOfGateway = (i: number) => sumOrNull(processesOf[i]!.map(rssOf));
     const idle = gateways.map((_, i) => rssOfGateway(i));
     const connectStarted = performance.now();
@@ -153,24 +154,6 @@ export async function clusterFanOut(databaseUrl: string, keyDir: string): Promis
   } finally {
     await cluster.close();
   }
-}
-
-/** Node workers a gateway primary forked (GATEWAY_WORKERS), from /proc; none for a plain gateway. */
-function childrenOf(pid: number | undefined): number[] {
-  if (pid === undefined) return [];
-  const children: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (ppid === pid && command.includes('gateway/src/main.ts')) children.push(Number(entry));
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  return children;
 }
 
 const sumOrNull = (values: readonly (number | null | undefined)[]): number | null =>
