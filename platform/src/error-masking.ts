@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import { ErrorCode, isDatabaseUnavailable, isPublicError } from './errors.ts';
-import { currentRequestId } from './logging.ts';
 
 /** Apollo Server's codes for a request's own mistakes (its GRAPHQL_* codes are handled apart). */
 const CLIENT_ERROR_CODES = new Set([
@@ -14,12 +13,14 @@ const CLIENT_ERROR_CODES = new Set([
 
 /**
  * Hides anything that is not one of our coded errors (or a GraphQL validation error) behind a
- * generic message with a request id, and logs the original under that id.
+ * generic message with a request id (`requestId`, the id of the request being served, which the
+ * gateway also quotes to its client; a new one without), and logs the original under that id.
  */
 export function maskError(
   formatted: GraphQLFormattedError,
   error: unknown,
   log: (message: string, details: Record<string, unknown>) => void,
+  requestId: string = randomUUID(),
 ): GraphQLFormattedError {
   const original =
     typeof error === 'object' && error !== null && 'originalError' in error && error.originalError
@@ -32,8 +33,6 @@ export function maskError(
   if (CLIENT_ERROR_CODES.has(code as string)) {
     return withoutStack(formatted);
   }
-  // The id of the request being served, which the gateway also quotes to its client.
-  const requestId = currentRequestId() ?? randomUUID();
   // The database restarting or out of reach is not a bug of ours, and a retry may succeed.
   if (isDatabaseUnavailable(original)) {
     log('database unavailable', { requestId, error: describe(original) });

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { PinoPretty } from 'pino-pretty';
 import { productionFromEnv } from './subgraph-security.ts';
@@ -45,26 +44,6 @@ export const REDACTED_LOG_PATHS = [
   'Authorization',
 ];
 
-/** What every log line written while a request is handled is stamped with. */
-interface RequestScope {
-  readonly requestId: string;
-}
-
-const requestScope = new AsyncLocalStorage<RequestScope>();
-
-/**
- * Runs `handle` with `requestId` attached to every log line written during it, including lines
- * written deep inside resolvers and error masking, which have no access to the request.
- */
-export function runWithRequestId<T>(requestId: string, handle: () => T): T {
-  return requestScope.run({ requestId }, handle);
-}
-
-/** The id of the request being handled, if any. */
-export function currentRequestId(): string | undefined {
-  return requestScope.getStore()?.requestId;
-}
-
 export interface ServiceLoggerOptions {
   /**
    * The lowest level written; `'silent'` writes nothing.
@@ -79,8 +58,10 @@ export interface ServiceLoggerOptions {
 
 /**
  * A service's logger (pino): one JSON line per event with its `level` by name, an ISO `time`,
- * `service`, the current request's `requestId`, and credentials replaced by `[redacted]` wherever
- * they appear; the same, as coloured text, in the pretty format.
+ * `service`, and credentials replaced by `[redacted]` wherever they appear; the same, as coloured
+ * text, in the pretty format. A line about a request names its `requestId` itself: the request id
+ * travels with the request (subgraph-server.ts), not in an AsyncLocalStorage, whose promise hooks
+ * cost every promise of every request (about 5% of a subgraph's CPU, issue #23).
  */
 export function createServiceLogger(service: string, options: ServiceLoggerOptions = {}): Logger {
   const level = options.level ?? logLevelFromEnv(process.env);
@@ -94,10 +75,6 @@ export function createServiceLogger(service: string, options: ServiceLoggerOptio
       // The level's name, as the gateway writes it, so one query finds warnings in every service.
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
-      mixin() {
-        const requestId = requestScope.getStore()?.requestId;
-        return requestId === undefined ? {} : { requestId };
-      },
     },
     format === 'pretty'
       ? PinoPretty({ sync: true, destination: options.destination ?? 1 })

@@ -1,5 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import {
+  ApolloServer,
+  HeaderMap,
+  type ApolloServerPlugin,
+  type BaseContext,
+  type GraphQLRequestContextDidEncounterErrors,
+} from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
@@ -12,7 +18,7 @@ import { maskError } from './error-masking.ts';
 import { containsNul, ErrorCode, nulRefused, RequestErrorCode } from './errors.ts';
 import { tooComplex } from './limits.ts';
 import type { Caller, TokenVerifier } from './identity.ts';
-import { createServiceLogger, runWithRequestId, type Logger } from './logging.ts';
+import { createServiceLogger, type Logger } from './logging.ts';
 import {
   createSubgraphMetrics,
   listenForMetrics,
@@ -54,8 +60,12 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
   verifier: TokenVerifier;
-  /** Builds the per-request context (loaders live here, never at module level). */
-  createContext: (caller: Caller, transport: 'http' | 'ws') => TContext;
+  /**
+   * Builds the per-request context (loaders live here, never at module level). `requestId` is the
+   * id of the HTTP request served (the gateway's `x-request-id`), for calls the subgraph makes
+   * on its behalf; an operation over graphql-ws has none.
+   */
+  createContext: (caller: Caller, transport: 'http' | 'ws', requestId?: string) => TContext;
   /**
    * Serve graphql-ws on the same path, for subscriptions (the gateway talks graphql-ws to
    * subgraphs). The token comes from `connectionParams.authorization` or the upgrade request.
@@ -142,9 +152,16 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       ApolloServerPluginCacheControlDisabled(),
       operationMetricsPlugin(metrics.operations),
       subscriptionsOverWebSocketOnly,
+      errorsOfRequests,
       ...(feed ? [feed.plugin] : []),
     ],
-    formatError: (formatted, error) => maskError(formatted, error, log),
+    formatError: (formatted, error) =>
+      maskError(
+        formatted,
+        error,
+        log,
+        typeof error === 'object' && error ? requestOfError.get(error) : undefined,
+      ),
   });
   await apollo.start();
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
@@ -168,10 +185,13 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         ],
       });
     }
+    const requestId = requestIdOf(req);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    // What `errorsOfRequests` reads (the id is generated when the caller sent none).
+    headers.set(REQUEST_ID_HEADER, requestId);
     // Only JSON runs operations over POST: a form or text body is what a cross-site page can send
     // without a preflight (CSRF), so it is refused before anything reads it.
     if (req.method === 'POST' && !isJsonContentType(headers.get('content-type'))) {
@@ -205,24 +225,21 @@ export async function createSubgraphServer<TContext extends BaseContext>(
         errors: [{ message: nulRefused().message, extensions: { code: ErrorCode.BadUserInput } }],
       });
     }
-    const requestId = requestIdOf(req);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const execute = () =>
       apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () =>
-          options.createContext(await options.verifier.verify(req.headers.authorization), 'http'),
+          options.createContext(await options.verifier.verify(req.headers.authorization), 'http', requestId),
       });
-    const response = await runWithRequestId(requestId, () =>
-      tracing
-        ? inServerSpan(
-            req.headers,
-            `graphql ${options.name}`,
-            { 'cadg.subgraph': options.name, 'cadg.request_id': requestId },
-            execute,
-          )
-        : execute(),
-    );
+    const response = tracing
+      ? await inServerSpan(
+          req.headers,
+          `graphql ${options.name}`,
+          { 'cadg.subgraph': options.name, 'cadg.request_id': requestId },
+          execute,
+        )
+      : await execute();
     if (logger.isLevelEnabled('debug'))
       logger.debug({ requestId, method: req.method, status: response.status ?? 200 }, 'graphql request');
     res.statusCode = response.status ?? 200;
@@ -300,6 +317,27 @@ const GRAPHQL_PATH: Readonly<URL> = new URL('/graphql', 'http://subgraph');
  * must be allowed longer than keep-alive (Node's rule).
  */
 const SERVER_TIMEOUTS = { keepAliveTimeout: 65_000, headersTimeout: 66_000 } as const;
+
+/**
+ * The request each error arose in, for masking: Apollo Server hands `formatError` the error alone,
+ * and the id no longer lives in an AsyncLocalStorage (logging.ts says why). Apollo passes the same
+ * error objects to `didEncounterErrors` and then to `formatError`; a WeakMap lets them go with
+ * their response.
+ */
+const requestOfError = new WeakMap<object, string>();
+
+/** Records which request (`x-request-id`, set on every request above) errors belong to. */
+const errorsOfRequests: ApolloServerPlugin = {
+  async requestDidStart() {
+    return RECORD_ERRORS;
+  },
+};
+const RECORD_ERRORS = {
+  async didEncounterErrors({ request, errors }: GraphQLRequestContextDidEncounterErrors<BaseContext>) {
+    const requestId = request.http?.headers.get(REQUEST_ID_HEADER);
+    if (requestId) for (const error of errors) requestOfError.set(error, requestId);
+  },
+};
 
 /**
  * Apollo Server would run a subscription sent over HTTP with `execute`, which cannot answer one; it

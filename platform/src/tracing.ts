@@ -16,7 +16,6 @@ import {
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { currentRequestId } from './logging.ts';
 
 /** The header that carries one request's id from the gateway to every service it reaches. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -142,16 +141,17 @@ const headerSetter: TextMapSetter<Record<string, string>> = {
 
 /**
  * Runs `call`, one request from this service to another, in a CLIENT span of the current trace, and
- * gives it the headers that carry the trace (W3C `traceparent`) and the current request id, so the
- * service called joins the same trace and logs under the same id. With tracing off, only the id.
+ * gives it the headers that carry the trace (W3C `traceparent`) and `requestId` (the id of the
+ * request it is made for, if any), so the service called joins the same trace and logs under the
+ * same id. With tracing off, only the id.
  */
 export async function inClientSpan<T>(
   name: string,
   attributes: Attributes,
   call: (headers: Record<string, string>) => Promise<T>,
+  requestId?: string,
 ): Promise<T> {
   const headers: Record<string, string> = {};
-  const requestId = currentRequestId();
   if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
   if (!isTracingEnabled()) return call(headers);
   const span = tracer().startSpan(name, { kind: SpanKind.CLIENT, attributes });

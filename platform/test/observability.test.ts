@@ -6,9 +6,9 @@ import {
   createServiceLogger,
   logFormatFromEnv,
   logLevelFromEnv,
+  maskError,
   OperationMetrics,
   OTHER_LABEL,
-  runWithRequestId,
 } from '../src/index.ts';
 
 function capture() {
@@ -23,14 +23,16 @@ function capture() {
 }
 
 describe('service logs', () => {
-  it('are JSON lines stamped with the service and the current request id, with credentials redacted', () => {
+  it('are JSON lines stamped with the service, with credentials redacted', () => {
     const { lines, destination } = capture();
     const log = createServiceLogger('contacts', { level: 'info', destination });
-    runWithRequestId('req-123', () =>
-      log.error(
-        { headers: { authorization: 'Bearer secret.token.here' }, connectionParams: { authorization: 'x' } },
-        'unexpected error',
-      ),
+    log.error(
+      {
+        requestId: 'req-123',
+        headers: { authorization: 'Bearer secret.token.here' },
+        connectionParams: { authorization: 'x' },
+      },
+      'unexpected error',
     );
     log.info('outside any request');
 
@@ -44,6 +46,23 @@ describe('service logs', () => {
     });
     expect(JSON.stringify(lines)).not.toContain('secret.token.here');
     expect(lines[1]).not.toHaveProperty('requestId');
+  });
+
+  it('log an unexpected error under the id of the request it arose in, which the masked answer quotes', () => {
+    const { lines, destination } = capture();
+    const log = createServiceLogger('contacts', { level: 'info', destination });
+    const logError = (message: string, details: Record<string, unknown>) => log.error(details, message);
+    const error = new Error('relation "secret_table" does not exist');
+    const masked = maskError({ message: error.message }, error, logError, 'req-456');
+    expect(masked).toEqual({
+      message: 'Internal server error.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-456' },
+    });
+    expect(lines[0]).toMatchObject({ level: 'error', msg: 'unexpected error', requestId: 'req-456' });
+    // Without a request, a fresh id still ties the answer to the log line.
+    const alone = maskError({ message: error.message }, error, logError);
+    expect(alone.extensions?.['requestId']).toEqual(expect.any(String));
+    expect(lines[1]).toMatchObject({ requestId: alone.extensions?.['requestId'] });
   });
 });
 

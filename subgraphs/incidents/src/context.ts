@@ -34,9 +34,12 @@ export function createContext(
   services: IncidentsServices,
   caller: Caller,
   transport: 'http' | 'ws' = 'http',
+  requestId?: string,
 ): IncidentsContext {
   return {
     ...services,
+    // Only a request's own id is passed on: the directory's calls are made for that request.
+    directory: requestId === undefined ? services.directory : services.directory.forRequest(requestId),
     caller,
     loaders: createLoaders(services.db, caller, { cache: transport === 'http' }),
   };

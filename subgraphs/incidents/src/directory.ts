@@ -15,6 +15,11 @@ export interface Directory {
    * versioned by the change); unknown ids are left out.
    */
   organizationNames(ids: readonly string[]): Promise<Map<string, OrganizationName>>;
+  /**
+   * The same directory, its calls to contacts carrying `requestId` (the request they are made for,
+   * the gateway's `x-request-id`), so contacts logs and traces them under it; caches are shared.
+   */
+  forRequest(requestId: string | undefined): Directory;
 }
 
 /** An organization's name as contacts has it, and when its record last changed (ISO 8601). */
@@ -52,7 +57,11 @@ export function contactsDirectory(
   const names = new Map<string, { organization: OrganizationName; until: number }>();
 
   // A span of the caller's trace, with its request id, so the hop to contacts shows in both.
-  const ask = (query: string, representations: readonly Record<string, string>[]) =>
+  const ask = (
+    query: string,
+    representations: readonly Record<string, string>[],
+    requestId: string | undefined,
+  ) =>
     inClientSpan(
       'contacts directory',
       { 'cadg.subgraph': 'contacts', 'cadg.representations': representations.length },
@@ -77,12 +86,14 @@ export function contactsDirectory(
           throw serviceUnavailable('The contacts directory did not answer; try again shortly.');
         }
       },
+      requestId,
     );
 
   async function require(
     typename: 'Organization' | 'Country',
     keyField: 'id' | 'code',
     keys: readonly string[],
+    requestId: string | undefined,
   ) {
     const now = Date.now();
     const unknown = [...new Set(keys)].filter((key) => (known.get(`${typename}:${key}`) ?? 0) < now);
@@ -90,6 +101,7 @@ export function contactsDirectory(
     const body = await ask(
       ENTITIES,
       unknown.map((key) => ({ __typename: typename, [keyField]: key })),
+      requestId,
     );
     const entities = body.data?._entities;
     if (!entities || entities.length !== unknown.length) {
@@ -103,15 +115,20 @@ export function contactsDirectory(
   }
 
   // Batches the names wanted in one tick (e.g. every bundle of a page) into one request; names
-  // stay cached like known ids, each with the change it belongs to so the two never disagree.
+  // stay cached like known ids, each with the change it belongs to so the two never disagree. A
+  // batch is asked under the request id of the first request waiting for it.
+  let batchRequestId: string | undefined;
   const nameLoader = new DataLoader<string, OrganizationName | null>(
     async (ids) => {
+      const requestId = batchRequestId;
+      batchRequestId = undefined;
       const now = Date.now();
       const missing = ids.filter((id) => (names.get(id)?.until ?? 0) < now);
       if (missing.length > 0) {
         const body = await ask(
           NAMES,
           missing.map((id) => ({ __typename: 'Organization', id })),
+          requestId,
         );
         const entities = body.data?._entities;
         if (!entities) {
@@ -129,7 +146,11 @@ export function contactsDirectory(
     { cache: false },
   );
 
-  async function organizationNames(ids: readonly string[]): Promise<Map<string, OrganizationName>> {
+  async function organizationNames(
+    ids: readonly string[],
+    requestId: string | undefined,
+  ): Promise<Map<string, OrganizationName>> {
+    batchRequestId ??= requestId;
     const unique = [...new Set(ids)];
     const found = await nameLoader.loadMany(unique);
     const result = new Map<string, OrganizationName>();
@@ -140,9 +161,11 @@ export function contactsDirectory(
     return result;
   }
 
-  return {
-    requireOrganizations: (ids) => require('Organization', 'id', ids),
-    requireCountries: (codes) => require('Country', 'code', codes),
-    organizationNames,
-  };
+  const forRequest = (requestId: string | undefined): Directory => ({
+    requireOrganizations: (ids) => require('Organization', 'id', ids, requestId),
+    requireCountries: (codes) => require('Country', 'code', codes, requestId),
+    organizationNames: (ids) => organizationNames(ids, requestId),
+    forRequest,
+  });
+  return forRequest(undefined);
 }

@@ -116,7 +116,7 @@ export async function createIncidentsServer(options: IncidentsServerOptions): Pr
     metrics,
     security: options.security,
     changes: changeLogOf(options.database.db, 'incidents'),
-    createContext: (caller, transport) => createContext(services, caller, transport),
+    createContext: (caller, transport, requestId) => createContext(services, caller, transport, requestId),
   });
   if (alertSettings.dispatch) dispatcher.start();
   puller.start();
