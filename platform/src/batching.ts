@@ -72,3 +72,37 @@ export async function loadRequired<K, V>(loader: OneLoader<K, V | null>, key: K)
   if (value === null) throw new Error(`No row for the required reference ${String(key)}.`);
   return value;
 }
+
+const ARGUMENTS = Symbol('the request arguments loaders are made from');
+
+/**
+ * A subgraph's loaders for one request, each made the first time a resolver reads it. A subgraph
+ * has a dozen or more access paths and a request uses a few; making every DataLoader (and its batch
+ * function) for every request was a visible share of a subgraph's CPU on small requests (issue
+ * #23's profile). Each factory gets the request's arguments (its database, caller, …); the result
+ * reads like the object of loaders it replaces. Written here because it is one getter per loader,
+ * which no DataLoader companion library offers without a container of its own.
+ *
+ * @param factories - one function per loader, by name
+ * @returns a function of the request's arguments that gives its loaders
+ */
+export function loadersOnFirstUse<F extends Record<string, (...args: never[]) => unknown>>(
+  factories: F,
+): (...args: Parameters<F[keyof F]>) => { [K in keyof F]: ReturnType<F[K]> } {
+  type Args = Parameters<F[keyof F]>;
+  // The getters live on a prototype shared by every request's object; the first read of a loader
+  // puts it on the object itself, so later reads are plain property reads.
+  const prototype: object = {};
+  for (const [name, make] of Object.entries(factories) as [string, (...args: Args) => unknown][]) {
+    Object.defineProperty(prototype, name, {
+      enumerable: true,
+      get(this: { [ARGUMENTS]: Args }) {
+        const loader = make(...this[ARGUMENTS]);
+        Object.defineProperty(this, name, { value: loader, enumerable: true });
+        return loader;
+      },
+    });
+  }
+  return (...args) =>
+    Object.assign(Object.create(prototype) as { [K in keyof F]: ReturnType<F[K]> }, { [ARGUMENTS]: args });
+}

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { asc, desc, eq, inArray, or } from 'drizzle-orm';
-import { manyByColumn, oneByColumn, valuesByColumn } from '@cadg/platform';
+import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { byKey, manyByColumn, oneByColumn, valuesByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import * as n from '@cadg/db/contacts-names';
@@ -14,51 +14,101 @@ import type {
   VerificationRow,
 } from './rows.ts';
 
+// The orders and selections below do not depend on the request, and `createLoaders` runs for every
+// request: built once here, they are not rebuilt each time.
+const ORGANIZATIONS_BY_NAME = [asc(t.organizations.name), asc(t.organizations.id)];
+const CONTACTS_BY_NAME = [asc(t.contacts.name), asc(t.contacts.id)];
+const VERIFICATIONS_NEWEST_FIRST = [desc(t.contactVerifications.verifiedAt), desc(t.contactVerifications.id)];
+const ACTIVITIES_NEWEST_FIRST = [desc(t.activities.startsOn), desc(t.activities.id)];
+const NAMES_BY_LANGUAGE = asc(n.organizationNames.language);
+const ACTIVITY_WITH_PARTICIPANT = {
+  activity: t.activities,
+  participantId: t.activityParticipants.organizationId,
+};
+const PARTICIPANT_OF_ACTIVITY = eq(t.activityParticipants.activityId, t.activities.id);
+
+/**
+ * `select organization, country … where organization.id = any($ids)`: an organization is nearly
+ * always asked for with its country (the dashboard's reporters), so both come in one statement.
+ * Inner join: `organizations.country_code` is non-null and references `countries`. Like platform's
+ * `oneByColumn`, one array parameter keeps the text the same whatever the batch size.
+ */
+function prepareOrganizationsWithCountry(db: Db) {
+  return db
+    .select({ organization: t.organizations, country: t.countries })
+    .from(t.organizations)
+    .innerJoin(t.countries, eq(t.countries.code, t.organizations.countryCode))
+    .where(sql`${t.organizations.id} = any(${sql.placeholder('ids')})`)
+    .prepare('organizations_with_country_by_id');
+}
+
+/** Built once per database handle, as platform's lookups are, so a batch skips drizzle's query building. */
+const organizationsWithCountry = new WeakMap<Db, ReturnType<typeof prepareOrganizationsWithCountry>>();
+
+/**
+ * The batch function of `organizationById`: one organization (or `null`) per id, in id order. The
+ * countries read with them are primed into this request's `countryByCode`, so `Organization.country`
+ * runs no statement of its own.
+ */
+function organizationsById(db: Db, countryByCode: DataLoader<string, CountryRow | null>) {
+  return async (ids: readonly string[]): Promise<(OrganizationRow | null)[]> => {
+    let query = organizationsWithCountry.get(db);
+    if (!query) organizationsWithCountry.set(db, (query = prepareOrganizationsWithCountry(db)));
+    const rows = await query.execute({ ids: [...ids] });
+    for (const { country } of rows) countryByCode.prime(country.code, country);
+    return byKey(
+      ids,
+      rows.map((row) => row.organization),
+      (organization) => organization.id,
+    );
+  };
+}
+
+/** The activities each organization hosts or takes part in, newest first. */
+function activitiesByOrganization(db: Db) {
+  return async (ids: readonly string[]): Promise<ActivityRow[][]> => {
+    const list = [...ids];
+    const rows = await db
+      .select(ACTIVITY_WITH_PARTICIPANT)
+      .from(t.activities)
+      .leftJoin(t.activityParticipants, PARTICIPANT_OF_ACTIVITY)
+      .where(
+        or(
+          inArray(t.activities.hostOrganizationId, list),
+          inArray(t.activityParticipants.organizationId, list),
+        ),
+      )
+      .orderBy(...ACTIVITIES_NEWEST_FIRST);
+    // Keyed by activity id, because a host that also participates appears on two rows.
+    const grouped = new Map<string, Map<string, ActivityRow>>(list.map((id) => [id, new Map()]));
+    for (const { activity, participantId } of rows) {
+      for (const organizationId of [activity.hostOrganizationId, participantId]) {
+        if (organizationId) grouped.get(organizationId)?.set(activity.id, activity);
+      }
+    }
+    return list.map((id) => [...(grouped.get(id)?.values() ?? [])]);
+  };
+}
+
 /**
  * One DataLoader per access path, created per request so a cache never outlives the caller whose
  * permissions it was filled under. Each turns N lookups in one tick into one statement.
  */
 export function createLoaders(db: Db) {
+  const countryByCode = new DataLoader<string, CountryRow | null>(oneByColumn(db, t.countries, 'code'));
   return {
-    countryByCode: new DataLoader<string, CountryRow | null>(oneByColumn(db, t.countries, 'code')),
-    organizationById: new DataLoader<string, OrganizationRow | null>(oneByColumn(db, t.organizations, 'id')),
+    countryByCode,
+    organizationById: new DataLoader<string, OrganizationRow | null>(organizationsById(db, countryByCode)),
     organizationsByCountry: new DataLoader<string, OrganizationRow[]>(
-      manyByColumn(db, t.organizations, 'countryCode', asc(t.organizations.name), asc(t.organizations.id)),
+      manyByColumn(db, t.organizations, 'countryCode', ...ORGANIZATIONS_BY_NAME),
     ),
     contactsByOrganization: new DataLoader<string, ContactRow[]>(
-      manyByColumn(db, t.contacts, 'organizationId', asc(t.contacts.name), asc(t.contacts.id)),
+      manyByColumn(db, t.contacts, 'organizationId', ...CONTACTS_BY_NAME),
     ),
     verificationsByContact: new DataLoader<string, VerificationRow[]>(
-      manyByColumn(
-        db,
-        t.contactVerifications,
-        'contactId',
-        desc(t.contactVerifications.verifiedAt),
-        desc(t.contactVerifications.id),
-      ),
+      manyByColumn(db, t.contactVerifications, 'contactId', ...VERIFICATIONS_NEWEST_FIRST),
     ),
-    activitiesByOrganization: new DataLoader<string, ActivityRow[]>(async (ids) => {
-      const list = [...ids];
-      const rows = await db
-        .select({ activity: t.activities, participantId: t.activityParticipants.organizationId })
-        .from(t.activities)
-        .leftJoin(t.activityParticipants, eq(t.activityParticipants.activityId, t.activities.id))
-        .where(
-          or(
-            inArray(t.activities.hostOrganizationId, list),
-            inArray(t.activityParticipants.organizationId, list),
-          ),
-        )
-        .orderBy(desc(t.activities.startsOn), desc(t.activities.id));
-      // Keyed by activity id, because a host that also participates appears on two rows.
-      const grouped = new Map<string, Map<string, ActivityRow>>(list.map((id) => [id, new Map()]));
-      for (const { activity, participantId } of rows) {
-        for (const organizationId of [activity.hostOrganizationId, participantId]) {
-          if (organizationId) grouped.get(organizationId)?.set(activity.id, activity);
-        }
-      }
-      return list.map((id) => [...(grouped.get(id)?.values() ?? [])]);
-    }),
+    activitiesByOrganization: new DataLoader<string, ActivityRow[]>(activitiesByOrganization(db)),
     participantIdsByActivity: new DataLoader<string, string[]>(
       valuesByColumn(db, t.activityParticipants, 'activityId', 'organizationId'),
     ),
@@ -66,7 +116,7 @@ export function createLoaders(db: Db) {
       valuesByColumn(db, t.activityCountries, 'activityId', 'countryCode'),
     ),
     namesByOrganization: new DataLoader<string, OrganizationNameRow[]>(
-      manyByColumn(db, n.organizationNames, 'organizationId', asc(n.organizationNames.language)),
+      manyByColumn(db, n.organizationNames, 'organizationId', NAMES_BY_LANGUAGE),
     ),
     dialoguePartnerByCountry: new DataLoader<string, DialoguePartnerRow | null>(
       oneByColumn(db, n.aseanDialoguePartners, 'countryCode'),

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { byKey, groupBy, type Caller } from '@cadg/platform';
+import { byKey, groupBy, loadersOnFirstUse, type Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/incidents';
 import { advisoryReadableBy } from './advisories.ts';
@@ -23,28 +23,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * a long-lived subscription never serves stale rows). Entity lookups apply the caller's TLP
  * visibility in SQL, so `_entities` cannot be used to read what a list would hide.
  */
-export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?: boolean } = {}) {
-  const options = { cache };
-  const incidentVisible = readableBy(caller, INCIDENT_MARKING);
-  return {
-    incidentById: new DataLoader<string, IncidentRow | null>(async (ids) => {
+const loaders = loadersOnFirstUse({
+  incidentById: (db: Db, caller: Caller, options: LoaderOptions) =>
+    new DataLoader<string, IncidentRow | null>(async (ids) => {
       const valid = ids.filter((id) => UUID.test(id));
       const rows = valid.length
         ? await db
             .select()
             .from(t.incidents)
-            .where(and(inArray(t.incidents.id, valid), incidentVisible))
+            .where(and(inArray(t.incidents.id, valid), readableBy(caller, INCIDENT_MARKING)))
         : [];
       return byKey(ids, rows, (r) => r.id);
     }, options),
-    advisoryById: new DataLoader<string, AdvisoryRow | null>(async (ids) => {
+  advisoryById: (db: Db, caller: Caller, options: LoaderOptions) =>
+    new DataLoader<string, AdvisoryRow | null>(async (ids) => {
       const rows = await db
         .select()
         .from(t.advisories)
         .where(and(inArray(t.advisories.id, [...ids]), advisoryReadableBy(caller)));
       return byKey(ids, rows, (r) => r.id);
     }, options),
-    updatesByIncident: new DataLoader<string, IncidentUpdateRow[]>(async (ids) => {
+  updatesByIncident: (db: Db, caller: Caller, options: LoaderOptions) =>
+    new DataLoader<string, IncidentUpdateRow[]>(async (ids) => {
       const rows = await db
         .select()
         .from(t.incidentUpdates)
@@ -52,7 +52,8 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .orderBy(asc(t.incidentUpdates.postedAt), asc(t.incidentUpdates.id));
       return groupBy(ids, rows, (r) => r.incidentId);
     }, options),
-    eventsByIncident: new DataLoader<string, IncidentFeedEvent[]>(async (ids) => {
+  eventsByIncident: (db: Db, caller: Caller, options: LoaderOptions) =>
+    new DataLoader<string, IncidentFeedEvent[]>(async (ids) => {
       // Rows found by incident id are never advisory events (those have no incident).
       const rows = (await db
         .select()
@@ -61,7 +62,8 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .orderBy(asc(t.incidentEvents.id))) as IncidentFeedEvent[];
       return groupBy(ids, rows, (r) => r.incidentId);
     }, options),
-    assistanceByIncident: new DataLoader<string, AssistanceRequestRow[]>(async (ids) => {
+  assistanceByIncident: (db: Db, caller: Caller, options: LoaderOptions) =>
+    new DataLoader<string, AssistanceRequestRow[]>(async (ids) => {
       const rows = await db
         .select()
         .from(t.assistanceRequests)
@@ -69,7 +71,8 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .orderBy(asc(t.assistanceRequests.requestedAt), asc(t.assistanceRequests.id));
       return groupBy(ids, rows, (r) => r.incidentId);
     }, options),
-    advisoriesByIncident: new DataLoader<string, AdvisoryRow[]>(async (ids) => {
+  advisoriesByIncident: (db: Db, caller: Caller, options: LoaderOptions) =>
+    new DataLoader<string, AdvisoryRow[]>(async (ids) => {
       // Advisories naming one of the incidents' indicators: the same type and normalised value.
       const named = alias(t.indicators, 'named');
       const rows = await db
@@ -81,7 +84,8 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .orderBy(desc(t.advisories.publishedAt), desc(t.advisories.id));
       return groupBy(ids, rows, (r) => r.incidentId).map((group) => group.map((r) => r.advisory));
     }, options),
-    indicatorsByIncident: new DataLoader<string, IndicatorRow[]>(async (ids) => {
+  indicatorsByIncident: (db: Db, caller: Caller, options: LoaderOptions) =>
+    new DataLoader<string, IndicatorRow[]>(async (ids) => {
       const rows = await db
         .select()
         .from(t.indicators)
@@ -89,8 +93,9 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .orderBy(asc(t.indicators.addedAt), asc(t.indicators.id));
       return groupBy(ids, rows, (r) => r.incidentId);
     }, options),
-    ...sharingLoaders(db, caller, options),
-    indicatorsByAdvisory: new DataLoader<string, IndicatorRow[]>(async (ids) => {
+  ...sharingLoaders,
+  indicatorsByAdvisory: (db: Db, caller: Caller, options: LoaderOptions) =>
+    new DataLoader<string, IndicatorRow[]>(async (ids) => {
       const rows = await db
         .select()
         .from(t.indicators)
@@ -98,7 +103,15 @@ export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?
         .orderBy(asc(t.indicators.addedAt), asc(t.indicators.id));
       return groupBy(ids, rows, (r) => r.advisoryId);
     }, options),
-  };
+});
+
+/** Whether a loader keeps what it loaded for the rest of the request (`false` for subscription events). */
+interface LoaderOptions {
+  cache: boolean;
+}
+
+export function createLoaders(db: Db, caller: Caller, { cache = true }: { cache?: boolean } = {}) {
+  return loaders(db, caller, { cache });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

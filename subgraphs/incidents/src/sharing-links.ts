@@ -126,25 +126,13 @@ function groupsByRecord(
 }
 
 /**
- * Per request: the sharing groups of incidents and advisories, as far as the caller may see the
+ * Per request (factories for `loadersOnFirstUse`): the sharing groups of incidents and advisories, as far as the caller may see the
  * groups (a recipient named directly sees the record, not necessarily who is in a group it is
  * not part of).
  */
-export function sharingLoaders(db: Db, caller: Caller, { cache }: { cache: boolean }) {
-  return {
-    sharingGroupsByIncident: groupsByRecord(
-      db,
-      caller,
-      s.incidentSharingGroups,
-      s.incidentSharingGroups.incidentId,
-      cache,
-    ),
-    sharingGroupsByAdvisory: groupsByRecord(
-      db,
-      caller,
-      s.advisorySharingGroups,
-      s.advisorySharingGroups.advisoryId,
-      cache,
-    ),
-  };
-}
+export const sharingLoaders = {
+  sharingGroupsByIncident: (db: Db, caller: Caller, { cache }: { cache: boolean }) =>
+    groupsByRecord(db, caller, s.incidentSharingGroups, s.incidentSharingGroups.incidentId, cache),
+  sharingGroupsByAdvisory: (db: Db, caller: Caller, { cache }: { cache: boolean }) =>
+    groupsByRecord(db, caller, s.advisorySharingGroups, s.advisorySharingGroups.advisoryId, cache),
+};
