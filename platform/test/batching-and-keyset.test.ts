@@ -8,6 +8,7 @@ import {
   groupBy,
   keysetConnection,
   loadExisting,
+  loadersOnFirstUse,
   type CursorKey,
 } from '../src/index.ts';
 
@@ -36,6 +37,31 @@ describe('batching helpers', () => {
     expect(await loadExisting(found, [1, 2, 3])).toEqual(['one', 'two']);
     const failing = { loadMany: async () => ['one', new Error('boom')] };
     await expect(loadExisting(failing, [1, 2])).rejects.toThrow('boom');
+  });
+});
+
+describe('loadersOnFirstUse', () => {
+  it("makes each loader from the request's arguments when first read, once per request", () => {
+    const made: string[] = [];
+    const loaders = loadersOnFirstUse({
+      byId: (db: string, caller: string) => {
+        made.push(`byId ${db} ${caller}`);
+        return { db, caller };
+      },
+      byParent: (db: string) => {
+        made.push(`byParent ${db}`);
+        return new Map<string, string>();
+      },
+    });
+    const first = loaders('db', 'alice');
+    const second = loaders('db', 'bob');
+    expect(made).toEqual([]);
+    expect(first.byId).toEqual({ db: 'db', caller: 'alice' });
+    expect(first.byId).toBe(first.byId);
+    expect(second.byId).toEqual({ db: 'db', caller: 'bob' });
+    expect(second.byId).not.toBe(first.byId);
+    expect(made).toEqual(['byId db alice', 'byId db bob']);
+    expect(Object.keys(first).sort()).toEqual(['byId']);
   });
 });
 
