@@ -22,7 +22,9 @@
  * to this checkout's packages but its own `@cadg/*` workspaces, and `gateway/node_modules` to
  * this checkout's) its subgraphs run too, in processes of their own over the same database, in
  * `--baseline-topology` (`single` by default: a tree from before `--topology` runs all four in one
- * process whatever it is asked), and every version is measured in alternating order, one at a time.
+ * process whatever it is asked), and every version is measured in alternating order, one at a time,
+ * each run after 3 s of its traffic unmeasured (a version idle through the other's run must not pay
+ * its way back inside the measurement).
  * Prints dashboards/s, p50/p99 per dashboard, subgraph-process CPU per dashboard, this process's
  * (the clients', on the same cores) CPU per dashboard, new connections per dashboard and the load
  * average. With BENCH_PROFILE_DIR set, every measured run writes a CPU profile of each subgraph
@@ -77,6 +79,8 @@ const { values: flags } = parseArgs({
   },
 });
 const seconds = Number(flags.seconds);
+/** Unmeasured traffic before each measured run (see the rounds below). */
+const WARM_UP_SECONDS = 3;
 const rounds = Number(flags.rounds);
 const connections = Number(flags.connections);
 
@@ -152,6 +156,12 @@ async function main() {
         // With BENCH_PROFILE_DIR, each measured run gets a CPU profile of the subgraph process
         // (bench/src/ipc.ts' profile window): `<version>-<kind>-<round>.cpuprofile`.
         const name = `${version.name.replace(/\W+/g, '-')}-${kind}-${round}`;
+        // Each run starts on a version already busy: WARM_UP_SECONDS of its traffic, unmeasured,
+        // first. A version idle through the other's runs paid its way back (V8's memory reducer
+        // shrinks an idle process's heap, so the first seconds collect garbage more often; the
+        // agent's sockets to it may have closed) inside the measured run, which made whichever
+        // version ran second in a pair look faster than it is.
+        await replay(version, calls, bodies, tokens, WARM_UP_SECONDS);
         await version.process.request({ type: 'profile', on: true }, 'profiled');
         runs.push(await replay(version, calls, bodies, tokens, seconds));
         await version.process.request({ type: 'profile', on: false, name }, 'profiled');

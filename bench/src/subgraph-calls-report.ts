@@ -81,7 +81,7 @@ export function markdown(runs: readonly Run[], setting: Setting): string {
   const lines = [
     `## ${versions.join(' vs ')} (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
     '',
-    `${callCount} calls per dashboard, ${connections} dashboards at a time, ${readers} users' tokens, ${rounds} rounds of ${seconds} s in alternating order, ` +
+    `${callCount} calls per dashboard, ${connections} dashboards at a time, ${readers} users' tokens, ${rounds} rounds of ${seconds} s in alternating order (each run after 3 s of unmeasured traffic), ` +
       `${os.cpus().length} cores, node ${process.version}, load ${os.loadavg()[0]!.toFixed(2)} at the end.` +
       (baseline ? ` Baseline: ${baseline}.` : ''),
     '',
