@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, inArray } from 'drizzle-orm';
-import { byKey, groupBy, manyByColumn, oneByColumn, type Caller } from '@cadg/platform';
+import { byKey, groupBy, loadersOnFirstUse, manyByColumn, oneByColumn, type Caller } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as c from '@cadg/db/contacts-capacity';
 import type { AfterActionRow, AttendeeRow, CancellationRow, FollowUpRow, MaterialRow } from './rows.ts';
@@ -10,12 +10,11 @@ import { readableRecord } from './visibility.ts';
  * Per-request loaders for capacity-building records. They take the caller because what a caller
  * may read (TLP) is decided in the SQL that loads it, so one request's cache never serves another.
  */
-export function createCapacityLoaders(db: Db, caller: Caller) {
-  return {
-    cancellationByActivity: new DataLoader<string, CancellationRow | null>(
-      oneByColumn(db, c.activityCancellations, 'activityId'),
-    ),
-    readableMaterialsByActivity: new DataLoader<string, MaterialRow[]>(async (ids) =>
+export const createCapacityLoaders = loadersOnFirstUse({
+  cancellationByActivity: (db: Db) =>
+    new DataLoader<string, CancellationRow | null>(oneByColumn(db, c.activityCancellations, 'activityId')),
+  readableMaterialsByActivity: (db: Db, caller: Caller) =>
+    new DataLoader<string, MaterialRow[]>(async (ids) =>
       groupBy(
         ids,
         await db
@@ -31,8 +30,9 @@ export function createCapacityLoaders(db: Db, caller: Caller) {
         (r) => r.activityId,
       ),
     ),
-    /** Personal data: resolvers ask `maySeePersonalDetails` before using it. */
-    attendeesByActivity: new DataLoader<string, AttendeeRow[]>(async (ids) =>
+  /** Personal data: resolvers ask `maySeePersonalDetails` before using it. */
+  attendeesByActivity: (db: Db) =>
+    new DataLoader<string, AttendeeRow[]>(async (ids) =>
       groupBy(
         ids,
         await db
@@ -47,7 +47,8 @@ export function createCapacityLoaders(db: Db, caller: Caller) {
         (r) => r.activityId,
       ),
     ),
-    readableAfterActionByActivity: new DataLoader<string, AfterActionRow | null>(async (ids) =>
+  readableAfterActionByActivity: (db: Db, caller: Caller) =>
+    new DataLoader<string, AfterActionRow | null>(async (ids) =>
       byKey(
         ids,
         await db
@@ -62,8 +63,9 @@ export function createCapacityLoaders(db: Db, caller: Caller) {
         (r) => r.activityId,
       ),
     ),
-    /** Only reached through a report the caller could read. */
-    teamIdsByReport: new DataLoader<string, string[]>(async (ids) =>
+  /** Only reached through a report the caller could read. */
+  teamIdsByReport: (db: Db) =>
+    new DataLoader<string, string[]>(async (ids) =>
       groupBy(
         ids,
         await db
@@ -74,11 +76,11 @@ export function createCapacityLoaders(db: Db, caller: Caller) {
         (r) => r.activityId,
       ).map((rows) => rows.map((r) => r.organizationId)),
     ),
-    /** Only reached through a report the caller could read. */
-    followUpsByReport: new DataLoader<string, FollowUpRow[]>(
+  /** Only reached through a report the caller could read. */
+  followUpsByReport: (db: Db) =>
+    new DataLoader<string, FollowUpRow[]>(
       manyByColumn(db, c.afterActionFollowUps, 'activityId', asc(c.afterActionFollowUps.position)),
     ),
-  };
-}
+});
 
 export type CapacityLoaders = ReturnType<typeof createCapacityLoaders>;
