@@ -1,6 +1,7 @@
-import { asc, desc, sql, type Column, type SQL } from 'drizzle-orm';
+import { asc, desc, getTableName, sql, type Column, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { countRows } from './count.ts';
+import { shapeOf } from './statement-shape.ts';
 import type { Db } from './database.ts';
 
 /**
@@ -37,6 +38,7 @@ export function tableKeyset<T extends PgTable>(
   const columns = sql.join(keys.map(expressionOf), sql`, `);
   const order = keys.map((key) => (direction === 'asc' ? asc : desc)(expressionOf(key)));
   const comparison = direction === 'asc' ? sql`>` : sql`<`;
+  const pages = pagesOf(db, table, direction, keys);
   return {
     seek: (key: readonly (string | number)[]): SQL => {
       const values = keys.map((part, i) => {
@@ -47,13 +49,55 @@ export function tableKeyset<T extends PgTable>(
     },
     // drizzle resolves a select's row type only for a concrete table, not a generic one; the rows
     // of `select *` from `table` are its own rows, which is what this says.
-    fetch: (where: SQL | undefined, limitPlusOne: number) =>
-      db
-        .select()
-        .from(table as PgTable)
-        .where(where)
-        .orderBy(...order)
-        .limit(limitPlusOne) as Promise<T['$inferSelect'][]>,
+    fetch: (where: SQL | undefined, limitPlusOne: number): Promise<T['$inferSelect'][]> => {
+      // A page whose conditions have a shape seen before runs the statement built for it.
+      const shape = where === undefined ? null : shapeOf(where);
+      if (shape === null) {
+        return db
+          .select()
+          .from(table as PgTable)
+          .where(where)
+          .orderBy(...order)
+          .limit(limitPlusOne) as Promise<T['$inferSelect'][]>;
+      }
+      let page = pages.get(shape.key);
+      if (!page) {
+        // Shapes are few (a list's filters and visibility scopes); a bound keeps odd ones in check.
+        if (pages.size >= MAX_SHAPES) pages.clear();
+        page = db
+          .select()
+          .from(table as PgTable)
+          .where(shape.placeholders())
+          .orderBy(...order)
+          .limit(sql.placeholder('limit'))
+          .prepare(`${getTableName(table)}_page`);
+        pages.set(shape.key, page);
+      }
+      return page.execute({ ...shape.values, limit: limitPlusOne }) as Promise<T['$inferSelect'][]>;
+    },
     count: (where: SQL | undefined): Promise<number> => countRows(db, table, where),
   };
+}
+
+/** A page statement built for one condition shape, run with that shape's values and a limit. */
+interface PreparedPage {
+  execute(values: Record<string, unknown>): Promise<unknown>;
+}
+
+const MAX_SHAPES = 64;
+
+/**
+ * The page statements of one list (database handle, table, order), kept across requests: a list's
+ * `tableKeyset` is made per request, its statements must not be.
+ */
+const listPages = new WeakMap<Db, WeakMap<PgTable, Map<string, Map<string, PreparedPage>>>>();
+function pagesOf(db: Db, table: PgTable, direction: 'asc' | 'desc', keys: readonly SortKey[]) {
+  let byTable = listPages.get(db);
+  if (!byTable) listPages.set(db, (byTable = new WeakMap()));
+  let byOrder = byTable.get(table);
+  if (!byOrder) byTable.set(table, (byOrder = new Map()));
+  const order = `${direction} ${keys.map((key) => shapeOf(sql`${expressionOf(key)}`)?.key ?? '?').join(',')}`;
+  let pages = byOrder.get(order);
+  if (!pages) byOrder.set(order, (pages = new Map()));
+  return pages;
 }

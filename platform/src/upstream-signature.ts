@@ -25,12 +25,40 @@ export interface SignedParams {
  * package's own serializer and Node's crypto.
  */
 export function signatureOf(secret: string, params: SignedParams): string {
-  const serialized =
-    defaultParamsSerializer({
-      query: typeof params.query === 'string' ? params.query : undefined,
-      variables: isRecord(params.variables) ? params.variables : undefined,
-    } as Parameters<typeof defaultParamsSerializer>[0]) ?? '';
-  return createHmac('sha256', secret).update(serialized).digest('base64');
+  return createHmac('sha256', secret).update(serializedParams(params)).digest('base64');
+}
+
+/**
+ * What `defaultParamsSerializer` gives for a request's query and variables (json-stable-stringify:
+ * JSON with every object's keys sorted, the variables left out when empty). When every object's
+ * keys already come in that order, as in the calls a gateway makes (`__typename` sorts before a
+ * representation's key), that is exactly what the native `JSON.stringify` writes, many times faster
+ * than the library building the text in JavaScript (a visible share of a signed call, issue #23);
+ * anything else goes to the library.
+ */
+export function serializedParams(params: SignedParams): string {
+  const variables =
+    isRecord(params.variables) && Object.keys(params.variables).length > 0 ? params.variables : undefined;
+  const signed = { query: typeof params.query === 'string' ? params.query : undefined, variables };
+  if (keysInOrder(signed, 0)) return JSON.stringify(signed);
+  return defaultParamsSerializer(signed as Parameters<typeof defaultParamsSerializer>[0]) ?? '';
+}
+
+/** Plain JSON data (what `JSON.parse` makes) whose objects' keys are each in sorted order. */
+function keysInOrder(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return true;
+  // Deeper than a gateway's variables go: the library decides (it fails the same way on a cycle).
+  if (depth > 32) return false;
+  if (Array.isArray(value)) return value.every((item) => keysInOrder(item, depth + 1));
+  // Anything but a plain object (a Date, an object with toJSON) is serialized as the library says.
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && !(keys[i - 1]! < keys[i]!)) return false;
+    if (!keysInOrder((value as Record<string, unknown>)[keys[i]!], depth + 1)) return false;
+  }
+  return true;
 }
 
 /** Signs a request this service sends to a subgraph itself (readiness probes, service calls). */
