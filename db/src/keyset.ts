@@ -51,8 +51,8 @@ export function tableKeyset<T extends PgTable>(
     // of `select *` from `table` are its own rows, which is what this says.
     fetch: (where: SQL | undefined, limitPlusOne: number): Promise<T['$inferSelect'][]> => {
       // A page whose conditions have a shape seen before runs the statement built for it.
-      const shape = where === undefined ? null : shapeOf(where);
-      if (shape === null) {
+      const shape = where === undefined || pages === null ? null : shapeOf(where);
+      if (shape === null || pages === null) {
         return db
           .select()
           .from(table as PgTable)
@@ -88,15 +88,22 @@ const MAX_SHAPES = 64;
 
 /**
  * The page statements of one list (database handle, table, order), kept across requests: a list's
- * `tableKeyset` is made per request, its statements must not be.
+ * `tableKeyset` is made per request, its statements must not be. `null` for an order without a
+ * shape of its own (its pages are built per request).
  */
 const listPages = new WeakMap<Db, WeakMap<PgTable, Map<string, Map<string, PreparedPage>>>>();
 function pagesOf(db: Db, table: PgTable, direction: 'asc' | 'desc', keys: readonly SortKey[]) {
+  // An order with a value in it would keep the first request's value: built per request too.
+  const parts = keys.map((key) => {
+    const shape = shapeOf(sql`${expressionOf(key)}`);
+    return shape && Object.keys(shape.values).length === 0 ? shape.key : null;
+  });
+  if (parts.includes(null)) return null;
   let byTable = listPages.get(db);
   if (!byTable) listPages.set(db, (byTable = new WeakMap()));
   let byOrder = byTable.get(table);
   if (!byOrder) byTable.set(table, (byOrder = new Map()));
-  const order = `${direction} ${keys.map((key) => shapeOf(sql`${expressionOf(key)}`)?.key ?? '?').join(',')}`;
+  const order = `${direction} ${parts.join(',')}`;
   let pages = byOrder.get(order);
   if (!pages) byOrder.set(order, (pages = new Map()));
   return pages;

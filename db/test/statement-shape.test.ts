@@ -55,4 +55,21 @@ describe('a keyset page by shape', () => {
       expect(await keyset.fetch(after, 5)).toEqual(rest);
     }
   });
+
+  it('orders by a sort key with a value in it as that request says, not as the first one did', async () => {
+    const { db } = testDb.database;
+    for (const code of ['SG', 'MY']) {
+      const first = sql`(${o.countryCode} = ${code})`;
+      const keyset = tableKeyset(db, o, 'desc', [first, o.id]);
+      const where = sql`${o.name} >= ${'A'}`;
+      const expected = await db
+        .select()
+        .from(o)
+        .where(where)
+        .orderBy(sql`${first} desc`, sql`${o.id} desc`)
+        .limit(2);
+      expect(expected[0]!.countryCode).toBe(code);
+      expect(await keyset.fetch(where, 2)).toEqual(expected);
+    }
+  });
 });
