@@ -97,8 +97,13 @@ function walk(chunk: unknown, key: string[], values: unknown[]): boolean {
     values.push(mapped);
     return true;
   }
-  // A plain value drizzle sends as a parameter as it is (strings, numbers, booleans, null, Dates).
-  if (chunk === null || typeof chunk !== 'object' || chunk instanceof Date) {
+  // A plain value drizzle sends as a parameter as it is (strings, numbers, booleans, null, Dates);
+  // anything else (an enum, which drizzle writes as its name; a view, a subquery) has no shape.
+  if (
+    chunk === null ||
+    ['string', 'number', 'boolean', 'bigint'].includes(typeof chunk) ||
+    chunk instanceof Date
+  ) {
     key.push('?');
     values.push(chunk);
     return true;
