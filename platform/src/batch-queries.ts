@@ -79,6 +79,23 @@ function shapeKeyOf(parts: readonly (SQL | PgColumn)[]): string | null {
 }
 
 /**
+ * A statement built once per database (or transaction) handle, for a subgraph's own joins that
+ * `oneByColumn` and its kin do not cover. Like theirs, it should take each batch's keys as one array
+ * parameter (`= any($keys)`), so its text does not change with the batch size.
+ *
+ * @param build - builds the prepared statement on a handle
+ * @returns the statement for a handle, built on first use
+ */
+export function preparedPerDb<D extends object, T>(build: (db: D) => T): (db: D) => T {
+  const built = new WeakMap<D, T>();
+  return (db) => {
+    let statement = built.get(db);
+    if (statement === undefined) built.set(db, (statement = build(db)));
+    return statement;
+  };
+}
+
+/**
  * A batch function for a lookup by a unique column: one row, or `null`, per key.
  *
  * @param db - the database

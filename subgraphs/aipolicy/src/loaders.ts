@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { byKey, groupBy, manyByColumn, oneByColumn, valuesByColumn } from '@cadg/platform';
+import { byKey, groupBy, manyByColumn, oneByColumn, preparedPerDb, valuesByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/aipolicy';
 import type {
@@ -34,19 +34,6 @@ const instrumentsNewestFirst = [
   desc(t.policyInstruments.id),
 ];
 
-/**
- * A statement built once per database handle and run with each batch's keys as one array
- * parameter (`= any($keys)`), as platform's `manyByColumn` does with its own.
- */
-function preparedPerDb<T>(build: (db: Db) => T): (db: Db) => T {
-  const built = new WeakMap<Db, T>();
-  return (db) => {
-    let statement = built.get(db);
-    if (statement === undefined) built.set(db, (statement = build(db)));
-    return statement;
-  };
-}
-
 /** Positions with their topics in one statement (`topic_slug` is a non-null key of `topics`). */
 const positionsWithTopics = (db: Db, name: string, ...conditions: SQL[]) =>
   db
@@ -57,10 +44,10 @@ const positionsWithTopics = (db: Db, name: string, ...conditions: SQL[]) =>
     .orderBy(...newestFirst)
     .prepare(name);
 
-const currentPositionsWithTopics = preparedPerDb((db) =>
+const currentPositionsWithTopics = preparedPerDb((db: Db) =>
   positionsWithTopics(db, 'aipolicy_current_positions_by_country', isCurrent),
 );
-const allPositionsWithTopics = preparedPerDb((db) =>
+const allPositionsWithTopics = preparedPerDb((db: Db) =>
   positionsWithTopics(db, 'aipolicy_positions_by_country'),
 );
 
@@ -68,7 +55,7 @@ const allPositionsWithTopics = preparedPerDb((db) =>
  * The participating countries among the keys, each with its current positions and their topics:
  * the reference check and the positions a `_entities` call asks for, in one statement.
  */
-const countriesWithCurrentPositions = preparedPerDb((db) =>
+const countriesWithCurrentPositions = preparedPerDb((db: Db) =>
   db
     .select({ country: t.countries, position: t.policyPositions, topic: t.topics })
     .from(t.countries)
@@ -79,7 +66,7 @@ const countriesWithCurrentPositions = preparedPerDb((db) =>
     .prepare('aipolicy_countries_with_current_positions'),
 );
 
-const positionsByHistoryKeyStatement = preparedPerDb((db) =>
+const positionsByHistoryKeyStatement = preparedPerDb((db: Db) =>
   db
     .select()
     .from(t.policyPositions)

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { byKey, manyByColumn, oneByColumn, valuesByColumn } from '@cadg/platform';
+import { byKey, manyByColumn, oneByColumn, preparedPerDb, valuesByColumn } from '@cadg/platform';
 import type { Db } from '@cadg/db';
 import * as t from '@cadg/db/contacts';
 import * as n from '@cadg/db/contacts-names';
@@ -30,20 +30,17 @@ const PARTICIPANT_OF_ACTIVITY = eq(t.activityParticipants.activityId, t.activiti
 /**
  * `select organization, country … where organization.id = any($ids)`: an organization is nearly
  * always asked for with its country (the dashboard's reporters), so both come in one statement.
- * Inner join: `organizations.country_code` is non-null and references `countries`. Like platform's
- * `oneByColumn`, one array parameter keeps the text the same whatever the batch size.
+ * Inner join: `organizations.country_code` is non-null and references `countries`. Built once per
+ * database handle, so a batch skips drizzle's query building.
  */
-function prepareOrganizationsWithCountry(db: Db) {
-  return db
+const organizationsWithCountry = preparedPerDb((db: Db) =>
+  db
     .select({ organization: t.organizations, country: t.countries })
     .from(t.organizations)
     .innerJoin(t.countries, eq(t.countries.code, t.organizations.countryCode))
     .where(sql`${t.organizations.id} = any(${sql.placeholder('ids')})`)
-    .prepare('organizations_with_country_by_id');
-}
-
-/** Built once per database handle, as platform's lookups are, so a batch skips drizzle's query building. */
-const organizationsWithCountry = new WeakMap<Db, ReturnType<typeof prepareOrganizationsWithCountry>>();
+    .prepare('organizations_with_country_by_id'),
+);
 
 /**
  * The batch function of `organizationById`: one organization (or `null`) per id, in id order. The
@@ -52,9 +49,7 @@ const organizationsWithCountry = new WeakMap<Db, ReturnType<typeof prepareOrgani
  */
 function organizationsById(db: Db, countryByCode: DataLoader<string, CountryRow | null>) {
   return async (ids: readonly string[]): Promise<(OrganizationRow | null)[]> => {
-    let query = organizationsWithCountry.get(db);
-    if (!query) organizationsWithCountry.set(db, (query = prepareOrganizationsWithCountry(db)));
-    const rows = await query.execute({ ids: [...ids] });
+    const rows = await organizationsWithCountry(db).execute({ ids: [...ids] });
     for (const { country } of rows) countryByCode.prime(country.code, country);
     return byKey(
       ids,
