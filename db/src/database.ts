@@ -48,7 +48,28 @@ export interface DatabaseOptions {
   maxConnections?: number | undefined;
   /** `application_name` of the connections, which `pg_stat_activity` shows. @default 'cadg' */
   applicationName?: string | undefined;
+  /**
+   * PostgreSQL's `plan_cache_mode` for the pool's connections (see `PLAN_CACHE_MODES`); `auto`
+   * leaves the server's setting alone and sends no startup parameter for it.
+   * @default 'force_generic_plan'
+   */
+  planCacheMode?: PlanCacheMode | undefined;
 }
+
+/**
+ * How PostgreSQL plans a prepared statement each time it runs. Every read here is a prepared
+ * statement (`preparedReads`), and with `auto` the server keeps planning most of them afresh for
+ * their parameters (a custom plan), because a parameter it cannot see, such as a page's `limit $n`
+ * or the keys in `= any($1)`, makes the one-for-all generic plan look dearer on paper. For these
+ * statements, lookups by key and keyset pages along an index, the generic plan is the plan the
+ * custom one picks anyway, and planning was more than half of the server's time per statement: on
+ * the dashboard's calls (issue #23, bench/SUBGRAPH-CALLS.md) `force_generic_plan` took a quarter
+ * off PostgreSQL's CPU per dashboard. Nothing here filters by pattern (`like`) or on a value whose
+ * frequency decides the plan, where custom plans pay. `auto` is for a pooler that refuses unknown
+ * startup parameters (set the mode on the role instead: `alter role … set plan_cache_mode`).
+ */
+export const PLAN_CACHE_MODES = ['force_generic_plan', 'auto', 'force_custom_plan'] as const;
+export type PlanCacheMode = (typeof PLAN_CACHE_MODES)[number];
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
 
@@ -60,18 +81,32 @@ const MIGRATION_LOCK_KEY = 4_242_001;
  * PGlite in-process (persisted under `dataDir`, or in memory).
  */
 export async function createDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10, options.applicationName);
+  if (options.url)
+    return openPostgres(
+      options.url,
+      options.maxConnections ?? 10,
+      options.applicationName,
+      options.planCacheMode ?? 'force_generic_plan',
+    );
   return openPglite(options);
 }
 
-function openPostgres(url: string, max: number, applicationName = 'cadg'): Database {
+function openPostgres(
+  url: string,
+  max: number,
+  applicationName = 'cadg',
+  planCacheMode: PlanCacheMode = 'force_generic_plan',
+): Database {
   const client = tracePostgresJs(
     preparedReads(
       postgres(url, {
         max,
         onnotice: () => {},
         // Timestamps come back as Date, numerics we parse ourselves; keep postgres.js defaults otherwise.
-        connection: { application_name: applicationName },
+        connection: {
+          application_name: applicationName,
+          ...(planCacheMode === 'auto' ? {} : { plan_cache_mode: planCacheMode }),
+        },
       }),
     ),
   );
@@ -164,6 +199,20 @@ export const dataDirFromEnv = (env: NodeJS.ProcessEnv): string => env['DATA_DIR'
 const poolSizeFromEnv = (env: NodeJS.ProcessEnv): number | undefined =>
   env['DATABASE_POOL_SIZE'] ? Number(env['DATABASE_POOL_SIZE']) : undefined;
 
+/** `DATABASE_PLAN_CACHE_MODE`, one of `PLAN_CACHE_MODES`; unset gives the default. */
+export function planCacheModeFromEnv(env: NodeJS.ProcessEnv): PlanCacheMode | undefined {
+  const mode = env['DATABASE_PLAN_CACHE_MODE'] || undefined;
+  if (mode === undefined || (PLAN_CACHE_MODES as readonly string[]).includes(mode))
+    return mode as PlanCacheMode | undefined;
+  throw new Error(`DATABASE_PLAN_CACHE_MODE must be one of ${PLAN_CACHE_MODES.join(', ')} (got "${mode}").`);
+}
+
+/** The pool settings every database opened from the environment shares. */
+const poolFromEnv = (env: NodeJS.ProcessEnv) => ({
+  maxConnections: poolSizeFromEnv(env),
+  planCacheMode: planCacheModeFromEnv(env),
+});
+
 /**
  * The database as its owner, the migration role, for migrating and seeding: MIGRATION_DATABASE_URL,
  * else DATABASE_URL, else PGlite under `$DATA_DIR/pglite`. PGlite has a single connection, so it
@@ -173,7 +222,7 @@ export function databaseFromEnv(env: NodeJS.ProcessEnv): Promise<Database> {
   return createDatabase({
     url: migrationDatabaseUrl(env),
     dataDir: `${dataDirFromEnv(env)}/pglite`,
-    maxConnections: poolSizeFromEnv(env),
+    ...poolFromEnv(env),
   });
 }
 
@@ -200,7 +249,7 @@ export async function subgraphDatabaseFromEnv(env: NodeJS.ProcessEnv, name: Subg
       await owner.close();
     }
   }
-  return createDatabase({ url, maxConnections: poolSizeFromEnv(env), applicationName: `cadg-${name}` });
+  return createDatabase({ url, ...poolFromEnv(env), applicationName: `cadg-${name}` });
 }
 
 /**
@@ -219,6 +268,7 @@ export async function subgraphDatabasesFromEnv(
     if (!url) continue;
     databases[name] = await createDatabase({
       url,
+      ...poolFromEnv(env),
       maxConnections: options.maxConnections ?? poolSizeFromEnv(env),
       applicationName: `cadg-${name}`,
     });
