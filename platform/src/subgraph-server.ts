@@ -5,12 +5,15 @@ import {
   type ApolloServerPlugin,
   type BaseContext,
   type GraphQLRequestContextDidEncounterErrors,
+  type GraphQLRequestContextDidResolveOperation,
+  type GraphQLRequestContextWillSendResponse,
 } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import { GraphQLError as GraphQLErrorClass, type GraphQLSchema } from 'graphql';
+import Negotiator from 'negotiator';
 import { DEFAULT_DRAIN_LIMITS, type DrainLimits } from './backpressure.ts';
 import { drainTimeoutFromEnv, InFlightRequests } from './draining.ts';
 import { createChangeFeed, type ChangeSource } from './change-feed.ts';
@@ -153,6 +156,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       operationMetricsPlugin(metrics.operations),
       subscriptionsOverWebSocketOnly,
       errorsOfRequests,
+      contentTypeByAccept,
       ...(feed ? [feed.plugin] : []),
     ],
     formatError: (formatted, error) =>
@@ -339,22 +343,64 @@ const RECORD_ERRORS = {
   },
 };
 
+/** What Apollo Server answers a single result with, by preference (its own list, in its order). */
+const SINGLE_RESULT_TYPES = [
+  'application/json; charset=utf-8',
+  'application/graphql-response+json; charset=utf-8',
+  'application/json; callbackSpec=1.0; charset=utf-8',
+];
+/** The type chosen per `accept` header seen; a gateway sends the same one on every call. */
+const chosenTypes = new Map<string, string | null>();
+const MAX_ACCEPT_HEADERS = 64;
+
+/**
+ * The response's content type for a request's `accept` header, as Apollo Server negotiates it
+ * (none for a header that accepts none of them: Apollo then answers 406 itself).
+ */
+export function singleResultContentType(accept: string | undefined): string | null {
+  if (!accept) return SINGLE_RESULT_TYPES[0]!;
+  let chosen = chosenTypes.get(accept);
+  if (chosen === undefined) {
+    chosen = new Negotiator({ headers: { accept } }).mediaType(SINGLE_RESULT_TYPES) ?? null;
+    if (chosenTypes.size < MAX_ACCEPT_HEADERS) chosenTypes.set(accept, chosen);
+  }
+  return chosen;
+}
+
+/**
+ * Sets a single result's content type before Apollo Server negotiates one: it parses the `accept`
+ * header anew for every response (with `negotiator`, a visible share of a subgraph call's CPU,
+ * issue #23), while a subgraph's callers send one or two distinct headers. Answers it has no
+ * single result for (incremental delivery, errors before the operation ran) it still negotiates.
+ */
+const contentTypeByAccept: ApolloServerPlugin = {
+  async requestDidStart() {
+    return SET_CONTENT_TYPE;
+  },
+};
+const SET_CONTENT_TYPE = {
+  async willSendResponse({ request, response }: GraphQLRequestContextWillSendResponse<BaseContext>) {
+    if (response.body.kind !== 'single' || response.http.headers.has('content-type')) return;
+    const type = singleResultContentType(request.http?.headers.get('accept'));
+    if (type) response.http.headers.set('content-type', type);
+  },
+};
+
 /**
  * Apollo Server would run a subscription sent over HTTP with `execute`, which cannot answer one; it
  * is refused as the client's mistake, with the way to do it right.
  */
 const subscriptionsOverWebSocketOnly: ApolloServerPlugin = {
   async requestDidStart() {
-    return {
-      async didResolveOperation({ operation }) {
-        if (operation?.operation !== 'subscription') return;
-        throw new GraphQLErrorClass(
-          'Subscriptions run over graphql-ws (a websocket on this path), not HTTP.',
-          {
-            extensions: { code: RequestErrorCode.BadRequest, http: { status: 400 } },
-          },
-        );
-      },
-    };
+    return REFUSE_SUBSCRIPTIONS;
+  },
+};
+// One listener for every request, as the plugins above have: nothing in it is per request.
+const REFUSE_SUBSCRIPTIONS = {
+  async didResolveOperation({ operation }: GraphQLRequestContextDidResolveOperation<BaseContext>) {
+    if (operation?.operation !== 'subscription') return;
+    throw new GraphQLErrorClass('Subscriptions run over graphql-ws (a websocket on this path), not HTTP.', {
+      extensions: { code: RequestErrorCode.BadRequest, http: { status: 400 } },
+    });
   },
 };
