@@ -23,6 +23,15 @@ export function parseTopology(value: string): Topology {
  */
 const PRODUCTION_ENV = { NODE_ENV: 'production', METRICS_PORT: '0' };
 
+/**
+ * The PostgreSQL pool of each process in the production topology: what `npm run start:cluster`
+ * gives its subgraph processes (test/cluster/cluster.ts) and docs/operations.md advises for a
+ * replica on a small machine. Ten connections per process (the default, which `npm start`'s single
+ * process keeps) is forty backends for four single-threaded processes on a machine this size: more
+ * PostgreSQL processes competing for the same cores than there are queries to run at once.
+ */
+const CLUSTER_POOL = { DATABASE_POOL_SIZE: '4' };
+
 /** The subgraphs, however many processes they run in: one BenchProcess to the sections. */
 export interface SubgraphProcesses {
   /**
@@ -59,7 +68,7 @@ export async function startSubgraphs(
   const started: { name: string; process: BenchProcess }[] = [];
   const subgraphUrls: Record<string, string> = {};
   const startOne = async (name: string, extra: NodeJS.ProcessEnv = {}) => {
-    const { process, ready } = await startProcess(script, [name], { ...base, ...extra });
+    const { process, ready } = await startProcess(script, [name], { ...base, ...CLUSTER_POOL, ...extra });
     started.push({ name, process });
     Object.assign(subgraphUrls, ready['subgraphUrls']);
   };

@@ -47,7 +47,12 @@ Server.prototype.emit = function (this: Server, event: string, ...args: unknown[
   return emit.apply(this, [event, ...args] as Parameters<Server['emit']>);
 } as Server['emit'];
 
-const database = await createDatabase({ url: process.env['DATABASE_URL'], maxConnections: 10 });
+// DATABASE_POOL_SIZE as deployed: subgraph-topology.ts gives the production topology's processes
+// start:cluster's pool; the single process keeps `npm start`'s default of 10.
+const database = await createDatabase({
+  url: process.env['DATABASE_URL'],
+  maxConnections: Number(process.env['DATABASE_POOL_SIZE'] || 10),
+});
 const verifier = await createTokenVerifier({
   issuer: DEV_ISSUER,
   audience: DEFAULT_AUDIENCE,
