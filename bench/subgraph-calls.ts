@@ -18,9 +18,8 @@
  * list measures this tree in each, side by side. Subgraph processes get NODE_ENV=production, as the
  * Docker image sets it. CPU per dashboard is summed over a version's subgraph processes.
  *
- * With `--baseline DIR` (a copy of the repository at another version whose `node_modules` links
- * to this checkout's packages but its own `@cadg/*` workspaces, and `gateway/node_modules` to
- * this checkout's) its subgraphs run too, in processes of their own over the same database, in
+ * With `--baseline DIR` (a copy of the repository at another version with its own `node_modules`,
+ * installed by `npm ci` from its own lock file; bench/SUBGRAPH-CALLS.md says how) its subgraphs run too, in processes of their own over the same database, in
  * `--baseline-topology` (`single` by default: a tree from before `--topology` runs all four in one
  * process whatever it is asked), and every version is measured in alternating order, one at a time,
  * each run after 3 s of its traffic unmeasured (a version idle through the other's run must not pay
