@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { signatureOf } from './upstream-signature.ts';
 
 /**
@@ -81,9 +81,31 @@ export function createChangeFeed(
   signingSecret: string | undefined,
 ): ChangeFeed {
   const open = new Set<ServerResponse>();
+  // One listener for every request: it holds nothing of the request's own.
+  const stampMutations = {
+    async willSendResponse({ operation, response }: GraphQLRequestContextWillSendResponse<BaseContext>) {
+      if (operation?.operation !== 'mutation') return;
+      let version: string;
+      try {
+        version = String(await source.head());
+      } catch {
+        // The database went away after the mutation ran (a failure here would turn the
+        // mutation's answer into an internal error). A mutation that answered nothing changed
+        // nothing; one that answered may have committed, and its version is unknown: the
+        // gateway then trusts none of this subgraph's cached entries until it learns more.
+        const body = response.body;
+        const data = body.kind === 'single' ? body.singleResult.data : undefined;
+        if (!data || Object.values(data).every((value) => value === null)) return;
+        version = DATA_VERSION_UNKNOWN;
+      }
+      response.http.headers.set(DATA_VERSION_HEADER, `${subgraph}=${version}`);
+    },
+  };
   return {
     serve(req, res) {
-      if (new URL(req.url ?? '/', 'http://subgraph').pathname !== CHANGE_FEED_PATH) return false;
+      // Every request of the subgraph passes here: a URL is parsed only for one that may be the feed.
+      if (!req.url?.startsWith(CHANGE_FEED_PATH)) return false;
+      if (new URL(req.url, 'http://subgraph').pathname !== CHANGE_FEED_PATH) return false;
       open.add(res);
       res.on('close', () => open.delete(res));
       serveChangeFeed(req, res, source, signingSecret);
@@ -91,25 +113,7 @@ export function createChangeFeed(
     },
     plugin: {
       async requestDidStart() {
-        return {
-          async willSendResponse({ operation, response }) {
-            if (operation?.operation !== 'mutation') return;
-            let version: string;
-            try {
-              version = String(await source.head());
-            } catch {
-              // The database went away after the mutation ran (a failure here would turn the
-              // mutation's answer into an internal error). A mutation that answered nothing changed
-              // nothing; one that answered may have committed, and its version is unknown: the
-              // gateway then trusts none of this subgraph's cached entries until it learns more.
-              const body = response.body;
-              const data = body.kind === 'single' ? body.singleResult.data : undefined;
-              if (!data || Object.values(data).every((value) => value === null)) return;
-              version = DATA_VERSION_UNKNOWN;
-            }
-            response.http.headers.set(DATA_VERSION_HEADER, `${subgraph}=${version}`);
-          },
-        };
+        return stampMutations;
       },
     },
     close() {
