@@ -268,8 +268,8 @@ export async function subgraphDatabasesFromEnv(
     if (!url) continue;
     databases[name] = await createDatabase({
       url,
-      ...poolFromEnv(env),
       maxConnections: options.maxConnections ?? poolSizeFromEnv(env),
+      planCacheMode: planCacheModeFromEnv(env),
       applicationName: `cadg-${name}`,
     });
   }

@@ -357,7 +357,7 @@ const MAX_ACCEPT_HEADERS = 64;
  * The response's content type for a request's `accept` header, as Apollo Server negotiates it
  * (none for a header that accepts none of them: Apollo then answers 406 itself).
  */
-export function singleResultContentType(accept: string | undefined): string | null {
+function singleResultContentType(accept: string | undefined): string | null {
   if (!accept) return SINGLE_RESULT_TYPES[0]!;
   let chosen = chosenTypes.get(accept);
   if (chosen === undefined) {
