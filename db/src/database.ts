@@ -86,7 +86,7 @@ export async function createDatabase(options: DatabaseOptions = {}): Promise<Dat
       options.url,
       options.maxConnections ?? 10,
       options.applicationName,
-      options.planCacheMode ?? 'force_generic_plan',
+      options.planCacheMode,
     );
   return openPglite(options);
 }
