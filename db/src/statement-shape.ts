@@ -61,13 +61,16 @@ export function shapeOf(condition: SQL): ConditionShape | null {
   };
 }
 
+// `instanceof`, not drizzle's `is()`: this runs for every chunk of a list's conditions on every
+// request, and `is()` walks each class chain it does not match. A chunk from another copy of
+// drizzle fails `instanceof`, so its condition has no shape and is built per request, as before.
 function walk(chunk: unknown, key: string[], values: unknown[]): boolean {
   if (chunk === undefined) return true;
-  if (is(chunk, StringChunk)) {
+  if (chunk instanceof StringChunk) {
     key.push(chunk.value.join(''));
     return true;
   }
-  if (is(chunk, SQL)) {
+  if (chunk instanceof SQL) {
     // `.inlineParams()` writes values into the text (drizzle keeps the flag private).
     if ((chunk as unknown as { shouldInlineParams: boolean }).shouldInlineParams) return false;
     key.push('(');
@@ -81,15 +84,15 @@ function walk(chunk: unknown, key: string[], values: unknown[]): boolean {
     key.push(']');
     return true;
   }
-  if (is(chunk, Column) || is(chunk, Table)) {
+  if (chunk instanceof Column || chunk instanceof Table) {
     key.push(`{${idOf(chunk)}}`);
     return true;
   }
-  if (is(chunk, Name)) {
+  if (chunk instanceof Name) {
     key.push(`"${chunk.value}"`);
     return true;
   }
-  if (is(chunk, Param)) {
+  if (chunk instanceof Param) {
     if (is(chunk.value, Placeholder)) return false;
     const mapped = chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value);
     if (is(mapped, SQL)) return false;
@@ -99,9 +102,13 @@ function walk(chunk: unknown, key: string[], values: unknown[]): boolean {
   }
   // A plain value drizzle sends as a parameter as it is (strings, numbers, booleans, null, Dates);
   // anything else (an enum, which drizzle writes as its name; a view, a subquery) has no shape.
+  const type = typeof chunk;
   if (
     chunk === null ||
-    ['string', 'number', 'boolean', 'bigint'].includes(typeof chunk) ||
+    type === 'string' ||
+    type === 'number' ||
+    type === 'boolean' ||
+    type === 'bigint' ||
     chunk instanceof Date
   ) {
     key.push('?');

@@ -165,18 +165,51 @@ export function toConnection<T, P extends readonly CursorPart[]>(
   hasPrevious: boolean,
   totalCount: () => Promise<number>,
 ): Connection<T> {
-  const page = rows.slice(0, limit);
-  const edges = page.map((node) => ({ cursor: encodeCursor(shape, keyOf(node)), node }));
+  const edges = rows.slice(0, limit).map((node) => new PageEdge(node, shape, keyOf));
   return {
     edges,
-    pageInfo: {
-      hasNextPage: rows.length > limit,
-      hasPreviousPage: hasPrevious,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: new PageBounds(edges, rows.length > limit, hasPrevious),
     totalCount,
   };
+}
+
+/**
+ * An edge whose cursor is encoded when first read: most clients ask for `pageInfo.endCursor` and
+ * never for every edge's cursor, and encoding one is a JSON text and a base64 copy.
+ */
+class PageEdge<T, P extends readonly CursorPart[]> implements Edge<T> {
+  readonly #shape: CursorShape<P>;
+  readonly #keyOf: (row: T) => KeyOf<P>;
+  #cursor: string | undefined;
+  constructor(
+    readonly node: T,
+    shape: CursorShape<P>,
+    keyOf: (row: T) => KeyOf<P>,
+  ) {
+    this.#shape = shape;
+    this.#keyOf = keyOf;
+  }
+  get cursor(): string {
+    return (this.#cursor ??= encodeCursor(this.#shape, this.#keyOf(this.node)));
+  }
+}
+
+/** A page's bounds: its first and last cursors come from its edges, encoded when read. */
+class PageBounds implements PageInfo {
+  readonly #edges: readonly Edge<unknown>[];
+  constructor(
+    edges: readonly Edge<unknown>[],
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {
+    this.#edges = edges;
+  }
+  get startCursor(): string | null {
+    return this.#edges[0]?.cursor ?? null;
+  }
+  get endCursor(): string | null {
+    return this.#edges.at(-1)?.cursor ?? null;
+  }
 }
 
 /** The client's `after`, decoded against the list's shape; null when it sent none. */

@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './batching.ts';
 export * from './batch-queries.ts';
+export * from './selection.ts';
 export * from './shared-resolvers.ts';
 export * from './cursor.ts';
 export * from './keyset-list.ts';

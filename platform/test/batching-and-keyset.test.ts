@@ -96,6 +96,32 @@ describe('keysetConnection', () => {
     expect(await result.totalCount()).toBe(42);
   });
 
+  it("encodes a cursor only when it is read: each edge's, and the page's first and last", async () => {
+    const keyed: string[] = [];
+    const connection = await keysetConnection({
+      where: [sql`true`],
+      after: null,
+      limit: 3,
+      cursor: shape,
+      seek: (): SQL => sql`true`,
+      fetch: async () => [['a'], ['b'], ['c'], ['d']] as [string][],
+      count: async () => 4,
+      keyOf: (row) => (keyed.push(row[0]), row),
+    });
+    expect(keyed).toEqual([]);
+    expect(connection.pageInfo.endCursor).toBe(encodeCursor(shape, ['c']));
+    expect(keyed).toEqual(['c']);
+    expect(connection.edges.map((edge) => edge.cursor)).toEqual(
+      ['a', 'b', 'c'].map((letter) => encodeCursor(shape, [letter])),
+    );
+    expect(connection.pageInfo.startCursor).toBe(connection.edges[0]!.cursor);
+    // Each cursor once, however often it is read.
+    expect(keyed).toEqual(['c', 'a', 'b']);
+    expect(connection.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const empty = await page(null, 2).connection;
+    expect(empty.pageInfo).toMatchObject({ startCursor: null, endCursor: null, hasNextPage: false });
+  });
+
   it('passes the decoded cursor to seek and reports a previous page', async () => {
     const { connection, calls } = page(encodeCursor(shape, ['b']), 5, [['c']]);
     const result = await connection;

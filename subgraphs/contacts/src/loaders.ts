@@ -43,6 +43,52 @@ const organizationsWithCountry = preparedPerDb((db: Db) =>
 );
 
 /**
+ * `organizationsWithCountry` with each organization's contacts, in `contactsByOrganization`'s order
+ * (one row per contact, or one with no contact): for a `_entities` call that asks for the
+ * organizations' contacts, so they come in the same statement.
+ */
+const organizationsWithCountryAndContacts = preparedPerDb((db: Db) =>
+  db
+    .select({ organization: t.organizations, country: t.countries, contact: t.contacts })
+    .from(t.organizations)
+    .innerJoin(t.countries, eq(t.countries.code, t.organizations.countryCode))
+    .leftJoin(t.contacts, eq(t.contacts.organizationId, t.organizations.id))
+    .where(sql`${t.organizations.id} = any(${sql.placeholder('ids')})`)
+    .orderBy(...CONTACTS_BY_NAME)
+    .prepare('organizations_with_country_and_contacts_by_id'),
+);
+
+/**
+ * The batch function of `organizationWithContacts`: `organizationById`'s, whose statement also
+ * reads the organizations' contacts, primed into `contactsByOrganization` (an empty list for an
+ * organization with none), so `Organization.contacts` runs no statement of its own. The
+ * organizations are primed into `organizationById` too.
+ */
+function organizationsWithContacts(
+  db: Db,
+  organizationById: DataLoader<string, OrganizationRow | null>,
+  countryByCode: DataLoader<string, CountryRow | null>,
+  contactsByOrganization: DataLoader<string, ContactRow[]>,
+) {
+  return async (ids: readonly string[]): Promise<(OrganizationRow | null)[]> => {
+    const rows = await organizationsWithCountryAndContacts(db).execute({ ids: [...ids] });
+    const organizations = new Map<string, OrganizationRow>();
+    const contacts = new Map<string, ContactRow[]>();
+    for (const { organization, country, contact } of rows) {
+      if (!organizations.has(organization.id)) {
+        organizations.set(organization.id, organization);
+        contacts.set(organization.id, []);
+        organizationById.prime(organization.id, organization);
+        countryByCode.prime(country.code, country);
+      }
+      if (contact) contacts.get(organization.id)!.push(contact);
+    }
+    for (const [id, list] of contacts) contactsByOrganization.prime(id, list);
+    return ids.map((id) => organizations.get(id) ?? null);
+  };
+}
+
+/**
  * The batch function of `organizationById`: one organization (or `null`) per id, in id order. The
  * countries read with them are primed into this request's `countryByCode`, so `Organization.country`
  * runs no statement of its own.
@@ -91,15 +137,23 @@ function activitiesByOrganization(db: Db) {
  */
 export function createLoaders(db: Db) {
   const countryByCode = new DataLoader<string, CountryRow | null>(oneByColumn(db, t.countries, 'code'));
+  const contactsByOrganization = new DataLoader<string, ContactRow[]>(
+    manyByColumn(db, t.contacts, 'organizationId', ...CONTACTS_BY_NAME),
+  );
+  const organizationById = new DataLoader<string, OrganizationRow | null>(
+    organizationsById(db, countryByCode),
+  );
   return {
     countryByCode,
-    organizationById: new DataLoader<string, OrganizationRow | null>(organizationsById(db, countryByCode)),
+    organizationById,
+    /** `organizationById` for a caller that will ask for the organizations' contacts next. */
+    organizationWithContacts: new DataLoader<string, OrganizationRow | null>(
+      organizationsWithContacts(db, organizationById, countryByCode, contactsByOrganization),
+    ),
     organizationsByCountry: new DataLoader<string, OrganizationRow[]>(
       manyByColumn(db, t.organizations, 'countryCode', ...ORGANIZATIONS_BY_NAME),
     ),
-    contactsByOrganization: new DataLoader<string, ContactRow[]>(
-      manyByColumn(db, t.contacts, 'organizationId', ...CONTACTS_BY_NAME),
-    ),
+    contactsByOrganization,
     verificationsByContact: new DataLoader<string, VerificationRow[]>(
       manyByColumn(db, t.contactVerifications, 'contactId', ...VERIFICATIONS_NEWEST_FIRST),
     ),

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { asc, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '@cadg/db/contacts';
 import { startContacts } from './harness.ts';
@@ -13,6 +13,8 @@ afterAll(() => subgraph.close());
 
 const IDS = ['sg-singcert', 'my-mycert', 'th-thaicert', 'sg-csa'];
 const UNKNOWN = 'zz-no-such-organization';
+/** An organization the seed gives no contacts. */
+const NO_CONTACTS = 'my-csm';
 
 type Entity = { id: string; name: string; acronym: string | null; country: { code: string; name: string } };
 
@@ -63,14 +65,58 @@ describe('loading organizations for the gateway', () => {
     expect(sent[0]).toMatch(/from "contacts"\."organizations" inner join "contacts"\."countries"/);
   });
 
-  it("runs two statements for the partner dashboard's reporters: organizations with countries, then contacts", async () => {
+  it("reads the partner dashboard's reporters with their contacts in one statement", async () => {
+    // An organization with no contacts in the seed, and an unknown one.
+    const ids = [...IDS, NO_CONTACTS, UNKNOWN];
     const { entities, statements: sent } = await entitiesFor(
-      IDS,
-      'name acronym contacts(role: INCIDENT_RESPONSE) { name } country { code name }',
+      ids,
+      'name acronym contacts(role: INCIDENT_RESPONSE) { id name } all: contacts { id name } country { code name }',
     );
 
-    expect(entities.map((entity) => entity?.country.code)).toEqual(['SG', 'MY', 'TH', 'SG']);
-    expect(sent).toHaveLength(2);
-    expect(sent[1]).toMatch(/from "contacts"\."contacts" where/);
+    const contacts = await expectedContacts(ids);
+    expect(contacts.get(NO_CONTACTS)).toEqual([]);
+    expect([...contacts.values()].flat().length).toBeGreaterThan(IDS.length);
+    const withContacts = entities as ({ all: ContactEntry[]; contacts: ContactEntry[] } | null)[];
+    expect(withContacts.map((entity) => entity?.all ?? null)).toEqual(
+      ids.map((id) => (id === UNKNOWN ? null : contacts.get(id)!.map(({ id, name }) => ({ id, name })))),
+    );
+    expect(withContacts.map((entity) => entity?.contacts ?? null)).toEqual(
+      ids.map((id) =>
+        id === UNKNOWN
+          ? null
+          : contacts
+              .get(id)!
+              .filter((contact) => contact.roles.includes('INCIDENT_RESPONSE'))
+              .map(({ id, name }) => ({ id, name })),
+      ),
+    );
+    expect(entities.map((entity) => entity?.country.code ?? null)).toEqual([
+      'SG',
+      'MY',
+      'TH',
+      'SG',
+      'MY',
+      null,
+    ]);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/left join "contacts"\."contacts"/);
+  });
+
+  it('reads contacts with the organizations only when the call asks for them', async () => {
+    const { statements: sent } = await entitiesFor(IDS, 'name country { code name }');
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toMatch(/"contacts"\."contacts"/);
   });
 });
+
+type ContactEntry = { id: string; name: string };
+
+/** Each organization's contacts read straight from the table, in the API's order (name, then id). */
+async function expectedContacts(ids: readonly string[]) {
+  const rows = await subgraph.db
+    .select()
+    .from(t.contacts)
+    .where(inArray(t.contacts.organizationId, ids))
+    .orderBy(asc(t.contacts.name), asc(t.contacts.id));
+  return new Map(ids.map((id) => [id, rows.filter((row) => row.organizationId === id)]));
+}

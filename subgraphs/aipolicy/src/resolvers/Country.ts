@@ -1,26 +1,17 @@
-import { Kind, valueFromASTUntyped, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { valueFromASTUntyped, type GraphQLResolveInfo } from 'graphql';
+import { selectsField } from '@cadg/platform';
 import type { CountryResolvers } from '../generated/resolvers-types.ts';
 
 /**
  * Whether a `_entities` call selects `aiPolicyPositions` on Country without `includeSuperseded`,
- * so the reference check may read the current positions in the same statement. Fields under
- * fragments on other types, and positions asked for only with superseded ones, read nothing extra.
+ * so the reference check may read the current positions in the same statement. Positions asked
+ * for only with superseded ones read nothing extra.
  */
-function asksForCurrentPositions(info: GraphQLResolveInfo): boolean {
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((selection) => {
-      if (selection.kind === Kind.FIELD) {
-        if (selection.name.value !== 'aiPolicyPositions') return false;
-        const argument = selection.arguments?.find((a) => a.name.value === 'includeSuperseded');
-        return !argument || valueFromASTUntyped(argument.value, info.variableValues) !== true;
-      }
-      const fragment =
-        selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value];
-      const on = fragment?.typeCondition?.name.value;
-      return (on === undefined || on === 'Country') && visit(fragment?.selectionSet);
-    });
-  return info.fieldNodes.some((field) => visit(field.selectionSet));
-}
+const asksForCurrentPositions = (info: GraphQLResolveInfo): boolean =>
+  selectsField(info, 'Country', 'aiPolicyPositions', (field) => {
+    const argument = field.arguments?.find((a) => a.name.value === 'includeSuperseded');
+    return !argument || valueFromASTUntyped(argument.value, info.variableValues) !== true;
+  });
 
 export const Country: CountryResolvers = {
   /** Null for a country that does not take part, so the gateway sees no AI-policy record for it. */

@@ -1,9 +1,14 @@
-import { loadRequired } from '@cadg/platform';
+import { loadRequired, selectsField } from '@cadg/platform';
 import type { OrganizationResolvers } from '../generated/resolvers-types.ts';
 import { languageTag } from '../validation.ts';
 
 export const Organization: OrganizationResolvers = {
-  __resolveReference: (ref, { loaders }) => loaders.organizationById.load(ref.id),
+  /** With the organizations' contacts in the same statement when the call asks for them. */
+  __resolveReference: (ref, { loaders }, info) =>
+    (selectsField(info, 'Organization', 'contacts')
+      ? loaders.organizationWithContacts
+      : loaders.organizationById
+    ).load(ref.id),
   names: (org, _, { loaders }) => loaders.namesByOrganization.load(org.id),
   nameIn: async (org, args, { loaders }) => {
     const language = languageTag('language', args.language);
