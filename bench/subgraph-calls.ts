@@ -2,6 +2,7 @@
  * `node --import tsx bench/subgraph-calls.ts [--topology production|single|single,production]
  *   [--baseline DIR [--baseline-topology single|production]] [--seconds 10] [--rounds 3]
  *   [--connections 16] [--readers 1000] [--incidents 2000] [--database cadg_subgraph_calls]
+ *   [--calls unsigned,signed]
  *   [--markdown FILE [--baseline-name TEXT]]`
  *
  * The subgraph ceiling (issue #23 item 4): the five subgraph calls our gateway sends for one
@@ -12,7 +13,8 @@
  * with the client's token (one of `--readers` distinct users over every organization and role),
  * `--connections` dashboards at a time over a keep-alive agent like the gateway's (Node's global
  * agent settings). Two kinds of call: unsigned (what the fair peer and @apollo/gateway send; the
- * subgraph checks them against the limits for direct callers) and signed (ours; checked by HMAC).
+ * subgraph checks them against the limits for direct callers) and signed (ours; checked by HMAC);
+ * `--calls` measures one kind only.
  * `--topology` (bench/src/subgraph-topology.ts): `production` (the default) runs one process per
  * subgraph as deployed, `single` all four in one process as `npm start` does; a comma-separated
  * list measures this tree in each, side by side. Subgraph processes get NODE_ENV=production, as the
@@ -70,6 +72,7 @@ const { values: flags } = parseArgs({
     readers: { type: 'string', default: '1000' },
     incidents: { type: 'string', default: '2000' },
     database: { type: 'string', default: 'cadg_subgraph_calls' },
+    calls: { type: 'string', default: 'unsigned,signed' },
     'print-calls': { type: 'boolean', default: false },
     /** Appends the results as a Markdown section to this file (e.g. SUBGRAPH-CALLS.md). */
     markdown: { type: 'string' },
@@ -139,7 +142,10 @@ async function main() {
   const tokens = await readerTokens(keyDir, organizations, Number(flags.readers));
 
   const runs: Run[] = [];
-  for (const kind of ['unsigned', 'signed'] as const) {
+  const kinds = flags.calls.split(',');
+  if (kinds.some((kind) => kind !== 'unsigned' && kind !== 'signed'))
+    throw new Error(`--calls takes unsigned, signed or both, not "${flags.calls}".`);
+  for (const kind of kinds) {
     const bodies = calls.map((call) =>
       JSON.stringify(
         kind === 'signed' ? { ...call.body, extensions: signedExtensions(secret, call.body) } : call.body,
