@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, createScratchDatabase, seedDatabase, type Database } from '../src/index.ts';
 import * as t from '../src/schema/contacts.ts';
@@ -9,6 +9,17 @@ async function counts(database: Database) {
   const [organizations] = await database.db.select({ n: count() }).from(t.organizations);
   const [contacts] = await database.db.select({ n: count() }).from(t.contacts);
   return { countries: countries?.n, organizations: organizations?.n, contacts: contacts?.n };
+}
+
+/** The row counts the planner has for three reference tables, from their last ANALYZE. */
+async function plannerRowCounts(database: Database) {
+  const rows = await database.db
+    .select({ name: sql<string>`n.nspname || '.' || c.relname`, rows: sql<number>`c.reltuples::int` })
+    .from(sql`pg_class c join pg_namespace n on n.oid = c.relnamespace`)
+    .where(
+      sql`(n.nspname, c.relname) in (('aipolicy', 'countries'), ('contacts', 'organizations'), ('contacts', 'contacts'))`,
+    );
+  return Object.fromEntries(rows.map((row) => [row.name, Number(row.rows)]));
 }
 
 describe('migrations and seed', () => {
@@ -25,6 +36,13 @@ describe('migrations and seed', () => {
         countries: 12,
         organizations: data.organizations.length,
         contacts: data.contacts.length,
+      });
+      // Seeding ends with ANALYZE: the planner knows the tables' sizes (-1 in `reltuples` means
+      // never analyzed, and PostgreSQL plans for a default size instead).
+      expect(await plannerRowCounts(database)).toEqual({
+        'aipolicy.countries': 12,
+        'contacts.organizations': data.organizations.length,
+        'contacts.contacts': data.contacts.length,
       });
     } finally {
       await database.close();
