@@ -5,8 +5,9 @@
  * the fair peer (stock Hive Gateway with the Rust query planner, with and without its response
  * cache) and @apollo/gateway, with one token, many users and 5% writes (stale reads counted),
  * gateway overhead, SQL statements per operation,
- * graphql-ws fan-out (through one gateway, and over the two gateways of the cluster topology) and
- * big keyset-paginated lists. Prints the tables and writes BENCHMARKS.md.
+ * graphql-ws fan-out (through one gateway, and over the two gateways of the cluster topology), the
+ * response cache on that topology (invalidation lag, read-your-writes, hit ratio, memory) and big
+ * keyset-paginated lists. Prints the tables and writes BENCHMARKS.md.
  * Needs PostgreSQL: DATABASE_URL (a server URL; the bench uses its own `cadg_bench` database on it,
  * `--database NAME` for another) or postgres://postgres@127.0.0.1:5432/postgres.
  *
@@ -16,7 +17,7 @@
  * checks, besides the timings), which `test/e2e/bench-smoke.test.ts` asserts on in `npm test`.
  *
  * This file runs the sections in order; each lives in `bench/src/run/` (`sql-per-operation.ts`,
- * `throughput.ts`, `overhead.ts`, `big-lists.ts`, `fan-out.ts`, `cluster-fan-out.ts`), with the flags in `options.ts`, what a
+ * `throughput.ts`, `overhead.ts`, `big-lists.ts`, `fan-out.ts`, `cluster-fan-out.ts`, `cache.ts`), with the flags in `options.ts`, what a
  * run collects in `state.ts` and the Markdown in `benchmarks-md.ts`.
  */
 import { randomBytes } from 'node:crypto';
@@ -32,6 +33,7 @@ import type { SentStatement } from './src/sql-count.ts';
 import { formatDuration, progressBar, seedLarge } from './src/seed-large.ts';
 import { document } from './src/run/benchmarks-md.ts';
 import { bigLists, dashboardFilters } from './src/run/big-lists.ts';
+import { cacheOnCluster } from './src/run/cache.ts';
 import { clusterFanOut } from './src/run/cluster-fan-out.ts';
 import { fanOut } from './src/run/fan-out.ts';
 import { benchDatabase, withSql } from './src/run/io.ts';
@@ -166,6 +168,8 @@ async function main() {
   }
   // Two gateways of the scale-out topology, with subgraph replicas of their own, on this database.
   if (config.sections.has('cluster')) report.push(await clusterFanOut(url, keyDir));
+  // The response cache on the same topology: invalidation lag, read-your-writes, hit ratio, memory.
+  if (config.sections.has('cache')) report.push(await cacheOnCluster(url, keyDir));
 
   const incidentRows = await withSql(
     url,

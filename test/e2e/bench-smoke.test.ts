@@ -215,4 +215,22 @@ describe.runIf(process.env['DATABASE_URL'])('npm run bench -- --smoke', () => {
     expect(run.duplicates).toBe(0);
     expect(run.errors, run.errorSamples.join('; ')).toBe(0);
   });
+
+  it("measures the response cache on the cluster's two gateways: read-your-writes, lag, hits, memory", () => {
+    const run = results.cache;
+    expect(run.rounds).toBeGreaterThan(0);
+    // The replica that answered a mutation never answers without it afterwards.
+    expect(run.staleOnWriter).toBe(0);
+    // Every round ended with the other replica answering with the write (the lag is a figure only).
+    for (const value of Object.values(run.lagMs)) expect(Number.isFinite(value) && value >= 0).toBe(true);
+    expect(run.runs.map((r) => r.writeEvery)).toEqual([0, 20]);
+    for (const r of run.runs) {
+      expect(r.hits + r.misses, `every ${r.writeEvery}`).toBeGreaterThan(0);
+      expect(r.cacheBytes, `every ${r.writeEvery}`).toBeGreaterThan(0);
+    }
+    // Read-only, users of the same scope share entries: most lookups are hits.
+    expect(run.runs[0]!.hits).toBeGreaterThan(run.runs[0]!.misses);
+    expect(markdown).toContain('## Response cache on the cluster');
+    expect(markdown).toContain('Read-your-writes on the replica that served the mutation: 0 stale');
+  });
 });

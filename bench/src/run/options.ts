@@ -19,7 +19,7 @@ export const { values: flags } = parseArgs({
     'page-size': { type: 'string', default: '20' },
     // The subgraphs' processes (bench/src/subgraph-topology.ts): one per subgraph, as deployed, or one for all.
     topology: { type: 'string', default: 'production' },
-    sections: { type: 'string', default: 'sql,throughput,overhead,biglists,fanout,cluster' },
+    sections: { type: 'string', default: 'sql,throughput,overhead,biglists,fanout,cluster,cache' },
     gateways: { type: 'string' },
     modes: { type: 'string' },
     readers: { type: 'string' },
@@ -54,6 +54,10 @@ export const config = {
   subscriberProcesses: Number(flags['subscriber-processes'] ?? pick(1, 4, 4)),
   /** Subscribers of the cluster run, split over its two gateways. */
   clusterSubscribers: Number(flags['cluster-subscribers'] ?? pick(100, 2_000, 50_000)),
+  /** Mutation-then-poll rounds of the response cache's invalidation lag on the cluster. */
+  cacheRounds: pick(6, 50, 200),
+  /** Requests of each of its hit-ratio runs (read-only, 5% writes). */
+  cacheRequests: pick(200, 2_000, 4_000),
 };
 export const databaseName =
   flags.database ?? (smoke ? `cadg_bench_smoke_${randomBytes(4).toString('hex')}` : 'cadg_bench');

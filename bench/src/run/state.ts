@@ -136,6 +136,14 @@ export interface Results {
     clientCpuSeconds: number;
     wallSeconds: number;
   };
+  /** The response cache on the cluster's two gateways (test/cluster/cache-measure.ts). */
+  cache?: {
+    store: 'memory' | 'redis';
+    rounds: number;
+    staleOnWriter: number;
+    lagMs: { p50: number; p99: number; max: number };
+    runs: { writeEvery: number; requests: number; hits: number; misses: number; cacheBytes: number }[];
+  };
 }
 export const results: Results = {
   mode: smoke ? 'smoke' : quick ? 'quick' : 'full',
@@ -167,4 +175,6 @@ export const targets = {
     complete: boolean;
     rss: { name: string; bytes: number | null }[];
   },
+  /** The response cache on the cluster, when measured: invalidation lag and stale reads. */
+  cache: null as null | { lagP99: number; staleOnWriter: number; rounds: number },
 };
