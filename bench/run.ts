@@ -41,7 +41,13 @@ import { config, databaseName, flags, KINDS, log, out, smoke } from './src/run/o
 import { overhead } from './src/run/overhead.ts';
 import { sqlPerOperation } from './src/run/sql-per-operation.ts';
 import { cleanups, report, results } from './src/run/state.ts';
-import { checkSameAnswers, readAfterWrites, throughput, type Gateways } from './src/run/throughput.ts';
+import {
+  checkSameAnswers,
+  checkScopes,
+  readAfterWrites,
+  throughput,
+  type Gateways,
+} from './src/run/throughput.ts';
 import { readerTokens } from './src/run/traffic.ts';
 
 async function main() {
@@ -146,6 +152,8 @@ async function main() {
         ),
       ),
     };
+    // Every organization × role (readerTokens deals them so): no cached answer crosses scopes.
+    await checkScopes(gateways, tokens.readers, organizations.length * 3);
     await readAfterWrites(gateways, tokens, smoke ? 3 : 10);
     report.push(await throughput(gateways, subgraphs, tokens));
   }

@@ -134,6 +134,16 @@ describe.runIf(process.env['DATABASE_URL'])('npm run bench -- --smoke', () => {
     // With writes too no read is stale: see the read-after-write test below, which covers ours-cached.
   });
 
+  it('never answers one visibility scope with another scope’s cache entry', () => {
+    const run = results.scopes;
+    // One reader of each organization and role, each answered from the cache as ours answers uncached.
+    expect(run.scopes).toBeGreaterThan(30);
+    expect(run.hits).toBe(run.scopes);
+    expect(run.mismatches).toBe(0);
+    // The scopes do see different dashboards, so an entry handed across them would have shown.
+    expect(run.distinctAnswers).toBeGreaterThan(1);
+  });
+
   it('answers every request of every traffic mode without errors', () => {
     for (const mode of MODES)
       for (const kind of kinds) {

@@ -136,6 +136,11 @@ export interface Results {
     clientCpuSeconds: number;
     wallSeconds: number;
   };
+  /**
+   * One reader per organization and role, in turn: ours with its response cache answered each from
+   * its cache (`hits`) exactly as ours without a cache did (`mismatches` 0).
+   */
+  scopes?: { scopes: number; hits: number; mismatches: number; distinctAnswers: number };
   /** The response cache on the cluster's two gateways (test/cluster/cache-measure.ts). */
   cache?: {
     store: 'memory' | 'redis';

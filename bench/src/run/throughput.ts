@@ -56,6 +56,39 @@ export async function checkSameAnswers(gateways: Gateways, auth: Record<string, 
 }
 
 /**
+ * No answer crosses visibility scopes: one reader of every organization and role in turn (the
+ * first `scopes` reader tokens, see `readerTokens`) asks ours with its response cache for the
+ * dashboard until it answers from its cache, and that answer must be what ours without a cache
+ * answers the same reader. Scopes ask one after another, each after the entries of those before
+ * it were made, so an entry handed to another scope would show as a difference.
+ */
+export async function checkScopes(gateways: Gateways, readers: readonly string[], scopes: number) {
+  const cached = gateways['ours-cached'];
+  const uncached = gateways['ours'];
+  if (!cached || !uncached) return;
+  const body = dashboardBody(config.pageSize);
+  const distinct = new Set<string>();
+  const checked = { scopes: 0, hits: 0, mismatches: 0, distinctAnswers: 0 };
+  for (const token of readers.slice(0, scopes)) {
+    const auth = { authorization: `Bearer ${token}` };
+    const expected = await post<DashboardResult>(uncached.url, body, auth);
+    const want = expected.data ? JSON.stringify(expected.data) : '';
+    const answer = await answerFromCache(cached.url, body, auth);
+    checked.scopes += 1;
+    if (answer.status === 'hit') checked.hits += 1;
+    if (!want || answer.answer !== want) checked.mismatches += 1;
+    distinct.add(want);
+  }
+  checked.distinctAnswers = distinct.size;
+  results.scopes = checked;
+  if (checked.mismatches)
+    throw new Error(`ours-cached answered ${checked.mismatches} of ${checked.scopes} scopes unlike ours`);
+  log(
+    `Ours with its response cache answers ${checked.scopes} scopes from its cache as ours does uncached (${checked.distinctAnswers} distinct answers).`,
+  );
+}
+
+/**
  * Asks again what was just asked: a gateway with our response cache answers from it (the
  * `x-response-cache` header says `hit`). A few tries within 10 s, since a background write in the
  * subgraphs (a verification sweep, an alert delivery) rightly ends the entry the first one made.
