@@ -48,7 +48,7 @@ import {
   throughput,
   type Gateways,
 } from './src/run/throughput.ts';
-import { readerTokens } from './src/run/traffic.ts';
+import { READER_ROLES, readerTokens } from './src/run/traffic.ts';
 
 async function main() {
   const serverUrl = process.env['DATABASE_URL'] || 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -153,7 +153,7 @@ async function main() {
       ),
     };
     // Every organization × role (readerTokens deals them so): no cached answer crosses scopes.
-    await checkScopes(gateways, tokens.readers, organizations.length * 3);
+    await checkScopes(gateways, tokens.readers, organizations.length * READER_ROLES.length);
     await readAfterWrites(gateways, tokens, smoke ? 3 : 10);
     report.push(await throughput(gateways, subgraphs, tokens));
   }

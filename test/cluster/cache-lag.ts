@@ -26,9 +26,10 @@ import {
   type ProtectionOptions,
   type ResponseCacheOptions,
 } from '@cadg/gateway';
+import { percentile } from '@cadg/bench/stats';
 import { Role, signDevToken } from '@cadg/platform';
 import { migrateSeedAndVerify, startStack } from '@cadg/stack';
-import { measureCache, percentileOf } from './cache-measure.ts';
+import { measureCache } from './cache-measure.ts';
 import { startCluster } from './cluster.ts';
 
 const rounds = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 200);
@@ -87,7 +88,7 @@ console.log(
 );
 console.log(`stale reads on the replica that served the mutation: ${figures.staleOnWriter}`);
 console.log(
-  `other replica, mutation answered → first poll that saw it started (ms): p50 ${percentileOf(lagsMs, 50).toFixed(1)}, p99 ${percentileOf(lagsMs, 99).toFixed(1)}, max ${percentileOf(lagsMs, 100).toFixed(1)}`,
+  `other replica, mutation answered → first poll that saw it started (ms): p50 ${percentile(lagsMs, 50).toFixed(1)}, p99 ${percentile(lagsMs, 99).toFixed(1)}, max ${percentile(lagsMs, 100).toFixed(1)}`,
 );
 // 1,000 users over 6 organizations × 3 role sets polling the same query, read-only and then with
 // 5% writes (each report changes every member scope's list).

@@ -110,12 +110,6 @@ export async function measureCache(options: CacheMeasureOptions): Promise<CacheF
   return { rounds: options.rounds, staleOnWriter, lagsMs, runs };
 }
 
-/** The `p`th percentile (nearest rank) of `values`. */
-export function percentileOf(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 async function gql(url: string, query: string, variables: object, bearer: string) {
   const response = await fetch(url, {
     method: 'POST',

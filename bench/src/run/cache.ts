@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { signDevToken } from '@cadg/platform';
-import { measureCache, percentileOf } from '../../../test/cluster/cache-measure.ts';
+import { measureCache } from '../../../test/cluster/cache-measure.ts';
 import { startCluster } from '../../../test/cluster/cluster.ts';
-import { ms, table } from '../stats.ts';
+import { ms, percentile, table } from '../stats.ts';
 import { config, log } from './options.ts';
 import { results, targets } from './state.ts';
 
@@ -49,9 +49,9 @@ export async function cacheOnCluster(databaseUrl: string, keyDir: string): Promi
       requests: config.cacheRequests,
     });
     const lagMs = {
-      p50: percentileOf(figures.lagsMs, 50),
-      p99: percentileOf(figures.lagsMs, 99),
-      max: percentileOf(figures.lagsMs, 100),
+      p50: percentile(figures.lagsMs, 50),
+      p99: percentile(figures.lagsMs, 99),
+      max: percentile(figures.lagsMs, 100),
     };
     results.cache = {
       store,

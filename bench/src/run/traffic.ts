@@ -16,18 +16,21 @@ export const TRAFFIC_MODES = Object.keys(MODES) as TrafficMode[];
 /** The share of requests that are writes in the `writes` mode. */
 export const WRITE_SHARE = 0.05;
 
+/** The roles reader tokens are dealt over, one per organization in turn (see `readerTokens`). */
+export const READER_ROLES = [Role.Member, Role.OrgAdmin, Role.Secretariat] as const;
+
 /**
  * Readers as partner dashboards are: `count` distinct users dealt over every organization and
- * role (member, organization admin, secretariat), so many users share an organization's view.
+ * role (member, organization admin, secretariat), so many users share an organization's view: the
+ * first organizations × roles tokens are one of each.
  */
 export async function readerTokens(keyDir: string, organizations: readonly string[], count: number) {
-  const roles = [Role.Member, Role.OrgAdmin, Role.Secretariat];
   return Promise.all(
     Array.from({ length: count }, (_, i) =>
       signDevToken(keyDir, {
         sub: `bench-reader-${i}`,
         org: organizations[i % organizations.length]!,
-        roles: [roles[Math.floor(i / organizations.length) % roles.length]!],
+        roles: [READER_ROLES[Math.floor(i / organizations.length) % READER_ROLES.length]!],
         expiresIn: '2h',
       }),
     ),
